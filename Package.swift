@@ -1,0 +1,32 @@
+// swift-tools-version: 6.0
+// cfc — scores Vietnamese communes against the child-friendly commune standard.
+// Dependencies point one way: cfc -> CommuneScoringCLI -> CommuneReports -> CommuneScoring.
+import PackageDescription
+
+let package = Package(
+  name: "cfc",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "cfc", targets: ["cfc"]),
+    .library(name: "CommuneScoring", targets: ["CommuneScoring"]),
+  ],
+  targets: [
+    .target(name: "CommuneScoring"),
+    .target(name: "CommuneReports", dependencies: ["CommuneScoring"]),
+    .target(
+      name: "CommuneScoringCLI",
+      dependencies: ["CommuneScoring", "CommuneReports"],
+      // The shipped rulebook is compiled into the binary, so a copied `cfc` still finds it.
+      // Resources/qd06-2019.json is a symlink to criteria/qd06-2019.json: one source of truth.
+      resources: [.embedInCode("Resources/qd06-2019.json")]
+    ),
+    .executableTarget(name: "cfc", dependencies: ["CommuneScoringCLI"]),
+    .testTarget(name: "CommuneScoringTests", dependencies: ["CommuneScoring"]),
+    .testTarget(name: "CommuneReportsTests", dependencies: ["CommuneReports", "CommuneScoring"]),
+    .testTarget(
+      name: "CommuneScoringCLITests",
+      dependencies: ["CommuneScoringCLI", "CommuneReports", "CommuneScoring"]
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,183 @@
+import CommuneScoring
+
+/// Renders assessments as the contract's JSON (sorted keys, deterministic bytes).
+public struct JSONReport: Sendable {
+  public let explainer: Explainer
+
+  public init(rulebook: Rulebook, language: Language) {
+    explainer = Explainer(rulebook: rulebook, language: language)
+  }
+
+  var rulebook: Rulebook { explainer.rulebook }
+
+  /// The whole assessment as one JSON object.
+  public func value(_ assessment: Assessment) -> JSONValue {
+    var members: [(String, JSONValue)] = [
+      ("commune", commune(assessment.commune)),
+      ("year", .int(assessment.year)),
+      (
+        "rulebook",
+        .obj([("id", .string(assessment.rulebookID)), ("version", .string(assessment.rulebookVersion)), ("sha256", .string(assessment.rulebookSHA256))])
+      ),
+      ("engine", .obj([("name", .string(EngineInfo.name)), ("version", .string(EngineInfo.version))])),
+      ("input", .obj([("sha256", .optionalString(assessment.inputSHA256))])),
+      ("language", .string(explainer.language.rawValue)),
+    ]
+    members += evaluation(assessment.result, category: assessment.commune.category)
+    if let own = assessment.selfAssessed {
+      members.append(("selfAssessed", .obj(evaluation(own, category: assessment.commune.category))))
+      members.append(("review", .obj([("council", .optionalString(assessment.review?.council))])))
+      members.append(("adjustments", .array(assessment.adjustments.map(adjustment))))
+      members.append(("verdictChangedByReview", .bool(own.status != assessment.result.status)))
+    }
+    if let path = assessment.path {
+      members.append(("pathToRecognition", self.path(path, values: assessment.result.values)))
+    }
+    return .obj(members)
+  }
+
+  func commune(_ commune: CommuneIdentity) -> JSONValue {
+    .obj([
+      ("code", .string(commune.code)), ("name", .string(commune.name)), ("district", .optionalString(commune.district)),
+      ("province", .string(commune.province)), ("category", .string(commune.category)),
+      ("categoryName", .string(explainer.categoryName(commune.category))),
+    ])
+  }
+
+  /// The members that describe one evaluation (also used for `selfAssessed`).
+  func evaluation(_ evaluation: Evaluation, category: String) -> [(String, JSONValue)] {
+    var members: [(String, JSONValue)] = [
+      ("total", .int(evaluation.total)),
+      ("maxTotal", .int(evaluation.maxTotal)),
+      ("threshold", .int(evaluation.threshold)),
+      ("status", .string(evaluation.status.rawValue)),
+      ("reasons", .array(evaluation.reasons.map { .string(explainer.reason($0, category: category)) })),
+      ("reasonCodes", .array(evaluation.reasons.map(reasonCode))),
+      ("missingFields", .array(evaluation.missingFields.map(JSONValue.string))),
+      ("reconstructedPoints", .int(reconstructedPoints(evaluation))),
+      ("criteria", .array(evaluation.criteria.enumerated().map { criterion($0.element, index: $0.offset) })),
+    ]
+    if let outlook = evaluation.outlook {
+      members += [
+        ("bestTotal", .int(outlook.bestTotal)),
+        ("worstTotal", .int(outlook.worstTotal)),
+        ("verdictDecided", .bool(outlook.decided != nil)),
+        ("decidedVerdict", .optionalString(outlook.decided?.rawValue)),
+        ("canStillBeRecognized", .bool(outlook.canStillBeRecognized)),
+      ]
+    }
+    return members
+  }
+
+  /// Points that rules marked *reconstructed* decided (certain points only).
+  func reconstructedPoints(_ evaluation: Evaluation) -> Int {
+    evaluation.criteria.filter { $0.points != nil && $0.firedGate == nil }
+      .flatMap(\.indicators).filter { $0.provenance == .reconstructed }.reduce(0) { $0 + ($1.points ?? 0) }
+  }
+
+  func reasonCode(_ reason: Reason) -> JSONValue {
+    switch reason {
+    case .criterionZero(let criterion, let gate):
+      return .obj([("code", .string("criterion_zero")), ("criterion", .string(criterion)), ("gate", .optionalString(gate?.id))])
+    case .belowThreshold(let total, let threshold):
+      return .obj([("code", .string("below_threshold")), ("total", .int(total)), ("threshold", .int(threshold)), ("shortfall", .int(threshold - total))])
+    case .notVerifiable(let criterion, let missing, let undefined):
+      return .obj([
+        ("code", .string("not_verifiable")), ("criterion", .string(criterion)),
+        ("missingFields", .array(missing.map(JSONValue.string))), ("nothingToMeasure", .array(undefined.map(JSONValue.string))),
+      ])
+    case .bestBelowThreshold(let best, let threshold):
+      return .obj([("code", .string("best_below_threshold")), ("bestTotal", .int(best)), ("threshold", .int(threshold))])
+    }
+  }
+
+  func criterion(_ result: CriterionResult, index: Int) -> JSONValue {
+    let declaration = rulebook.criteria[index]
+    var members: [(String, JSONValue)] = [
+      ("id", .string(result.id)),
+      ("name", .string(declaration.name.text(explainer.language))),
+      ("points", .optionalInt(result.points)),
+      ("maxPoints", .int(result.maxPoints)),
+      ("status", .string(result.status.rawValue)),
+      ("indicators", .array(result.indicators.map { indicator($0, criterionIndex: index) })),
+    ]
+    if result.status == .notVerifiable {
+      members += [("best", .int(result.best)), ("worst", .int(result.worst)), ("missingFields", .array(result.missingFields.map(JSONValue.string)))]
+    }
+    if !result.gates.isEmpty {
+      members.append(
+        (
+          "gates",
+          .array(
+            result.gates.enumerated().map { offset, gate in
+              let declared = declaration.gates[offset]
+              return .obj([
+                ("id", .string(gate.id)), ("field", .string(gate.field)), ("value", .optionalInt(gate.value)),
+                ("zeroesCriterion", gate.fired.map(JSONValue.bool) ?? .null),
+                ("provenance", .string(declared.provenance.status.rawValue)),
+                ("description", .string(declared.description.text(explainer.language))),
+              ])
+            })
+        ))
+    }
+    return .obj(members)
+  }
+
+  func indicator(_ result: IndicatorResult, criterionIndex: Int) -> JSONValue {
+    let declaration = explainer.indicator(criterionIndex, result)
+    var inputs: [(String, JSONValue)] = []
+    for input in result.inputs { inputs.append((input.field, .optionalInt(input.value))) }
+    var members: [(String, JSONValue)] = [
+      ("id", .string(result.id)),
+      ("name", .string(declaration.name.text(explainer.language))),
+      ("points", .optionalInt(result.points)),
+      ("maxPoints", .int(result.maxPoints)),
+      ("status", .string(result.status.rawValue)),
+      ("provenance", .string(result.provenance.rawValue)),
+      ("explanation", .string(explainer.explain(result, in: criterionIndex))),
+      ("inputs", .obj(inputs)),
+    ]
+    if let note = declaration.provenance.note { members.append(("provenanceNote", .string(note))) }
+    if !result.outcome.missing.isEmpty { members.append(("missingFields", .array(result.outcome.missing.map(JSONValue.string)))) }
+    switch result.outcome.match {
+    case .band(let index): members.append(("band", .int(index)))
+    case .otherwise: members.append(("band", .string("otherwise")))
+    case .whenNone: members.append(("band", .string("whenNone")))
+    case nil: break
+    }
+    return .obj(members)
+  }
+
+  func adjustment(_ effect: AdjustmentEffect) -> JSONValue {
+    .obj([
+      ("field", .string(effect.field)), ("from", .optionalInt(effect.from)), ("to", .int(effect.to)),
+      ("reason", .string(effect.reason)), ("pointsEffect", .int(effect.pointsEffect)),
+      ("indicatorEffects", .array(effect.indicatorEffects.map { .obj([("indicator", .string($0.indicator)), ("points", .int($0.points))]) })),
+    ])
+  }
+
+  func path(_ path: PathToRecognition, values: EvidenceValues) -> JSONValue {
+    .obj([
+      ("achievable", .bool(path.achievable)),
+      ("blockers", .array(path.blockers.map { .string(explainer.blocker($0)) })),
+      ("evidenceNeeded", .array(path.evidenceNeeded.map(JSONValue.string))),
+      ("totalAfter", .int(path.totalAfter)),
+      (
+        "steps",
+        .array(
+          path.steps.map { step in
+            .obj([
+              ("indicator", .string(step.indicator)), ("field", .string(step.field)), ("from", .int(step.from)),
+              ("to", .int(step.to)), ("pointsGained", .int(step.pointsGained)),
+              ("description", .string(explainer.step(step, values: values))),
+            ])
+          })
+      ),
+    ])
+  }
+
+  /// The assessment as JSON text with a final newline.
+  public func render(_ assessment: Assessment) -> String {
+    JSONWriter.write(value(assessment)) + "\n"
+  }
+}

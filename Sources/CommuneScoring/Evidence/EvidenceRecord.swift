@@ -1,0 +1,126 @@
+/// Who is assessed.
+public struct CommuneIdentity: Sendable, Equatable, Hashable {
+  public var code: String
+  public var name: String
+  public var district: String?
+  public var province: String
+  /// A category id declared by the rulebook.
+  public var category: String
+
+  public init(code: String, name: String, district: String?, province: String, category: String) {
+    self.code = code
+    self.name = name
+    self.district = district
+    self.province = province
+    self.category = category
+  }
+}
+
+/// A reviewing council's correction of one figure.
+public struct Adjustment: Sendable, Equatable {
+  public var field: String
+  /// The council's figure (flags as 0 or 1).
+  public var value: Int
+  public var reason: String
+
+  public init(field: String, value: Int, reason: String) {
+    self.field = field
+    self.value = value
+    self.reason = reason
+  }
+}
+
+/// A reviewing council's verification of a dossier.
+public struct Review: Sendable, Equatable {
+  public var council: String?
+  public var adjustments: [Adjustment]
+
+  public init(council: String?, adjustments: [Adjustment]) {
+    self.council = council
+    self.adjustments = adjustments
+  }
+}
+
+/// One commune's figures for one assessment year.
+public struct EvidenceRecord: Sendable, Equatable {
+  public var commune: CommuneIdentity
+  public var year: Int
+  /// The rulebook the record was written for, when it says.
+  public var rulebookID: String?
+  /// The commune's own figures.
+  public var evidence: EvidenceValues
+  public var review: Review?
+  /// SHA-256 of the bytes the record was read from, when read from bytes.
+  public var inputSHA256: String?
+
+  public init(commune: CommuneIdentity, year: Int, rulebookID: String? = nil, evidence: EvidenceValues, review: Review? = nil, inputSHA256: String? = nil) {
+    self.commune = commune
+    self.year = year
+    self.rulebookID = rulebookID
+    self.evidence = evidence
+    self.review = review
+    self.inputSHA256 = inputSHA256
+  }
+}
+
+/// Where in an input a problem is.
+public enum InputLocation: Sendable, Equatable, CustomStringConvertible {
+  /// A JSON path within a document.
+  case json(JSONPath)
+  /// A line of a text input (CSV row, JSON Lines record) and, where known, a column or path.
+  case line(Int, column: String?)
+
+  public var description: String {
+    switch self {
+    case .json(let path): return "at \(path)"
+    case .line(let line, let column): return "line \(line)" + (column.map { ", column '\($0)'" } ?? "")
+    }
+  }
+}
+
+/// What is wrong with a record.
+public enum EvidenceProblem: Sendable, Equatable {
+  case syntax(JSONSyntaxError)
+  case missingRequired(String)
+  case emptyRequired(String)
+  case unknownKey(String, suggestion: String?)
+  /// An evidence field (or column) the rulebook does not declare.
+  case unknownField(String, suggestion: String?)
+  case wrongType(field: String, expected: String, found: String)
+  case notWholeNumber(field: String, text: String)
+  case negative(field: String, value: Int)
+  case tooLarge(field: String, text: String)
+  case partExceedsWhole(part: String, partValue: Int, whole: String, wholeValue: Int)
+  case belowMinimum(field: String, value: Int, minimum: Int)
+  case unknownCategory(String, valid: [String])
+  case rulebookMismatch(record: String, inUse: String)
+  case implausibleYear(Int)
+  /// A batch row with too few or too many cells.
+  case cellCount(found: Int, expected: Int)
+  /// A second record for the same commune and year.
+  case duplicate(code: String, year: Int, firstLine: Int)
+  /// A review adjustment for a commune not in the batch.
+  case unknownCommune(code: String, year: Int)
+}
+
+/// One problem and where it is.
+public struct EvidenceIssue: Sendable, Equatable {
+  public var location: InputLocation
+  public var problem: EvidenceProblem
+
+  public init(_ location: InputLocation, _ problem: EvidenceProblem) {
+    self.location = location
+    self.problem = problem
+  }
+}
+
+/// Why a record was refused: every problem found in it.
+public struct EvidenceError: Error, Sendable, Equatable {
+  public var issues: [EvidenceIssue]
+
+  public init(_ issues: [EvidenceIssue]) { self.issues = issues }
+
+  public init(_ location: InputLocation, _ problem: EvidenceProblem) {
+    issues = [EvidenceIssue(location, problem)]
+  }
+}

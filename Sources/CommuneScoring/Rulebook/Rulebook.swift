@@ -1,0 +1,144 @@
+/// The language of text meant for people.
+public enum Language: String, Sendable, CaseIterable {
+  case vi
+  case en
+}
+
+/// A text given in Vietnamese and English.
+public struct LocalizedText: Sendable, Equatable {
+  public var vi: String
+  public var en: String
+
+  public init(vi: String, en: String) {
+    self.vi = vi
+    self.en = en
+  }
+
+  /// The text in `language`.
+  public func text(_ language: Language) -> String { language == .vi ? vi : en }
+}
+
+/// Whether a rule's wording and points were checked against the published Decision.
+public struct Provenance: Sendable, Equatable {
+  /// How a rule is known.
+  public enum Status: String, Sendable, Equatable {
+    /// Read in the published Decision or in official summaries of it.
+    case verified
+    /// A reasoned reconstruction; must be checked before a real recognition decision.
+    case reconstructed
+  }
+
+  public var status: Status
+  /// Why, or what exactly was verified.
+  public var note: String?
+
+  public init(status: Status, note: String? = nil) {
+    self.status = status
+    self.note = note
+  }
+}
+
+/// The kind of value an evidence field holds.
+public enum FieldKind: String, Sendable, Equatable {
+  /// Yes or no.
+  case flag
+  /// A non-negative whole number.
+  case count
+}
+
+/// One evidence field the rulebook declares.
+public struct FieldDeclaration: Sendable, Equatable {
+  public var id: String
+  public var label: LocalizedText
+  public var kind: FieldKind
+  /// The field this one is a part of (its value may not exceed the whole's).
+  public var partOf: String?
+  /// The smallest acceptable value (counts only).
+  public var minimum: Int?
+  /// Whether a commune can still act on this figure within the assessment period (register a
+  /// birth late, catch up an immunisation). Only such fields are proposed as steps towards
+  /// recognition; a death or an abuse case is never "undone".
+  public var adjustable: Bool
+  /// Position in `Rulebook.fields`; evidence values are stored by this index.
+  public var index: Int
+}
+
+/// A reference from a rule to a declared field, resolved to its storage index at load time.
+public struct FieldRef: Sendable, Equatable {
+  public var id: String
+  public var index: Int
+}
+
+/// A commune category and the total it must reach.
+public struct CommuneCategory: Sendable, Equatable {
+  public var id: String
+  public var name: LocalizedText
+  /// The total needed for recognition (≥).
+  public var threshold: Int
+}
+
+/// The conditions of recognition besides the threshold.
+public struct RecognitionRule: Sendable, Equatable {
+  /// Every criterion must have been assessed (none not verifiable).
+  public var allCriteriaAssessed: Bool
+  /// No criterion may score 0.
+  public var noCriterionAtZero: Bool
+}
+
+/// A condition that zeroes a whole criterion when a count is above zero (a child's death…).
+public struct Gate: Sendable, Equatable {
+  public var id: String
+  public var field: FieldRef
+  public var description: LocalizedText
+  public var provenance: Provenance
+  /// Whether the situation can be undone within the assessment period (a death cannot).
+  public var reversible: Bool
+}
+
+/// One scored indicator of a criterion.
+public struct Indicator: Sendable {
+  public var id: String
+  public var name: LocalizedText
+  public var maxPoints: Int
+  public var provenance: Provenance
+  public var rule: any IndicatorRule
+}
+
+/// One of the rulebook's criteria.
+public struct Criterion: Sendable {
+  public var id: String
+  public var name: LocalizedText
+  public var citation: String?
+  public var maxPoints: Int
+  public var gates: [Gate]
+  public var indicators: [Indicator]
+}
+
+/// A complete, validated set of rules: every number that decides a score lives here.
+public struct Rulebook: Sendable {
+  public var schemaVersion: Int
+  public var id: String
+  public var version: String
+  public var title: LocalizedText
+  public var citation: String
+  public var maxTotal: Int
+  public var categories: [CommuneCategory]
+  public var recognition: RecognitionRule
+  public var fields: [FieldDeclaration]
+  public var criteria: [Criterion]
+  /// SHA-256 of the bytes the rulebook was read from.
+  public var sha256: String
+
+  /// The declaration of field `id`, if declared.
+  public func field(_ id: String) -> FieldDeclaration? {
+    fieldIndex[id].map { fields[$0] }
+  }
+
+  /// The category `id`, if declared.
+  public func category(_ id: String) -> CommuneCategory? {
+    categories.first { $0.id == id }
+  }
+
+  /// Field id → storage index.
+  public var fieldIndex: [String: Int]
+}

@@ -1,0 +1,127 @@
+/// Stage 1 for rulebooks: bytes → `Rulebook`, strictly (unknown keys are errors, every error has
+/// its JSON path). Field references are resolved to storage indices here.
+public enum RulebookDecoder {
+  /// The rulebook format versions this engine reads.
+  public static let supportedSchemaVersions = [1]
+
+  /// Decodes a rulebook from UTF-8 JSON bytes.
+  public static func decode(_ bytes: some Collection<UInt8>) throws(DecodeIssue) -> Rulebook {
+    let json: JSONValue
+    do { json = try JSONParser.parse(bytes) } catch { throw DecodeIssue(.root, .syntax(error)) }
+    var top = try ObjectReader(json, at: .root)
+    _ = try top.optionalString("$schema")
+    _ = try top.optionalString("notes")
+    let schemaVersion = try top.int("schemaVersion")
+    guard supportedSchemaVersions.contains(schemaVersion) else {
+      throw DecodeIssue(.root.appending("schemaVersion"), .invalid("schema version \(schemaVersion) is not supported (this cfc reads \(supportedSchemaVersions.map(String.init).joined(separator: ", ")))"))
+    }
+    let id = try top.string("id")
+    let version = try top.string("version")
+    let title = try localized(&top, "title")
+    let citation = try top.string("citation")
+    let maxTotal = try top.int("maxTotal")
+
+    var recognitionReader = try top.object("recognition")
+    let recognition = RecognitionRule(
+      allCriteriaAssessed: try recognitionReader.optionalBool("allCriteriaAssessed") ?? true,
+      noCriterionAtZero: try recognitionReader.optionalBool("noCriterionAtZero") ?? true)
+    try recognitionReader.finish()
+
+    var categories: [CommuneCategory] = []
+    for (value, path) in try top.array("categories") {
+      var reader = try ObjectReader(value, at: path)
+      categories.append(
+        CommuneCategory(id: try reader.string("id"), name: try localized(&reader, "name"), threshold: try reader.int("threshold")))
+      try reader.finish()
+    }
+
+    var fields: [FieldDeclaration] = []
+    for (value, path) in try top.array("fields") {
+      var reader = try ObjectReader(value, at: path)
+      let fieldID = try reader.string("id")
+      let label = try localized(&reader, "label")
+      let kindText = try reader.string("kind")
+      guard let kind = FieldKind(rawValue: kindText) else {
+        throw DecodeIssue(path.appending("kind"), .invalid("'\(kindText)' is not 'flag' or 'count'"))
+      }
+      let partOf = try reader.optionalString("partOf")
+      let minimum = try reader.optionalInt("minimum")
+      let adjustable = try reader.optionalBool("adjustable") ?? false
+      _ = try reader.optionalString("note")
+      try reader.finish()
+      fields.append(
+        FieldDeclaration(id: fieldID, label: label, kind: kind, partOf: partOf, minimum: minimum, adjustable: adjustable, index: fields.count))
+    }
+    let resolver = FieldResolver(fields)
+
+    var criteria: [Criterion] = []
+    for (value, path) in try top.array("criteria") {
+      var reader = try ObjectReader(value, at: path)
+      let criterionID = try reader.string("id")
+      let name = try localized(&reader, "name")
+      let criterionCitation = try reader.optionalString("citation")
+      let maxPoints = try reader.int("maxPoints")
+      var gates: [Gate] = []
+      for (gateValue, gatePath) in try reader.optionalArray("gates") {
+        var gateReader = try ObjectReader(gateValue, at: gatePath)
+        let gateID = try gateReader.string("id")
+        let field = try resolver.ref("field", in: &gateReader, kind: .count)
+        let description = try localized(&gateReader, "description")
+        let provenance = try decodeProvenance(&gateReader)
+        let reversible = try gateReader.optionalBool("reversible") ?? false
+        try gateReader.finish()
+        gates.append(Gate(id: gateID, field: field, description: description, provenance: provenance, reversible: reversible))
+      }
+      var indicators: [Indicator] = []
+      for (indicatorValue, indicatorPath) in try reader.array("indicators") {
+        var indicatorReader = try ObjectReader(indicatorValue, at: indicatorPath)
+        let indicatorID = try indicatorReader.string("id")
+        let indicatorName = try localized(&indicatorReader, "name")
+        let indicatorMax = try indicatorReader.int("maxPoints")
+        let provenance = try decodeProvenance(&indicatorReader)
+        var ruleReader = try indicatorReader.object("rule")
+        let kind = try ruleReader.string("kind")
+        guard let ruleType = RuleKinds.named(kind) else {
+          let known = RuleKinds.all.map { $0.kind }
+          let hint = Suggestion.closest(to: kind, in: known).map { " (did you mean '\($0)'?)" } ?? ""
+          throw DecodeIssue(ruleReader.path.appending("kind"), .invalid("unknown rule kind '\(kind)'\(hint); known kinds: \(known.joined(separator: ", "))"))
+        }
+        let rule = try decodeRule(ruleType, &ruleReader, resolver)
+        try ruleReader.finish()
+        try indicatorReader.finish()
+        indicators.append(Indicator(id: indicatorID, name: indicatorName, maxPoints: indicatorMax, provenance: provenance, rule: rule))
+      }
+      try reader.finish()
+      criteria.append(Criterion(id: criterionID, name: name, citation: criterionCitation, maxPoints: maxPoints, gates: gates, indicators: indicators))
+    }
+    try top.finish()
+    var index: [String: Int] = [:]
+    for field in fields where index[field.id] == nil { index[field.id] = field.index }
+    return Rulebook(
+      schemaVersion: schemaVersion, id: id, version: version, title: title, citation: citation, maxTotal: maxTotal,
+      categories: categories, recognition: recognition, fields: fields, criteria: criteria,
+      sha256: SHA256.hex(of: bytes), fieldIndex: index)
+  }
+
+  static func decodeRule<Kind: IndicatorRule>(_ type: Kind.Type, _ reader: inout ObjectReader, _ resolver: FieldResolver) throws(DecodeIssue) -> any IndicatorRule {
+    try Kind.decode(&reader, fields: resolver)
+  }
+
+  static func localized(_ reader: inout ObjectReader, _ key: String) throws(DecodeIssue) -> LocalizedText {
+    var inner = try reader.object(key)
+    let text = LocalizedText(vi: try inner.string("vi"), en: try inner.string("en"))
+    try inner.finish()
+    return text
+  }
+
+  static func decodeProvenance(_ reader: inout ObjectReader) throws(DecodeIssue) -> Provenance {
+    var inner = try reader.object("provenance")
+    let statusText = try inner.string("status")
+    guard let status = Provenance.Status(rawValue: statusText) else {
+      throw DecodeIssue(inner.path.appending("status"), .invalid("'\(statusText)' is not 'verified' or 'reconstructed'"))
+    }
+    let note = try inner.optionalString("note")
+    try inner.finish()
+    return Provenance(status: status, note: note)
+  }
+}

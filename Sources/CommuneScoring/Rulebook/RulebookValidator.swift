@@ -1,0 +1,114 @@
+/// Stage 2 for rulebooks: static checks that the numbers add up and every reference resolves.
+public enum RulebookValidator {
+  /// Every problem found, errors first in document order.
+  public static func validate(_ rulebook: Rulebook) -> [Diagnostic] {
+    var found: [Diagnostic] = []
+    func error(_ path: JSONPath, _ message: String) { found.append(Diagnostic(.error, path, message)) }
+    let root = JSONPath.root
+
+    // Unique ids.
+    var seen: [String: JSONPath] = [:]
+    func claim(_ id: String, _ path: JSONPath) {
+      if let first = seen[id] {
+        error(path.appending("id"), "id '\(id)' is already used at \(first)")
+      } else {
+        seen[id] = path
+      }
+    }
+    if rulebook.categories.isEmpty { error(root.appending("categories"), "at least one category is needed") }
+    for (index, category) in rulebook.categories.enumerated() {
+      let path = root.appending("categories").appending(index: index)
+      claim("category:" + category.id, path)
+      if category.threshold <= 0 || category.threshold > rulebook.maxTotal {
+        error(path.appending("threshold"), "threshold \(category.threshold) must be between 1 and maxTotal (\(rulebook.maxTotal))")
+      }
+    }
+
+    // Fields.
+    let resolver = FieldResolver(rulebook.fields)
+    for (index, field) in rulebook.fields.enumerated() {
+      let path = root.appending("fields").appending(index: index)
+      claim("field:" + field.id, path)
+      if let minimum = field.minimum {
+        if field.kind != .count { error(path.appending("minimum"), "only counts can have a minimum") }
+        if minimum < 0 { error(path.appending("minimum"), "minimum must not be negative") }
+      }
+      if let whole = field.partOf {
+        guard let wholeField = resolver[whole] else {
+          error(path.appending("partOf"), "field '\(whole)' is not declared" + (Suggestion.closest(to: whole, in: rulebook.fields.map(\.id)).map { " (did you mean '\($0)'?)" } ?? ""))
+          continue
+        }
+        if field.kind != .count || wholeField.kind != .count {
+          error(path.appending("partOf"), "only a count can be part of a count")
+        }
+        // A chain of parts must end: a → b → a would make every record invalid.
+        var visited: Set<String> = [field.id]
+        var next: String? = whole
+        while let current = next {
+          if !visited.insert(current).inserted {
+            error(path.appending("partOf"), "'partOf' forms a cycle through '\(current)'")
+            break
+          }
+          next = resolver[current]?.partOf
+        }
+      }
+    }
+
+    // Criteria, gates, indicators.
+    if rulebook.criteria.isEmpty { error(root.appending("criteria"), "at least one criterion is needed") }
+    var used: Set<String> = []
+    var total = 0
+    for (criterionIndex, criterion) in rulebook.criteria.enumerated() {
+      let path = root.appending("criteria").appending(index: criterionIndex)
+      claim(criterion.id, path)
+      total += criterion.maxPoints
+      for (gateIndex, gate) in criterion.gates.enumerated() {
+        claim(gate.id, path.appending("gates").appending(index: gateIndex))
+        used.insert(gate.field.id)
+      }
+      if criterion.indicators.isEmpty { error(path.appending("indicators"), "a criterion needs at least one indicator") }
+      var sum = 0
+      for (indicatorIndex, indicator) in criterion.indicators.enumerated() {
+        let indicatorPath = path.appending("indicators").appending(index: indicatorIndex)
+        claim(indicator.id, indicatorPath)
+        sum += indicator.maxPoints
+        for input in indicator.rule.inputs { used.insert(input.id) }
+        if indicator.maxPoints <= 0 {
+          error(indicatorPath.appending("maxPoints"), "maxPoints must be above 0")
+        }
+        if indicator.rule.bestPoints != indicator.maxPoints {
+          error(indicatorPath.appending("maxPoints"), "maxPoints is \(indicator.maxPoints) but the rule can give at most \(indicator.rule.bestPoints)")
+        }
+        for problem in indicator.rule.problems(fields: resolver) {
+          error(indicatorPath.appending("rule"), problem)
+        }
+      }
+      if sum != criterion.maxPoints {
+        error(path.appending("maxPoints"), "maxPoints is \(criterion.maxPoints) but its indicators add up to \(sum)")
+      }
+    }
+    if total != rulebook.maxTotal {
+      error(root.appending("maxTotal"), "maxTotal is \(rulebook.maxTotal) but the criteria add up to \(total)")
+    }
+    for (index, field) in rulebook.fields.enumerated() where !used.contains(field.id) {
+      // A whole that only bounds its parts (children_total for children_abused…) is used too.
+      let isWhole = rulebook.fields.contains { $0.partOf == field.id && used.contains($0.id) }
+      if !isWhole {
+        error(root.appending("fields").appending(index: index), "field '\(field.id)' is declared but no rule or gate uses it")
+      }
+    }
+    return found
+  }
+}
+
+/// Decodes and validates a rulebook in one call.
+public enum RulebookLoader {
+  /// A usable rulebook from bytes, or every reason it is not.
+  public static func load(_ bytes: some Collection<UInt8>) throws(RulebookError) -> Rulebook {
+    let rulebook: Rulebook
+    do { rulebook = try RulebookDecoder.decode(bytes) } catch { throw .decode(error) }
+    let diagnostics = RulebookValidator.validate(rulebook)
+    if diagnostics.contains(where: { $0.severity == .error }) { throw .invalid(diagnostics) }
+    return rulebook
+  }
+}

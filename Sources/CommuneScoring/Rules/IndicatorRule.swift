@@ -1,0 +1,160 @@
+/// The evidence values of one record, stored by field index for fast evaluation.
+public struct EvidenceValues: Sendable, Equatable, Hashable {
+  /// The marker for a missing value: missing is not zero.
+  static let missingMarker = Int.min
+  var storage: [Int]
+
+  /// All fields missing.
+  public init(fieldCount: Int) {
+    storage = Array(repeating: Self.missingMarker, count: fieldCount)
+  }
+
+  /// The value of the field at `index` (flags are 0 or 1), or nil when missing.
+  public subscript(index: Int) -> Int? {
+    get {
+      let value = storage[index]
+      return value == Self.missingMarker ? nil : value
+    }
+    set { storage[index] = newValue ?? Self.missingMarker }
+  }
+
+  /// The value of a referenced field, or nil when missing.
+  public subscript(ref: FieldRef) -> Int? {
+    get { self[ref.index] }
+    set { self[ref.index] = newValue }
+  }
+}
+
+/// Which line of a rule decided the points.
+public enum BandMatch: Sendable, Equatable {
+  /// The band at this position (0-based, top-down).
+  case band(Int)
+  /// No band held; the rule's `otherwise` points.
+  case otherwise
+  /// The denominator was 0: the situation does not exist, the rule's `whenNone` points.
+  case whenNone
+}
+
+/// What a rule found in one record.
+public struct RuleOutcome: Sendable, Equatable {
+  /// The points, or nil when the rule is not verifiable.
+  public var points: Int?
+  /// Inputs that are missing, by field id.
+  public var missing: [String]
+  /// The band that decided, for banded rules.
+  public var match: BandMatch?
+  /// Set when the rule cannot be computed although nothing is missing (e.g. no child measured).
+  public var undefinedBecauseNone: Bool
+
+  public init(points: Int?, missing: [String] = [], match: BandMatch? = nil, undefinedBecauseNone: Bool = false) {
+    self.points = points
+    self.missing = missing
+    self.match = match
+    self.undefinedBecauseNone = undefinedBecauseNone
+  }
+
+  /// A rule that scored.
+  public static func scored(_ points: Int, _ match: BandMatch? = nil) -> RuleOutcome {
+    RuleOutcome(points: points, match: match)
+  }
+}
+
+/// A change to one evidence field that would raise an indicator's points.
+public struct Improvement: Sendable, Equatable {
+  public var field: String
+  public var from: Int
+  public var to: Int
+  public var points: Int
+}
+
+/// One worked example of a rule kind: a rule, a record, and the points a user should see.
+public struct RuleExample: Sendable {
+  /// What the example shows, as a sentence.
+  public var title: String
+  /// The rule, as it is written in a rulebook (JSON).
+  public var rule: String
+  /// Field values by id, among `RuleExample.fields`; absent fields are missing.
+  public var evidence: [String: Int]
+  /// The expected points, or nil when the rule must be not verifiable.
+  public var points: Int?
+
+  public init(_ title: String, rule: String, evidence: [String: Int], points: Int?) {
+    self.title = title
+    self.rule = rule
+    self.evidence = evidence
+    self.points = points
+  }
+
+  /// The fields examples may refer to.
+  public static let fields: [(id: String, kind: FieldKind)] = [
+    ("flag", .flag), ("part", .count), ("whole", .count), ("count", .count),
+  ]
+}
+
+/// Resolves field names used by a rule to declared fields, checking their kind.
+public struct FieldResolver {
+  let declarations: [String: FieldDeclaration]
+
+  public init(_ fields: [FieldDeclaration]) {
+    var map: [String: FieldDeclaration] = [:]
+    for field in fields { map[field.id] = field }
+    declarations = map
+  }
+
+  /// Reads `key` of `reader` as the id of a declared field of `kind`.
+  public func ref(_ key: String, in reader: inout ObjectReader, kind: FieldKind) throws(DecodeIssue) -> FieldRef {
+    let id = try reader.string(key)
+    let path = reader.path.appending(key)
+    guard let field = declarations[id] else {
+      let suggestion = Suggestion.closest(to: id, in: declarations.keys.sorted())
+      throw DecodeIssue(path, .invalid("field '\(id)' is not declared in 'fields'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")))
+    }
+    guard field.kind == kind else {
+      throw DecodeIssue(path, .invalid("field '\(id)' is a \(field.kind.rawValue), this rule needs a \(kind.rawValue)"))
+    }
+    return FieldRef(id: id, index: field.index)
+  }
+
+  /// The declaration of `id`.
+  public subscript(id: String) -> FieldDeclaration? { declarations[id] }
+}
+
+/// A kind of indicator rule. Each kind is one type in its own file, listed in `RuleKinds.all`,
+/// and describes itself with examples that the test suite runs.
+public protocol IndicatorRule: Sendable {
+  /// The `kind` string used in rulebooks.
+  static var kind: String { get }
+  /// One sentence on what the kind scores.
+  static var summary: String { get }
+  /// Worked examples; every one is run by the tests.
+  static var examples: [RuleExample] { get }
+  /// Reads the rule's own keys (not `kind`) from a rulebook.
+  static func decode(_ reader: inout ObjectReader, fields: FieldResolver) throws(DecodeIssue) -> Self
+
+  /// The fields the rule reads.
+  var inputs: [FieldRef] { get }
+  /// The most points the rule can give.
+  var bestPoints: Int { get }
+  /// The fewest points the rule can give.
+  var worstPoints: Int { get }
+  /// Static checks of the rule (bands ordered, points within range …), as messages.
+  func problems(fields: FieldResolver) -> [String]
+  /// Scores one record.
+  func evaluate(_ values: EvidenceValues) -> RuleOutcome
+  /// For each better outcome, the smallest change to a field in `adjustable` that reaches it.
+  /// Changes never break the evidence's own constraints (a part stays within its whole).
+  func improvements(_ values: EvidenceValues, adjustable: Set<String>) -> [Improvement]
+}
+
+/// The registry of rule kinds.
+public enum RuleKinds {
+  /// Every kind a rulebook may use.
+  public static let all: [any IndicatorRule.Type] = [
+    FlagRule.self, CountZeroRule.self, RateRule.self, RatePer100kRule.self,
+  ]
+
+  /// The kind named `kind`.
+  public static func named(_ kind: String) -> (any IndicatorRule.Type)? {
+    all.first { $0.kind == kind }
+  }
+}

@@ -1,0 +1,118 @@
+import CommuneReports
+import CommuneScoring
+
+/// Exit codes shared with scripts (see shared/spec/contract.md).
+public enum ExitCode: Int32, Sendable {
+  case success = 0
+  /// The run completed but some batch rows were rejected.
+  case rowsRejected = 1
+  case usage = 64
+  case dataError = 65
+  case cannotRead = 66
+  /// Writing the output failed.
+  case cannotWrite = 73
+}
+
+/// A problem that stops a command, with the exit code it maps to.
+public struct CLIError: Error, Equatable {
+  public var code: ExitCode
+  /// The message lines, without the `Error: ` prefix.
+  public var lines: [String]
+  /// Set for misuse: the usage line to print after the message.
+  public var usage: String?
+
+  public init(_ code: ExitCode, _ lines: [String], usage: String? = nil) {
+    self.code = code
+    self.lines = lines
+    self.usage = usage
+  }
+}
+
+/// One option a command accepts.
+struct OptionSpec {
+  var names: [String]
+  var valueName: String?
+  var allowed: [String]?
+  var help: LocalizedText
+
+  var key: String { names[0] }
+}
+
+/// Parsed command-line arguments.
+struct ParsedArguments {
+  var options: [String: String] = [:]
+  var flags: Set<String> = []
+  var positionals: [String] = []
+  var help = false
+
+  func value(_ key: String) -> String? { options[key] }
+}
+
+/// A small strict parser: unknown options are errors with a suggestion, values are checked.
+enum ArgumentParser {
+  static func parse(_ arguments: [String], specs: [OptionSpec], usage: String) throws(CLIError) -> ParsedArguments {
+    var parsed = ParsedArguments()
+    var index = 0
+    var onlyPositionals = false
+    while index < arguments.count {
+      let argument = arguments[index]
+      index += 1
+      if onlyPositionals || argument == "-" || !argument.hasPrefix("-") {
+        parsed.positionals.append(argument)
+        continue
+      }
+      if argument == "--" {
+        onlyPositionals = true
+        continue
+      }
+      if argument == "--help" || argument == "-h" {
+        parsed.help = true
+        continue
+      }
+      var name = argument
+      var inlineValue: String?
+      if let equals = argument.firstIndex(of: "="), argument.hasPrefix("--") {
+        name = String(argument[..<equals])
+        inlineValue = String(argument[argument.index(after: equals)...])
+      }
+      guard let spec = specs.first(where: { $0.names.contains(name) }) else {
+        let all = specs.flatMap(\.names) + ["--help"]
+        let hint = Suggestion.closest(to: name, in: all).map { " (did you mean '\($0)'?)" } ?? ""
+        throw CLIError(.usage, ["unknown option '\(name)'\(hint)"], usage: usage)
+      }
+      guard let valueName = spec.valueName else {
+        if inlineValue != nil { throw CLIError(.usage, ["option '\(name)' takes no value"], usage: usage) }
+        parsed.flags.insert(spec.key)
+        continue
+      }
+      let value: String
+      if let inlineValue {
+        value = inlineValue
+      } else {
+        guard index < arguments.count else {
+          throw CLIError(.usage, ["option '\(name)' needs a value (\(valueName))"], usage: usage)
+        }
+        value = arguments[index]
+        index += 1
+      }
+      if let allowed = spec.allowed, !allowed.contains(value) {
+        throw CLIError(.usage, ["option '\(name)' must be one of \(allowed.joined(separator: ", ")), not '\(value)'"], usage: usage)
+      }
+      parsed.options[spec.key] = value
+    }
+    return parsed
+  }
+}
+
+/// Options several commands share.
+enum CommonOptions {
+  static let lang = OptionSpec(
+    names: ["--lang"], valueName: "vi|en", allowed: ["vi", "en"],
+    help: LocalizedText(vi: "ngôn ngữ của văn bản cho người đọc (mặc định: vi)", en: "language of text for people (default: vi)"))
+  static let rulebook = OptionSpec(
+    names: ["--rulebook"], valueName: "FILE", allowed: nil,
+    help: LocalizedText(vi: "dùng bộ tiêu chí này thay cho qd06-2019 có sẵn", en: "use this rulebook instead of the built-in qd06-2019"))
+  static let output = OptionSpec(
+    names: ["-o", "--output"], valueName: "FILE", allowed: nil,
+    help: LocalizedText(vi: "ghi kết quả vào tệp (ghi trọn vẹn hoặc không ghi gì)", en: "write the result to FILE (all or nothing)"))
+}

@@ -1,0 +1,91 @@
+import Foundation
+
+/// File access for the commands: reading inputs, and writing outputs atomically.
+enum Files {
+  /// The bytes of `path` ("-" is standard input).
+  static func read(_ path: String) throws(CLIError) -> [UInt8] {
+    if path == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile()) }
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw CLIError(.cannotRead, ["\(path): no such file"])
+    }
+    if isDirectory.boolValue { throw CLIError(.cannotRead, ["\(path): is a directory, not a file"]) }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw CLIError(.cannotRead, ["\(path): cannot be read (permission?)"])
+    }
+    return Array(data)
+  }
+
+  /// A file being written: everything goes to a temporary file beside the target, which replaces
+  /// the target only when `commit()` is called. A run that fails leaves no half-written file.
+  final class AtomicFile {
+    let target: String
+    let temporary: String
+    let handle: FileHandle
+    var buffer: [UInt8] = []
+    var committed = false
+
+    init(_ target: String) throws(CLIError) {
+      self.target = target
+      let url = URL(fileURLWithPath: target)
+      let directory = url.deletingLastPathComponent().path
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+        throw CLIError(.cannotWrite, ["\(target): folder '\(directory)' does not exist"])
+      }
+      temporary = directory + "/." + url.lastPathComponent + ".cfc-\(ProcessInfo.processInfo.processIdentifier).tmp"
+      guard FileManager.default.createFile(atPath: temporary, contents: nil),
+        let handle = FileHandle(forWritingAtPath: temporary)
+      else {
+        throw CLIError(.cannotWrite, ["\(target): cannot write in '\(directory)'"])
+      }
+      self.handle = handle
+    }
+
+    func write(_ text: String) {
+      buffer.append(contentsOf: text.utf8)
+      if buffer.count >= 1 << 16 { flush() }
+    }
+
+    func flush() {
+      guard !buffer.isEmpty else { return }
+      handle.write(Data(buffer))
+      buffer.removeAll(keepingCapacity: true)
+    }
+
+    func commit() throws(CLIError) {
+      flush()
+      try? handle.close()
+      guard rename(temporary, target) == 0 else {
+        discard()
+        throw CLIError(.cannotWrite, ["\(target): cannot be replaced"])
+      }
+      committed = true
+    }
+
+    func discard() {
+      try? handle.close()
+      try? FileManager.default.removeItem(atPath: temporary)
+    }
+
+    deinit { if !committed { discard() } }
+  }
+}
+
+/// Sends result text to standard output, or to an atomic file with `-o`.
+final class ResultSink {
+  let terminal: Terminal
+  let file: Files.AtomicFile?
+
+  init(terminal: Terminal, path: String?) throws(CLIError) {
+    self.terminal = terminal
+    file = try path.map { (p: String) throws(CLIError) in try Files.AtomicFile(p) }
+  }
+
+  func write(_ text: String) {
+    if let file { file.write(text) } else { terminal.out(text) }
+  }
+
+  /// Makes the output visible: renames the file into place.
+  func finish() throws(CLIError) { try file?.commit() }
+}
