@@ -9,11 +9,14 @@ public enum CSVWriter {
   /// One field, quoted when needed.
   public static func field(_ text: String) -> String {
     var needsQuotes = false
-    for byte in text.utf8 where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D {
+    for byte in text.utf8
+    where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D {
       needsQuotes = true
       break
     }
-    if let first = text.first, first == " " || first == "=" || first == "+" || first == "-" || first == "@" {
+    if let first = text.first,
+      first == " " || first == "=" || first == "+" || first == "-" || first == "@"
+    {
       // Leading formula characters are quoted so spreadsheet programs keep them as text.
       needsQuotes = needsQuotes || first == " "
     }

@@ -44,46 +44,60 @@ public struct Explainer: Sendable {
   public func explain(_ result: IndicatorResult, in criterionIndex: Int) -> String {
     let declaration = indicator(criterionIndex, result)
     if !result.outcome.missing.isEmpty {
-      return w.t("Thiếu số liệu: ", "Missing: ") + result.outcome.missing.map(fieldLabel).joined(separator: ", ")
-        + w.t(" → chưa xác minh được (tối đa ", " → not verifiable yet (up to ") + w.points(declaration.maxPoints) + ")"
+      return w.t("Thiếu số liệu: ", "Missing: ")
+        + result.outcome.missing.map(fieldLabel).joined(separator: ", ")
+        + w.t(" → chưa xác minh được (tối đa ", " → not verifiable yet (up to ")
+        + w.points(declaration.maxPoints) + ")"
     }
     let points = result.points.map(w.points) ?? w.t("chưa xác minh được", "not verifiable")
     switch declaration.rule {
     case let rule as FlagRule:
       let yes = (result.inputs.first?.value ?? 0) != 0
-      return "\(fieldLabel(rule.field.id)): " + (yes ? w.t("có", "yes") : w.t("không", "no")) + " → \(points)"
+      return "\(fieldLabel(rule.field.id)): " + (yes ? w.t("có", "yes") : w.t("không", "no"))
+        + " → \(points)"
     case let rule as CountZeroRule:
       let value = result.inputs.first?.value ?? 0
       return "\(fieldLabel(rule.field.id)): \(Format.integer(value, language))"
         + (value == 0 ? "" : w.t(" (phải bằng 0)", " (must be 0)")) + " → \(points)"
     case let rule as RateRule:
-      return rateSentence(result, table: rule.table, part: rule.numerator.id, whole: rule.denominator.id, points: points)
+      return rateSentence(
+        result, table: rule.table, part: rule.numerator.id, whole: rule.denominator.id,
+        points: points)
     case let rule as RatePer100kRule:
-      return rateSentence(result, table: rule.table, part: rule.count.id, whole: rule.population.id, points: points)
+      return rateSentence(
+        result, table: rule.table, part: rule.count.id, whole: rule.population.id, points: points)
     default:
       return points
     }
   }
 
-  func rateSentence(_ result: IndicatorResult, table: BandTable, part: String, whole: String, points: String) -> String {
-    let values = Dictionary(result.inputs.map { ($0.field, $0.value ?? 0) }, uniquingKeysWith: { first, _ in first })
+  func rateSentence(
+    _ result: IndicatorResult, table: BandTable, part: String, whole: String, points: String
+  ) -> String {
+    let values = Dictionary(
+      result.inputs.map { ($0.field, $0.value ?? 0) }, uniquingKeysWith: { first, _ in first })
     let numerator = values[part] ?? 0
     let denominator = values[whole] ?? 0
-    let head = "\(fieldLabel(part)) / \(fieldLabel(whole)) = \(Format.integer(numerator, language))/\(Format.integer(denominator, language))"
+    let head =
+      "\(fieldLabel(part)) / \(fieldLabel(whole)) = \(Format.integer(numerator, language))/\(Format.integer(denominator, language))"
     if denominator == 0 {
       return head + w.t(" — không có trường hợp nào", " — none in the commune") + " → \(points)"
         + (result.points == nil ? w.t(" (không có gì để đo)", " (nothing to measure)") : "")
     }
     let rate = Rational(numerator * table.scale, denominator)
-    let value = table.scale == 100
+    let value =
+      table.scale == 100
       ? Format.decimal(rate, language) + "%"
       : Format.decimal(rate, language) + w.t(" trên ", " per ") + Format.integer(100_000, language)
     switch result.outcome.match {
     case .band(let index):
-      return head + " = \(value)" + w.t(" → đạt mức ", " → meets ") + condition(table.bands[index], scale: table.scale) + " → \(points)"
+      return head + " = \(value)" + w.t(" → đạt mức ", " → meets ")
+        + condition(table.bands[index], scale: table.scale) + " → \(points)"
     default:
       let lowest = table.bands.last.map { condition($0, scale: table.scale) } ?? ""
-      return head + " = \(value)" + w.t(" → không đạt mức thấp nhất (", " → misses the lowest band (") + lowest + ") → \(points)"
+      return head + " = \(value)"
+        + w.t(" → không đạt mức thấp nhất (", " → misses the lowest band (") + lowest
+        + ") → \(points)"
     }
   }
 
@@ -91,24 +105,39 @@ public struct Explainer: Sendable {
   public func reason(_ reason: Reason, category: String) -> String {
     switch reason {
     case .criterionZero(let criterion, let gate):
-      var text = w.t("Tiêu chí \(criterion) (\(criterionName(criterion))) bị 0 điểm", "Criterion \(criterion) (\(criterionName(criterion))) scored 0")
+      var text = w.t(
+        "Tiêu chí \(criterion) (\(criterionName(criterion))) bị 0 điểm",
+        "Criterion \(criterion) (\(criterionName(criterion))) scored 0")
       if let gate {
-        text += w.t(" vì ", " because ") + "\(fieldLabel(gate.field)) = \(Format.integer(gate.value ?? 0, language))"
+        text +=
+          w.t(" vì ", " because ")
+          + "\(fieldLabel(gate.field)) = \(Format.integer(gate.value ?? 0, language))"
       }
       return text + w.t(" — không tiêu chí nào được 0 điểm", " — no criterion may score 0")
     case .belowThreshold(let total, let threshold):
       return w.t(
         "Tổng điểm \(Format.integer(total, language)) thấp hơn ngưỡng \(Format.integer(threshold, language)) của loại \(categoryName(category)) (thiếu \(Format.integer(threshold - total, language)) điểm)",
-        "Total \(Format.integer(total, language)) is below the threshold of \(Format.integer(threshold, language)) for \(categoryName(category)) (short by \(Format.integer(threshold - total, language)))")
+        "Total \(Format.integer(total, language)) is below the threshold of \(Format.integer(threshold, language)) for \(categoryName(category)) (short by \(Format.integer(threshold - total, language)))"
+      )
     case .notVerifiable(let criterion, let missing, let undefined):
       var parts: [String] = []
-      if !missing.isEmpty { parts.append(w.t("thiếu số liệu ", "missing ") + missing.map(fieldLabel).joined(separator: ", ")) }
-      if !undefined.isEmpty { parts.append(w.t("không có đối tượng để tính ", "nothing to measure for ") + undefined.joined(separator: ", ")) }
-      return w.t("Tiêu chí \(criterion) chưa xác minh được: ", "Criterion \(criterion) cannot be verified: ") + parts.joined(separator: "; ")
+      if !missing.isEmpty {
+        parts.append(
+          w.t("thiếu số liệu ", "missing ") + missing.map(fieldLabel).joined(separator: ", "))
+      }
+      if !undefined.isEmpty {
+        parts.append(
+          w.t("không có đối tượng để tính ", "nothing to measure for ")
+            + undefined.joined(separator: ", "))
+      }
+      return w.t(
+        "Tiêu chí \(criterion) chưa xác minh được: ", "Criterion \(criterion) cannot be verified: ")
+        + parts.joined(separator: "; ")
     case .bestBelowThreshold(let best, let threshold):
       return w.t(
         "Kể cả khi bổ sung đủ số liệu, tổng điểm cao nhất có thể (\(Format.integer(best, language))) vẫn thấp hơn ngưỡng \(Format.integer(threshold, language))",
-        "Even with every missing figure at its best, the total (\(Format.integer(best, language))) stays below the threshold of \(Format.integer(threshold, language))")
+        "Even with every missing figure at its best, the total (\(Format.integer(best, language))) stays below the threshold of \(Format.integer(threshold, language))"
+      )
     }
   }
 
@@ -128,13 +157,16 @@ public struct Explainer: Sendable {
     }
     let delta = step.to - step.from
     let amount = Format.integer(abs(delta), language)
-    let phrase = delta >= 0
+    let phrase =
+      delta >= 0
       ? w.t("tăng \(label) thêm \(amount)", "raise \(label) by \(amount)")
       : w.t("giảm \(label) bớt \(amount)", "lower \(label) by \(amount)")
     let from = Format.integer(step.from, language)
     let to = Format.integer(step.to, language)
     var change = " (\(from) → \(to))"
-    if let whole = field?.partOf, let index = rulebook.fieldIndex[whole], let wholeValue = values[index] {
+    if let whole = field?.partOf, let index = rulebook.fieldIndex[whole],
+      let wholeValue = values[index]
+    {
       let of = Format.integer(wholeValue, language)
       change = " (\(from)/\(of) → \(to)/\(of))"
     }
@@ -147,7 +179,8 @@ public struct Explainer: Sendable {
     case .irreversibleGate(let criterion, _, let field, let value):
       return w.t(
         "Tiêu chí \(criterion) bị 0 điểm vì \(fieldLabel(field)) = \(value); điều này không thể khắc phục trong kỳ đánh giá",
-        "Criterion \(criterion) scored 0 because \(fieldLabel(field)) = \(value); this cannot be undone within the period")
+        "Criterion \(criterion) scored 0 because \(fieldLabel(field)) = \(value); this cannot be undone within the period"
+      )
     case .criterionCannotBeLifted(let criterion):
       return w.t(
         "Tiêu chí \(criterion) bị 0 điểm và các số liệu của nó không thể thay đổi trong kỳ đánh giá",
@@ -155,8 +188,8 @@ public struct Explainer: Sendable {
     case .thresholdOutOfReach(let best, let threshold):
       return w.t(
         "Kể cả khi cải thiện mọi chỉ tiêu có thể, tổng điểm cao nhất (\(best)) vẫn thấp hơn ngưỡng \(threshold)",
-        "Even improving everything that can change, the best total (\(best)) stays below the threshold of \(threshold)")
+        "Even improving everything that can change, the best total (\(best)) stays below the threshold of \(threshold)"
+      )
     }
   }
 }
-

@@ -17,9 +17,15 @@ public struct JSONReport: Sendable {
       ("year", .int(assessment.year)),
       (
         "rulebook",
-        .obj([("id", .string(assessment.rulebookID)), ("version", .string(assessment.rulebookVersion)), ("sha256", .string(assessment.rulebookSHA256))])
+        .obj([
+          ("id", .string(assessment.rulebookID)), ("version", .string(assessment.rulebookVersion)),
+          ("sha256", .string(assessment.rulebookSHA256)),
+        ])
       ),
-      ("engine", .obj([("name", .string(EngineInfo.name)), ("version", .string(EngineInfo.version))])),
+      (
+        "engine",
+        .obj([("name", .string(EngineInfo.name)), ("version", .string(EngineInfo.version))])
+      ),
       ("input", .obj([("sha256", .optionalString(assessment.inputSHA256))])),
       ("language", .string(explainer.language.rawValue)),
     ]
@@ -38,7 +44,8 @@ public struct JSONReport: Sendable {
 
   func commune(_ commune: CommuneIdentity) -> JSONValue {
     .obj([
-      ("code", .string(commune.code)), ("name", .string(commune.name)), ("district", .optionalString(commune.district)),
+      ("code", .string(commune.code)), ("name", .string(commune.name)),
+      ("district", .optionalString(commune.district)),
       ("province", .string(commune.province)), ("category", .string(commune.category)),
       ("categoryName", .string(explainer.categoryName(commune.category))),
     ])
@@ -51,11 +58,17 @@ public struct JSONReport: Sendable {
       ("maxTotal", .int(evaluation.maxTotal)),
       ("threshold", .int(evaluation.threshold)),
       ("status", .string(evaluation.status.rawValue)),
-      ("reasons", .array(evaluation.reasons.map { .string(explainer.reason($0, category: category)) })),
+      (
+        "reasons",
+        .array(evaluation.reasons.map { .string(explainer.reason($0, category: category)) })
+      ),
       ("reasonCodes", .array(evaluation.reasons.map(reasonCode))),
       ("missingFields", .array(evaluation.missingFields.map(JSONValue.string))),
       ("reconstructedPoints", .int(reconstructedPoints(evaluation))),
-      ("criteria", .array(evaluation.criteria.enumerated().map { criterion($0.element, index: $0.offset) })),
+      (
+        "criteria",
+        .array(evaluation.criteria.enumerated().map { criterion($0.element, index: $0.offset) })
+      ),
     ]
     if let outlook = evaluation.outlook {
       members += [
@@ -72,22 +85,34 @@ public struct JSONReport: Sendable {
   /// Points that rules marked *reconstructed* decided (certain points only).
   func reconstructedPoints(_ evaluation: Evaluation) -> Int {
     evaluation.criteria.filter { $0.points != nil && $0.firedGate == nil }
-      .flatMap(\.indicators).filter { $0.provenance == .reconstructed }.reduce(0) { $0 + ($1.points ?? 0) }
+      .flatMap(\.indicators).filter { $0.provenance == .reconstructed }.reduce(0) {
+        $0 + ($1.points ?? 0)
+      }
   }
 
   func reasonCode(_ reason: Reason) -> JSONValue {
     switch reason {
     case .criterionZero(let criterion, let gate):
-      return .obj([("code", .string("criterion_zero")), ("criterion", .string(criterion)), ("gate", .optionalString(gate?.id))])
+      return .obj([
+        ("code", .string("criterion_zero")), ("criterion", .string(criterion)),
+        ("gate", .optionalString(gate?.id)),
+      ])
     case .belowThreshold(let total, let threshold):
-      return .obj([("code", .string("below_threshold")), ("total", .int(total)), ("threshold", .int(threshold)), ("shortfall", .int(threshold - total))])
+      return .obj([
+        ("code", .string("below_threshold")), ("total", .int(total)),
+        ("threshold", .int(threshold)), ("shortfall", .int(threshold - total)),
+      ])
     case .notVerifiable(let criterion, let missing, let undefined):
       return .obj([
         ("code", .string("not_verifiable")), ("criterion", .string(criterion)),
-        ("missingFields", .array(missing.map(JSONValue.string))), ("nothingToMeasure", .array(undefined.map(JSONValue.string))),
+        ("missingFields", .array(missing.map(JSONValue.string))),
+        ("nothingToMeasure", .array(undefined.map(JSONValue.string))),
       ])
     case .bestBelowThreshold(let best, let threshold):
-      return .obj([("code", .string("best_below_threshold")), ("bestTotal", .int(best)), ("threshold", .int(threshold))])
+      return .obj([
+        ("code", .string("best_below_threshold")), ("bestTotal", .int(best)),
+        ("threshold", .int(threshold)),
+      ])
     }
   }
 
@@ -102,7 +127,10 @@ public struct JSONReport: Sendable {
       ("indicators", .array(result.indicators.map { indicator($0, criterionIndex: index) })),
     ]
     if result.status == .notVerifiable {
-      members += [("best", .int(result.best)), ("worst", .int(result.worst)), ("missingFields", .array(result.missingFields.map(JSONValue.string)))]
+      members += [
+        ("best", .int(result.best)), ("worst", .int(result.worst)),
+        ("missingFields", .array(result.missingFields.map(JSONValue.string))),
+      ]
     }
     if !result.gates.isEmpty {
       members.append(
@@ -112,7 +140,8 @@ public struct JSONReport: Sendable {
             result.gates.enumerated().map { offset, gate in
               let declared = declaration.gates[offset]
               return .obj([
-                ("id", .string(gate.id)), ("field", .string(gate.field)), ("value", .optionalInt(gate.value)),
+                ("id", .string(gate.id)), ("field", .string(gate.field)),
+                ("value", .optionalInt(gate.value)),
                 ("zeroesCriterion", gate.fired.map(JSONValue.bool) ?? .null),
                 ("provenance", .string(declared.provenance.status.rawValue)),
                 ("description", .string(declared.description.text(explainer.language))),
@@ -138,7 +167,9 @@ public struct JSONReport: Sendable {
       ("inputs", .obj(inputs)),
     ]
     if let note = declaration.provenance.note { members.append(("provenanceNote", .string(note))) }
-    if !result.outcome.missing.isEmpty { members.append(("missingFields", .array(result.outcome.missing.map(JSONValue.string)))) }
+    if !result.outcome.missing.isEmpty {
+      members.append(("missingFields", .array(result.outcome.missing.map(JSONValue.string))))
+    }
     switch result.outcome.match {
     case .band(let index): members.append(("band", .int(index)))
     case .otherwise: members.append(("band", .string("otherwise")))
@@ -150,9 +181,16 @@ public struct JSONReport: Sendable {
 
   func adjustment(_ effect: AdjustmentEffect) -> JSONValue {
     .obj([
-      ("field", .string(effect.field)), ("from", .optionalInt(effect.from)), ("to", .int(effect.to)),
+      ("field", .string(effect.field)), ("from", .optionalInt(effect.from)),
+      ("to", .int(effect.to)),
       ("reason", .string(effect.reason)), ("pointsEffect", .int(effect.pointsEffect)),
-      ("indicatorEffects", .array(effect.indicatorEffects.map { .obj([("indicator", .string($0.indicator)), ("points", .int($0.points))]) })),
+      (
+        "indicatorEffects",
+        .array(
+          effect.indicatorEffects.map {
+            .obj([("indicator", .string($0.indicator)), ("points", .int($0.points))])
+          })
+      ),
     ])
   }
 
@@ -167,7 +205,8 @@ public struct JSONReport: Sendable {
         .array(
           path.steps.map { step in
             .obj([
-              ("indicator", .string(step.indicator)), ("field", .string(step.field)), ("from", .int(step.from)),
+              ("indicator", .string(step.indicator)), ("field", .string(step.field)),
+              ("from", .int(step.from)),
               ("to", .int(step.to)), ("pointsGained", .int(step.pointsGained)),
               ("description", .string(explainer.step(step, values: values))),
             ])

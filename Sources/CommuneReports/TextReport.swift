@@ -17,12 +17,21 @@ public struct TextReport: Sendable {
   public func render(_ assessment: Assessment) -> String {
     var out: [String] = []
     let c = assessment.commune
-    out.append(w.t("ĐÁNH GIÁ XÃ, PHƯỜNG, THỊ TRẤN PHÙ HỢP VỚI TRẺ EM — NĂM \(assessment.year)", "CHILD-FRIENDLY COMMUNE ASSESSMENT — \(assessment.year)"))
+    out.append(
+      w.t(
+        "ĐÁNH GIÁ XÃ, PHƯỜNG, THỊ TRẤN PHÙ HỢP VỚI TRẺ EM — NĂM \(assessment.year)",
+        "CHILD-FRIENDLY COMMUNE ASSESSMENT — \(assessment.year)"))
     out.append("\(c.name) (\(c.code))" + (c.district.map { ", \($0)" } ?? "") + ", \(c.province)")
-    out.append(w.t("Loại: ", "Category: ") + explainer.categoryName(c.category) + w.t(" — ngưỡng ", " — threshold ") + w.points(assessment.result.threshold))
-    out.append(w.t("Bộ tiêu chí: ", "Rulebook: ") + "\(rulebook.id) (\(rulebook.version)) — \(rulebook.citation)")
+    out.append(
+      w.t("Loại: ", "Category: ") + explainer.categoryName(c.category)
+        + w.t(" — ngưỡng ", " — threshold ") + w.points(assessment.result.threshold))
+    out.append(
+      w.t("Bộ tiêu chí: ", "Rulebook: ")
+        + "\(rulebook.id) (\(rulebook.version)) — \(rulebook.citation)")
     if let review = assessment.review {
-      out.append(w.t("Kết quả đã được thẩm định", "Verified by the reviewing council") + (review.council.map { ": \($0)" } ?? ""))
+      out.append(
+        w.t("Kết quả đã được thẩm định", "Verified by the reviewing council")
+          + (review.council.map { ": \($0)" } ?? ""))
     }
     out.append("")
     out += table(assessment)
@@ -33,16 +42,33 @@ public struct TextReport: Sendable {
     }
     if let outlook = assessment.result.outlook {
       out.append(
-        w.t("  Điểm chắc chắn: \(assessment.result.total); nếu bổ sung số liệu: từ \(outlook.worstTotal) đến \(outlook.bestTotal) điểm.",
-            "  Certain points: \(assessment.result.total); with the missing evidence: between \(outlook.worstTotal) and \(outlook.bestTotal)."))
+        w.t(
+          "  Điểm chắc chắn: \(assessment.result.total); nếu bổ sung số liệu: từ \(outlook.worstTotal) đến \(outlook.bestTotal) điểm.",
+          "  Certain points: \(assessment.result.total); with the missing evidence: between \(outlook.worstTotal) and \(outlook.bestTotal)."
+        ))
       switch outlook.decided {
-      case .notRecognized?: out.append(w.t("  Dù bổ sung số liệu thế nào, xã cũng không thể đạt chuẩn.", "  Whatever the missing figures are, the commune cannot be recognised."))
-      case .recognized?: out.append(w.t("  Dù số liệu còn thiếu là bao nhiêu, xã sẽ đạt chuẩn khi bổ sung đủ.", "  Whatever the missing figures are, the commune will be recognised once they are supplied."))
-      default: out.append(w.t("  Kết luận còn phụ thuộc vào số liệu còn thiếu.", "  The verdict depends on the missing figures."))
+      case .notRecognized?:
+        out.append(
+          w.t(
+            "  Dù bổ sung số liệu thế nào, xã cũng không thể đạt chuẩn.",
+            "  Whatever the missing figures are, the commune cannot be recognised."))
+      case .recognized?:
+        out.append(
+          w.t(
+            "  Dù số liệu còn thiếu là bao nhiêu, xã sẽ đạt chuẩn khi bổ sung đủ.",
+            "  Whatever the missing figures are, the commune will be recognised once they are supplied."
+          ))
+      default:
+        out.append(
+          w.t(
+            "  Kết luận còn phụ thuộc vào số liệu còn thiếu.",
+            "  The verdict depends on the missing figures."))
       }
     }
     if !assessment.adjustments.isEmpty { out.append(""); out += adjustments(assessment) }
-    if let path = assessment.path { out.append(""); out += self.path(path, values: assessment.result.values) }
+    if let path = assessment.path {
+      out.append(""); out += self.path(path, values: assessment.result.values)
+    }
     out.append("")
     out += explanations(assessment.result)
     out.append("")
@@ -59,14 +85,18 @@ public struct TextReport: Sendable {
     let nameWidth = 52
     var header = Format.pad(w.t("Tiêu chí", "Criterion"), nameWidth + 5)
     if own != nil { header += Format.padLeft(w.t("Tự đánh giá", "Self"), 12) }
-    header += Format.padLeft(w.t("Điểm", "Points"), 8) + Format.padLeft(w.t("Tối đa", "Max"), 8) + "  " + w.t("Trạng thái", "Status")
+    header +=
+      Format.padLeft(w.t("Điểm", "Points"), 8) + Format.padLeft(w.t("Tối đa", "Max"), 8) + "  "
+      + w.t("Trạng thái", "Status")
     var lines = [header, String(repeating: "─", count: header.count + 4)]
     for (index, criterion) in result.criteria.enumerated() {
       var name = explainer.criterionName(criterion.id)
       if name.count > nameWidth { name = String(name.prefix(nameWidth - 1)) + "…" }
       var line = Format.pad(criterion.id, 5) + Format.pad(name, nameWidth)
       if let own { line += Format.padLeft(own.criteria[index].points.map(String.init) ?? "—", 12) }
-      line += Format.padLeft(criterion.points.map(String.init) ?? "—", 8) + Format.padLeft(String(criterion.maxPoints), 8)
+      line +=
+        Format.padLeft(criterion.points.map(String.init) ?? "—", 8)
+        + Format.padLeft(String(criterion.maxPoints), 8)
       line += "  " + w.score(criterion.status) + (hasReconstructed(criterion, index) ? " †" : "")
       lines.append(line)
     }
@@ -86,28 +116,38 @@ public struct TextReport: Sendable {
     var lines = [w.t("GIẢI THÍCH TỪNG CHỈ TIÊU", "EXPLANATION OF EACH INDICATOR")]
     var reconstructed = 0
     for (index, criterion) in result.criteria.enumerated() {
-      lines.append("\(criterion.id) \(explainer.criterionName(criterion.id)): " + (criterion.points.map { "\($0)/\(criterion.maxPoints)" } ?? w.score(.notVerifiable)))
+      lines.append(
+        "\(criterion.id) \(explainer.criterionName(criterion.id)): "
+          + (criterion.points.map { "\($0)/\(criterion.maxPoints)" } ?? w.score(.notVerifiable)))
       for gate in criterion.gates {
         let declared = rulebook.criteria[index].gates.first { $0.id == gate.id }
         let state: String
         switch gate.fired {
         case true?: state = w.t("→ tiêu chí bị 0 điểm", "→ criterion scores 0")
         case false?: state = w.t("→ không áp dụng", "→ does not apply")
-        case nil: state = w.t("→ thiếu số liệu, chưa xác minh được", "→ missing, cannot be verified")
+        case nil:
+          state = w.t("→ thiếu số liệu, chưa xác minh được", "→ missing, cannot be verified")
         }
-        lines.append("  \(gate.id) " + (declared?.description.text(language) ?? "") + ": \(explainer.fieldLabel(gate.field)) = " + (gate.value.map(String.init) ?? "—") + " \(state)" + (declared?.provenance.status == .reconstructed ? " †" : ""))
+        lines.append(
+          "  \(gate.id) " + (declared?.description.text(language) ?? "")
+            + ": \(explainer.fieldLabel(gate.field)) = " + (gate.value.map(String.init) ?? "—")
+            + " \(state)" + (declared?.provenance.status == .reconstructed ? " †" : ""))
       }
       for indicator in criterion.indicators {
         let mark = indicator.provenance == .reconstructed && (indicator.points ?? 0) > 0 ? " †" : ""
         if mark != "", criterion.firedGate == nil { reconstructed += indicator.points ?? 0 }
-        let points = indicator.points.map { "\($0)/\(indicator.maxPoints)" } ?? "—/\(indicator.maxPoints)"
-        lines.append("  \(indicator.id) [\(points)]\(mark) " + explainer.explain(indicator, in: index))
+        let points =
+          indicator.points.map { "\($0)/\(indicator.maxPoints)" } ?? "—/\(indicator.maxPoints)"
+        lines.append(
+          "  \(indicator.id) [\(points)]\(mark) " + explainer.explain(indicator, in: index))
       }
     }
     lines.append("")
     lines.append(
-      w.t("† Điểm do quy tắc tái dựng quyết định (chưa đối chiếu được với bảng điểm chính thức; cần kiểm tra trước khi ra quyết định công nhận): \(reconstructed) điểm.",
-          "† Points decided by a reconstructed rule (not checked against the official scoring table; check before a real recognition decision): \(reconstructed) points."))
+      w.t(
+        "† Điểm do quy tắc tái dựng quyết định (chưa đối chiếu được với bảng điểm chính thức; cần kiểm tra trước khi ra quyết định công nhận): \(reconstructed) điểm.",
+        "† Points decided by a reconstructed rule (not checked against the official scoring table; check before a real recognition decision): \(reconstructed) points."
+      ))
     return lines
   }
 
@@ -116,11 +156,16 @@ public struct TextReport: Sendable {
     for effect in assessment.adjustments {
       let from = effect.from.map { Format.integer($0, language) } ?? "—"
       let sign = effect.pointsEffect > 0 ? "+" : ""
-      lines.append("  - \(explainer.fieldLabel(effect.field)): \(from) → \(Format.integer(effect.to, language)) (\(effect.reason)) → \(sign)\(effect.pointsEffect) " + w.t("điểm", "points"))
+      lines.append(
+        "  - \(explainer.fieldLabel(effect.field)): \(from) → \(Format.integer(effect.to, language)) (\(effect.reason)) → \(sign)\(effect.pointsEffect) "
+          + w.t("điểm", "points"))
     }
     if let own = assessment.selfAssessed {
-      lines.append(w.t("  Tự đánh giá: ", "  Self-assessed: ") + "\(own.total) — " + w.status(own.status))
-      lines.append(w.t("  Sau thẩm định: ", "  After review: ") + "\(assessment.result.total) — " + w.status(assessment.result.status))
+      lines.append(
+        w.t("  Tự đánh giá: ", "  Self-assessed: ") + "\(own.total) — " + w.status(own.status))
+      lines.append(
+        w.t("  Sau thẩm định: ", "  After review: ") + "\(assessment.result.total) — "
+          + w.status(assessment.result.status))
     }
     return lines
   }
@@ -128,14 +173,19 @@ public struct TextReport: Sendable {
   func path(_ path: PathToRecognition, values: EvidenceValues) -> [String] {
     var lines = [w.t("CẦN LÀM GÌ ĐỂ ĐẠT CHUẨN", "WHAT WOULD GET THE COMMUNE RECOGNISED")]
     if !path.evidenceNeeded.isEmpty {
-      lines.append(w.t("  Trước hết bổ sung số liệu: ", "  First supply: ") + path.evidenceNeeded.map(explainer.fieldLabel).joined(separator: ", "))
+      lines.append(
+        w.t("  Trước hết bổ sung số liệu: ", "  First supply: ")
+          + path.evidenceNeeded.map(explainer.fieldLabel).joined(separator: ", "))
     }
     if !path.achievable {
       for blocker in path.blockers { lines.append("  - " + explainer.blocker(blocker)) }
       return lines
     }
     for step in path.steps { lines.append("  - " + explainer.step(step, values: values)) }
-    lines.append(w.t("  Tổng điểm sau khi thực hiện: \(path.totalAfter)", "  Total after these changes: \(path.totalAfter)"))
+    lines.append(
+      w.t(
+        "  Tổng điểm sau khi thực hiện: \(path.totalAfter)",
+        "  Total after these changes: \(path.totalAfter)"))
     return lines
   }
 }

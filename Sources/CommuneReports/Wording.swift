@@ -14,7 +14,8 @@ public struct Wording: Sendable {
     switch status {
     case .recognized: t("ĐẠT chuẩn phù hợp với trẻ em", "RECOGNISED as child-friendly")
     case .notRecognized: t("KHÔNG ĐẠT chuẩn", "NOT RECOGNISED")
-    case .incomplete: t("CHƯA ĐỦ SỐ LIỆU để kết luận", "INCOMPLETE: not enough evidence for a verdict")
+    case .incomplete:
+      t("CHƯA ĐỦ SỐ LIỆU để kết luận", "INCOMPLETE: not enough evidence for a verdict")
     }
   }
 
@@ -27,5 +28,7 @@ public struct Wording: Sendable {
     }
   }
 
-  func points(_ value: Int) -> String { "\(Format.integer(value, language)) " + t("điểm", value == 1 ? "point" : "points") }
+  func points(_ value: Int) -> String {
+    "\(Format.integer(value, language)) " + t("điểm", value == 1 ? "point" : "points")
+  }
 }

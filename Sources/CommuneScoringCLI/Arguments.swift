@@ -50,7 +50,9 @@ struct ParsedArguments {
 
 /// A small strict parser: unknown options are errors with a suggestion, values are checked.
 enum ArgumentParser {
-  static func parse(_ arguments: [String], specs: [OptionSpec], usage: String) throws(CLIError) -> ParsedArguments {
+  static func parse(_ arguments: [String], specs: [OptionSpec], usage: String) throws(CLIError)
+    -> ParsedArguments
+  {
     var parsed = ParsedArguments()
     var index = 0
     var onlyPositionals = false
@@ -81,7 +83,9 @@ enum ArgumentParser {
         throw CLIError(.usage, ["unknown option '\(name)'\(hint)"], usage: usage)
       }
       guard let valueName = spec.valueName else {
-        if inlineValue != nil { throw CLIError(.usage, ["option '\(name)' takes no value"], usage: usage) }
+        if inlineValue != nil {
+          throw CLIError(.usage, ["option '\(name)' takes no value"], usage: usage)
+        }
         parsed.flags.insert(spec.key)
         continue
       }
@@ -96,7 +100,10 @@ enum ArgumentParser {
         index += 1
       }
       if let allowed = spec.allowed, !allowed.contains(value) {
-        throw CLIError(.usage, ["option '\(name)' must be one of \(allowed.joined(separator: ", ")), not '\(value)'"], usage: usage)
+        throw CLIError(
+          .usage,
+          ["option '\(name)' must be one of \(allowed.joined(separator: ", ")), not '\(value)'"],
+          usage: usage)
       }
       parsed.options[spec.key] = value
     }
@@ -108,11 +115,17 @@ enum ArgumentParser {
 enum CommonOptions {
   static let lang = OptionSpec(
     names: ["--lang"], valueName: "vi|en", allowed: ["vi", "en"],
-    help: LocalizedText(vi: "ngôn ngữ của văn bản cho người đọc (mặc định: vi)", en: "language of text for people (default: vi)"))
+    help: LocalizedText(
+      vi: "ngôn ngữ của văn bản cho người đọc (mặc định: vi)",
+      en: "language of text for people (default: vi)"))
   static let rulebook = OptionSpec(
     names: ["--rulebook"], valueName: "FILE", allowed: nil,
-    help: LocalizedText(vi: "dùng bộ tiêu chí này thay cho qd06-2019 có sẵn", en: "use this rulebook instead of the built-in qd06-2019"))
+    help: LocalizedText(
+      vi: "dùng bộ tiêu chí này thay cho qd06-2019 có sẵn",
+      en: "use this rulebook instead of the built-in qd06-2019"))
   static let output = OptionSpec(
     names: ["-o", "--output"], valueName: "FILE", allowed: nil,
-    help: LocalizedText(vi: "ghi kết quả vào tệp (ghi trọn vẹn hoặc không ghi gì)", en: "write the result to FILE (all or nothing)"))
+    help: LocalizedText(
+      vi: "ghi kết quả vào tệp (ghi trọn vẹn hoặc không ghi gì)",
+      en: "write the result to FILE (all or nothing)"))
 }

@@ -5,7 +5,10 @@ import CommuneScoring
 public enum CLI {
   /// Runs `cfc` with `arguments` (without the program name) and returns the exit code.
   public static func run(_ arguments: [String], terminal: Terminal) -> Int32 {
-    let language = arguments.contains("--lang=en") || zip(arguments, arguments.dropFirst()).contains { $0 == "--lang" && $1 == "en" } ? Language.en : .vi
+    let language =
+      arguments.contains("--lang=en")
+        || zip(arguments, arguments.dropFirst()).contains { $0 == "--lang" && $1 == "en" }
+      ? Language.en : .vi
     do {
       return try dispatch(arguments, terminal: terminal, language: language).rawValue
     } catch {
@@ -16,24 +19,44 @@ public enum CLI {
   }
 
   static let commands: [(name: String, summary: LocalizedText)] = [
-    ("assess", LocalizedText(vi: "chấm điểm một xã từ tệp số liệu JSON", en: "score one commune from a JSON evidence file")),
-    ("template", LocalizedText(vi: "in mẫu số liệu trống sinh từ bộ tiêu chí", en: "print a blank evidence form generated from the rulebook")),
-    ("rulebook", LocalizedText(vi: "xem (show) hoặc kiểm tra (validate) bộ tiêu chí", en: "show or validate a rulebook")),
+    (
+      "assess",
+      LocalizedText(
+        vi: "chấm điểm một xã từ tệp số liệu JSON",
+        en: "score one commune from a JSON evidence file")
+    ),
+    (
+      "template",
+      LocalizedText(
+        vi: "in mẫu số liệu trống sinh từ bộ tiêu chí",
+        en: "print a blank evidence form generated from the rulebook")
+    ),
+    (
+      "rulebook",
+      LocalizedText(
+        vi: "xem (show) hoặc kiểm tra (validate) bộ tiêu chí", en: "show or validate a rulebook")
+    ),
   ]
 
   static func mainHelp(_ language: Language) -> String {
     let w = Wording(language)
     var text = w.t(
       "cfc — chấm điểm xã, phường, thị trấn phù hợp với trẻ em (Quyết định 06/QĐ-TTg)\n\nCách dùng: cfc LỆNH [TÙY CHỌN] …\n\nCác lệnh:\n",
-      "cfc — scores communes against the child-friendly commune standard (Decision 06/QĐ-TTg)\n\nUsage: cfc COMMAND [OPTIONS] …\n\nCommands:\n")
-    for command in commands { text += "  " + Format.pad(command.name, 10) + command.summary.text(language) + "\n" }
+      "cfc — scores communes against the child-friendly commune standard (Decision 06/QĐ-TTg)\n\nUsage: cfc COMMAND [OPTIONS] …\n\nCommands:\n"
+    )
+    for command in commands {
+      text += "  " + Format.pad(command.name, 10) + command.summary.text(language) + "\n"
+    }
     text += w.t(
       "\nVí dụ:\n  cfc assess samples/bang-mac.json\n  cfc batch samples/communes.csv --format csv --certified-only -o danh-sach.csv\n\n`cfc LỆNH --help` mô tả từng lệnh. Mã thoát: 0 thành công, 1 có dòng bị loại, 64 dùng sai lệnh, 65 dữ liệu không hợp lệ, 66 không đọc được tệp.\n",
-      "\nExamples:\n  cfc assess samples/bang-mac.json\n  cfc batch samples/communes.csv --format csv --certified-only -o list.csv\n\n`cfc COMMAND --help` describes each command. Exit codes: 0 success, 1 some rows rejected, 64 misuse, 65 invalid data, 66 unreadable file.\n")
+      "\nExamples:\n  cfc assess samples/bang-mac.json\n  cfc batch samples/communes.csv --format csv --certified-only -o list.csv\n\n`cfc COMMAND --help` describes each command. Exit codes: 0 success, 1 some rows rejected, 64 misuse, 65 invalid data, 66 unreadable file.\n"
+    )
     return text
   }
 
-  static func dispatch(_ arguments: [String], terminal: Terminal, language: Language) throws(CLIError) -> ExitCode {
+  static func dispatch(_ arguments: [String], terminal: Terminal, language: Language)
+    throws(CLIError) -> ExitCode
+  {
     guard let command = arguments.first else {
       terminal.err(mainHelp(language))
       throw CLIError(.usage, ["no command given"], usage: "cfc COMMAND [OPTIONS] (see cfc --help)")
@@ -50,8 +73,12 @@ public enum CLI {
     case "template": return try TemplateCommand.run(rest, terminal: terminal)
     case "rulebook": return try RulebookCommand.run(rest, terminal: terminal)
     default:
-      let hint = Suggestion.closest(to: command, in: commands.map(\.name)).map { " (did you mean '\($0)'?)" } ?? ""
-      throw CLIError(.usage, ["unknown command '\(command)'\(hint)"], usage: "cfc COMMAND [OPTIONS] (see cfc --help)")
+      let hint =
+        Suggestion.closest(to: command, in: commands.map(\.name)).map { " (did you mean '\($0)'?)" }
+        ?? ""
+      throw CLIError(
+        .usage, ["unknown command '\(command)'\(hint)"],
+        usage: "cfc COMMAND [OPTIONS] (see cfc --help)")
     }
   }
 }
@@ -66,7 +93,9 @@ struct CommandHelp {
 
   func render(_ language: Language) -> String {
     let w = Wording(language)
-    var text = w.t("Cách dùng: ", "Usage: ") + usage + "\n\n" + summary.text(language) + "\n\n" + w.t("Tùy chọn:\n", "Options:\n")
+    var text =
+      w.t("Cách dùng: ", "Usage: ") + usage + "\n\n" + summary.text(language) + "\n\n"
+      + w.t("Tùy chọn:\n", "Options:\n")
     for option in options {
       let name = option.names.joined(separator: ", ") + (option.valueName.map { " \($0)" } ?? "")
       text += "  " + Format.pad(name, 26) + option.help.text(language) + "\n"

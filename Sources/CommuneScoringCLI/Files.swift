@@ -9,7 +9,9 @@ enum Files {
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw CLIError(.cannotRead, ["\(path): no such file"])
     }
-    if isDirectory.boolValue { throw CLIError(.cannotRead, ["\(path): is a directory, not a file"]) }
+    if isDirectory.boolValue {
+      throw CLIError(.cannotRead, ["\(path): is a directory, not a file"])
+    }
     guard let data = FileManager.default.contents(atPath: path) else {
       throw CLIError(.cannotRead, ["\(path): cannot be read (permission?)"])
     }
@@ -30,10 +32,14 @@ enum Files {
       let url = URL(fileURLWithPath: target)
       let directory = url.deletingLastPathComponent().path
       var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+      guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory),
+        isDirectory.boolValue
+      else {
         throw CLIError(.cannotWrite, ["\(target): folder '\(directory)' does not exist"])
       }
-      temporary = directory + "/." + url.lastPathComponent + ".cfc-\(ProcessInfo.processInfo.processIdentifier).tmp"
+      temporary =
+        directory + "/." + url.lastPathComponent
+        + ".cfc-\(ProcessInfo.processInfo.processIdentifier).tmp"
       guard FileManager.default.createFile(atPath: temporary, contents: nil),
         let handle = FileHandle(forWritingAtPath: temporary)
       else {

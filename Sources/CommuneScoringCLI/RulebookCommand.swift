@@ -6,10 +6,16 @@ enum RulebookCommand {
   static let help = CommandHelp(
     usage: "cfc rulebook show [--rulebook FILE] [--lang vi|en] | cfc rulebook validate FILE",
     summary: LocalizedText(
-      vi: "show: in các tiêu chí, chỉ tiêu, mức điểm và nguồn gốc (đã xác minh / tái dựng) của bộ tiêu chí. validate: kiểm tra một tệp bộ tiêu chí (cấu trúc, tổng điểm, thứ tự các mức, trường số liệu) và chỉ ra chỗ sai.",
-      en: "show: prints the rulebook's criteria, indicators, points and provenance (verified / reconstructed). validate: checks a rulebook file (structure, point totals, band order, fields) and says where it is wrong."),
+      vi:
+        "show: in các tiêu chí, chỉ tiêu, mức điểm và nguồn gốc (đã xác minh / tái dựng) của bộ tiêu chí. validate: kiểm tra một tệp bộ tiêu chí (cấu trúc, tổng điểm, thứ tự các mức, trường số liệu) và chỉ ra chỗ sai.",
+      en:
+        "show: prints the rulebook's criteria, indicators, points and provenance (verified / reconstructed). validate: checks a rulebook file (structure, point totals, band order, fields) and says where it is wrong."
+    ),
     options: [CommonOptions.rulebook, CommonOptions.lang],
-    examples: ["cfc rulebook show", "cfc rulebook show --lang en", "cfc rulebook validate criteria/qd06-2019.json"])
+    examples: [
+      "cfc rulebook show", "cfc rulebook show --lang en",
+      "cfc rulebook validate criteria/qd06-2019.json",
+    ])
 
   static func run(_ arguments: [String], terminal: Terminal) throws(CLIError) -> ExitCode {
     let parsed = try ArgumentParser.parse(arguments, specs: help.options, usage: help.usage)
@@ -22,21 +28,30 @@ enum RulebookCommand {
     }
     switch parsed.positionals[0] {
     case "show":
-      guard parsed.positionals.count == 1 else { throw CLIError(.usage, ["rulebook show takes no file (use --rulebook FILE)"], usage: help.usage) }
+      guard parsed.positionals.count == 1 else {
+        throw CLIError(
+          .usage, ["rulebook show takes no file (use --rulebook FILE)"], usage: help.usage)
+      }
       let rulebook = try RulebookSource.resolve(parsed)
       terminal.out(RulebookReport(rulebook: rulebook, language: parsed.language).render())
       return .success
     case "validate":
-      guard parsed.positionals.count == 2 else { throw CLIError(.usage, ["rulebook validate needs one FILE"], usage: help.usage) }
+      guard parsed.positionals.count == 2 else {
+        throw CLIError(.usage, ["rulebook validate needs one FILE"], usage: help.usage)
+      }
       let path = parsed.positionals[1]
       let rulebook = try RulebookSource.load(try Files.read(path), name: path)
       let w = Wording(parsed.language)
       terminal.out(
-        w.t("\(path): hợp lệ — bộ tiêu chí '\(rulebook.id)' phiên bản \(rulebook.version): \(rulebook.criteria.count) tiêu chí, \(rulebook.criteria.flatMap(\.indicators).count) chỉ tiêu, \(rulebook.maxTotal) điểm, \(rulebook.fields.count) trường số liệu\n",
-            "\(path): valid — rulebook '\(rulebook.id)' version \(rulebook.version): \(rulebook.criteria.count) criteria, \(rulebook.criteria.flatMap(\.indicators).count) indicators, \(rulebook.maxTotal) points, \(rulebook.fields.count) evidence fields\n"))
+        w.t(
+          "\(path): hợp lệ — bộ tiêu chí '\(rulebook.id)' phiên bản \(rulebook.version): \(rulebook.criteria.count) tiêu chí, \(rulebook.criteria.flatMap(\.indicators).count) chỉ tiêu, \(rulebook.maxTotal) điểm, \(rulebook.fields.count) trường số liệu\n",
+          "\(path): valid — rulebook '\(rulebook.id)' version \(rulebook.version): \(rulebook.criteria.count) criteria, \(rulebook.criteria.flatMap(\.indicators).count) indicators, \(rulebook.maxTotal) points, \(rulebook.fields.count) evidence fields\n"
+        ))
       return .success
     default:
-      throw CLIError(.usage, ["unknown rulebook action '\(parsed.positionals[0])' (use 'show' or 'validate')"], usage: help.usage)
+      throw CLIError(
+        .usage, ["unknown rulebook action '\(parsed.positionals[0])' (use 'show' or 'validate')"],
+        usage: help.usage)
     }
   }
 }

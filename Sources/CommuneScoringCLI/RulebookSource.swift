@@ -19,7 +19,11 @@ enum RulebookSource {
       switch error {
       case .decode(let issue): throw CLIError(.dataError, ["\(name): \(issue)"])
       case .invalid(let diagnostics):
-        throw CLIError(.dataError, diagnostics.filter { $0.severity == .error }.map { "\(name): at \($0.path): \($0.message)" })
+        throw CLIError(
+          .dataError,
+          diagnostics.filter { $0.severity == .error }.map {
+            "\(name): at \($0.path): \($0.message)"
+          })
       }
     }
   }

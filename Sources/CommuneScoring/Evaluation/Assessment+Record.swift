@@ -74,7 +74,9 @@ public struct Assessment: Sendable, Equatable {
 /// Stages 3–5 in one call: evaluate, compare with the review, find the path to recognition.
 public enum Assessor {
   /// Assesses a decoded, validated record.
-  public static func assess(_ record: EvidenceRecord, rulebook: Rulebook, withPath: Bool = true) -> Assessment {
+  public static func assess(_ record: EvidenceRecord, rulebook: Rulebook, withPath: Bool = true)
+    -> Assessment
+  {
     let category = record.commune.category
     let own = Evaluator.evaluate(record.evidence, category: category, rulebook: rulebook)
     var result = own
@@ -85,7 +87,8 @@ public enum Assessor {
       result = Evaluator.evaluate(reviewed, category: category, rulebook: rulebook)
       selfAssessed = own
       for adjustment in review.adjustments {
-        let single = EvidenceValidator.applying(Review(council: nil, adjustments: [adjustment]), to: record.evidence, rulebook: rulebook)
+        let single = EvidenceValidator.applying(
+          Review(council: nil, adjustments: [adjustment]), to: record.evidence, rulebook: rulebook)
         let alone = Evaluator.evaluate(single, category: category, rulebook: rulebook)
         var indicatorEffects: [(String, Int)] = []
         for (before, after) in zip(own.criteria, alone.criteria) {
@@ -95,15 +98,20 @@ public enum Assessor {
         }
         effects.append(
           AdjustmentEffect(
-            field: adjustment.field, from: record.evidence[rulebook.fieldIndex[adjustment.field] ?? 0],
+            field: adjustment.field,
+            from: record.evidence[rulebook.fieldIndex[adjustment.field] ?? 0],
             to: adjustment.value, reason: adjustment.reason, pointsEffect: alone.total - own.total,
             indicatorEffects: indicatorEffects))
       }
     }
-    let path = withPath && result.status != .recognized ? PathFinder.path(for: result, category: category, rulebook: rulebook) : nil
+    let path =
+      withPath && result.status != .recognized
+      ? PathFinder.path(for: result, category: category, rulebook: rulebook) : nil
     return Assessment(
-      commune: record.commune, year: record.year, rulebookID: rulebook.id, rulebookVersion: rulebook.version,
-      rulebookSHA256: rulebook.sha256, inputSHA256: record.inputSHA256, result: result, selfAssessed: selfAssessed,
+      commune: record.commune, year: record.year, rulebookID: rulebook.id,
+      rulebookVersion: rulebook.version,
+      rulebookSHA256: rulebook.sha256, inputSHA256: record.inputSHA256, result: result,
+      selfAssessed: selfAssessed,
       review: record.review, adjustments: effects, path: path)
   }
 }

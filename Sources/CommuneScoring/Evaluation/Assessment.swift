@@ -72,7 +72,9 @@ public struct CriterionResult: Sendable, Equatable {
   /// Fields whose absence makes the criterion not verifiable, in rulebook order, without repeats.
   public var missingFields: [String] {
     var seen: [String] = []
-    for gate in gates where gate.value == nil && !seen.contains(gate.field) { seen.append(gate.field) }
+    for gate in gates where gate.value == nil && !seen.contains(gate.field) {
+      seen.append(gate.field)
+    }
     for indicator in indicators {
       for field in indicator.outcome.missing where !seen.contains(field) { seen.append(field) }
     }

@@ -1,7 +1,9 @@
 /// Stage 3: scores figures against a rulebook. Pure and deterministic.
 public enum Evaluator {
   /// Scores `values` for a commune of `category` (a category id declared by the rulebook).
-  public static func evaluate(_ values: EvidenceValues, category: String, rulebook: Rulebook) -> Evaluation {
+  public static func evaluate(_ values: EvidenceValues, category: String, rulebook: Rulebook)
+    -> Evaluation
+  {
     let threshold = rulebook.category(category)?.threshold ?? rulebook.maxTotal
     var criteria: [CriterionResult] = []
     criteria.reserveCapacity(rulebook.criteria.count)
@@ -15,7 +17,8 @@ public enum Evaluator {
     var gates: [GateResult] = []
     for gate in criterion.gates {
       let value = values[gate.field]
-      gates.append(GateResult(id: gate.id, field: gate.field.id, value: value, fired: value.map { $0 > 0 }))
+      gates.append(
+        GateResult(id: gate.id, field: gate.field.id, value: value, fired: value.map { $0 > 0 }))
     }
     var indicators: [IndicatorResult] = []
     var sum = 0
@@ -53,11 +56,14 @@ public enum Evaluator {
       points = verifiable ? sum : nil
     }
     return CriterionResult(
-      id: criterion.id, points: points, maxPoints: criterion.maxPoints, status: ScoreStatus(points: points),
+      id: criterion.id, points: points, maxPoints: criterion.maxPoints,
+      status: ScoreStatus(points: points),
       gates: gates, indicators: indicators, best: best, worst: worst)
   }
 
-  static func decide(_ criteria: [CriterionResult], threshold: Int, rulebook: Rulebook, values: EvidenceValues) -> Evaluation {
+  static func decide(
+    _ criteria: [CriterionResult], threshold: Int, rulebook: Rulebook, values: EvidenceValues
+  ) -> Evaluation {
     let rule = rulebook.recognition
     let total = criteria.reduce(0) { $0 + ($1.points ?? 0) }
     let incomplete = criteria.contains { $0.status == .notVerifiable }
@@ -68,7 +74,9 @@ public enum Evaluator {
         reasons.append(.criterionZero(criterion: criterion.id, gate: criterion.firedGate))
       case .notVerifiable:
         let undefined = criterion.indicators.filter { $0.outcome.undefinedBecauseNone }.map(\.id)
-        reasons.append(.notVerifiable(criterion: criterion.id, missing: criterion.missingFields, undefined: undefined))
+        reasons.append(
+          .notVerifiable(
+            criterion: criterion.id, missing: criterion.missingFields, undefined: undefined))
       default: break
       }
     }
@@ -83,14 +91,17 @@ public enum Evaluator {
         bestTotal: bestTotal, worstTotal: worstTotal,
         canStillBeRecognized: !bestHasZero && bestTotal >= threshold,
         recognizedWhateverMissing: !worstHasZero && worstTotal >= threshold)
-      if bestTotal < threshold { reasons.append(.bestBelowThreshold(best: bestTotal, threshold: threshold)) }
+      if bestTotal < threshold {
+        reasons.append(.bestBelowThreshold(best: bestTotal, threshold: threshold))
+      }
       status = .incomplete
     } else {
       if total < threshold { reasons.append(.belowThreshold(total: total, threshold: threshold)) }
       status = reasons.isEmpty ? .recognized : .notRecognized
     }
     return Evaluation(
-      criteria: criteria, total: total, maxTotal: rulebook.maxTotal, threshold: threshold, status: status,
+      criteria: criteria, total: total, maxTotal: rulebook.maxTotal, threshold: threshold,
+      status: status,
       reasons: reasons, outlook: outlook, values: values)
   }
 }

@@ -13,7 +13,9 @@ public enum PathFinder {
   }
 
   /// The path for an evaluation that is not recognised.
-  public static func path(for evaluation: Evaluation, category: String, rulebook: Rulebook) -> PathToRecognition {
+  public static func path(for evaluation: Evaluation, category: String, rulebook: Rulebook)
+    -> PathToRecognition
+  {
     let adjustable = Set(rulebook.fields.filter(\.adjustable).map(\.id))
     var values = evaluation.values
     let evidenceNeeded = evaluation.missingFields
@@ -25,7 +27,9 @@ public enum PathFinder {
       if let gate = result.firedGate {
         let declaration = criterion.gates.first { $0.id == gate.id }
         if declaration?.reversible != true || !adjustable.contains(gate.field) {
-          blockers.append(.irreversibleGate(criterion: criterion.id, gate: gate.id, field: gate.field, value: gate.value ?? 0))
+          blockers.append(
+            .irreversibleGate(
+              criterion: criterion.id, gate: gate.id, field: gate.field, value: gate.value ?? 0))
           continue
         }
       }
@@ -46,7 +50,9 @@ public enum PathFinder {
     let threshold = evaluation.threshold
     let start = evaluation.total + assumed
     if !blockers.isEmpty {
-      return PathToRecognition(achievable: false, blockers: blockers, steps: [], evidenceNeeded: evidenceNeeded, totalAfter: start)
+      return PathToRecognition(
+        achievable: false, blockers: blockers, steps: [], evidenceNeeded: evidenceNeeded,
+        totalAfter: start)
     }
     let needed = max(0, threshold - start)
     // dp[p] = cheapest choice reaching at least p extra points (capped at `needed`).
@@ -58,8 +64,15 @@ public enum PathFinder {
         guard let current = dp[points] else { continue }
         for (index, option) in group.enumerated() {
           let reached = min(needed, points + option.gained)
-          let candidate = (cost: current.cost + option.cost, steps: current.steps + option.steps.count, choice: current.choice + [index])
-          if let existing = next[reached], (existing.cost, existing.steps) <= (candidate.cost, candidate.steps) { continue }
+          let candidate = (
+            cost: current.cost + option.cost, steps: current.steps + option.steps.count,
+            choice: current.choice + [index]
+          )
+          if let existing = next[reached],
+            (existing.cost, existing.steps) <= (candidate.cost, candidate.steps)
+          {
+            continue
+          }
           next[reached] = candidate
         }
       }
@@ -68,7 +81,8 @@ public enum PathFinder {
     guard let best = dp[needed] else {
       let reachable = groups.reduce(start) { sum, group in sum + (group.map(\.gained).max() ?? 0) }
       return PathToRecognition(
-        achievable: false, blockers: [.thresholdOutOfReach(best: reachable, threshold: threshold)], steps: [],
+        achievable: false, blockers: [.thresholdOutOfReach(best: reachable, threshold: threshold)],
+        steps: [],
         evidenceNeeded: evidenceNeeded, totalAfter: start)
     }
     var steps: [PathStep] = []
@@ -76,11 +90,15 @@ public enum PathFinder {
     for step in steps { if let index = rulebook.fieldIndex[step.field] { values[index] = step.to } }
     let after = Evaluator.evaluate(values, category: category, rulebook: rulebook)
     return PathToRecognition(
-      achievable: true, blockers: [], steps: steps, evidenceNeeded: evidenceNeeded, totalAfter: after.total + assumed)
+      achievable: true, blockers: [], steps: steps, evidenceNeeded: evidenceNeeded,
+      totalAfter: after.total + assumed)
   }
 
   /// Every combination of indicator improvements within one criterion (including none).
-  static func criterionOptions(_ criterion: Criterion, _ result: CriterionResult, _ values: EvidenceValues, _ adjustable: Set<String>) -> [Option] {
+  static func criterionOptions(
+    _ criterion: Criterion, _ result: CriterionResult, _ values: EvidenceValues,
+    _ adjustable: Set<String>
+  ) -> [Option] {
     var options = [Option(steps: [], gained: 0, cost: 0)]
     for indicator in criterion.indicators {
       let choices = indicator.rule.improvements(values, adjustable: adjustable)
@@ -88,8 +106,13 @@ public enum PathFinder {
       var extended = options
       for option in options {
         for choice in choices where !option.steps.contains(where: { $0.field == choice.field }) {
-          let step = PathStep(indicator: indicator.id, field: choice.field, from: choice.from, to: choice.to, pointsGained: choice.points)
-          extended.append(Option(steps: option.steps + [step], gained: option.gained + choice.points, cost: option.cost + abs(choice.to - choice.from)))
+          let step = PathStep(
+            indicator: indicator.id, field: choice.field, from: choice.from, to: choice.to,
+            pointsGained: choice.points)
+          extended.append(
+            Option(
+              steps: option.steps + [step], gained: option.gained + choice.points,
+              cost: option.cost + abs(choice.to - choice.from)))
         }
       }
       options = extended

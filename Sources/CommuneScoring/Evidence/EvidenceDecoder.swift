@@ -5,7 +5,9 @@ public enum EvidenceDecoder {
   public static let plausibleYears = 2000...2100
 
   /// Decodes one record from UTF-8 JSON bytes; the record remembers the bytes' SHA-256.
-  public static func decode(_ bytes: some Collection<UInt8>, rulebook: Rulebook) throws(EvidenceError) -> EvidenceRecord {
+  public static func decode(_ bytes: some Collection<UInt8>, rulebook: Rulebook)
+    throws(EvidenceError) -> EvidenceRecord
+  {
     let json: JSONValue
     do { json = try JSONParser.parse(bytes) } catch {
       throw EvidenceError(.json(.root), .syntax(error))
@@ -16,7 +18,9 @@ public enum EvidenceDecoder {
   }
 
   /// Decodes one record from a parsed JSON value found at `path` (the root, or `[3]` of a batch).
-  public static func decode(_ json: JSONValue, rulebook: Rulebook, at path: JSONPath) throws(EvidenceError) -> EvidenceRecord {
+  public static func decode(_ json: JSONValue, rulebook: Rulebook, at path: JSONPath)
+    throws(EvidenceError) -> EvidenceRecord
+  {
     do {
       return try decodeUnchecked(json, rulebook: rulebook, at: path)
     } catch let issue as DecodeIssue {
@@ -24,20 +28,24 @@ public enum EvidenceDecoder {
     } catch let error as EvidenceError {
       throw error
     } catch {
-      throw EvidenceError(.json(path), .wrongType(field: path.description, expected: "an evidence record", found: "\(error)"))
+      throw EvidenceError(
+        .json(path),
+        .wrongType(field: path.description, expected: "an evidence record", found: "\(error)"))
     }
   }
 
   static func problem(for issue: DecodeIssue) -> EvidenceProblem {
-    let field = issue.path.components.last.map { component -> String in
-      if case .key(let key) = component { return key }
-      return issue.path.description
-    } ?? "record"
+    let field =
+      issue.path.components.last.map { component -> String in
+        if case .key(let key) = component { return key }
+        return issue.path.description
+      } ?? "record"
     switch issue.problem {
     case .syntax(let error): return .syntax(error)
     case .missingKey(let key): return .missingRequired(key)
     case .unknownKey(let key, let suggestion): return .unknownKey(key, suggestion: suggestion)
-    case .wrongType(let expected, let found): return .wrongType(field: field, expected: expected, found: found)
+    case .wrongType(let expected, let found):
+      return .wrongType(field: field, expected: expected, found: found)
     case .invalid(let message): return .wrongType(field: field, expected: message, found: "")
     }
   }
@@ -50,7 +58,9 @@ public enum EvidenceDecoder {
     return text
   }
 
-  static func decodeUnchecked(_ json: JSONValue, rulebook: Rulebook, at path: JSONPath) throws -> EvidenceRecord {
+  static func decodeUnchecked(_ json: JSONValue, rulebook: Rulebook, at path: JSONPath) throws
+    -> EvidenceRecord
+  {
     var top = try ObjectReader(json, at: path)
     _ = try top.optionalString("$schema")
     // Free text for people (e.g. "figures are illustrative"); never scored.
@@ -63,7 +73,9 @@ public enum EvidenceDecoder {
     let category = try requiredText(&communeReader, "category")
     try communeReader.finish()
     guard rulebook.category(category) != nil else {
-      throw EvidenceError(.json(communeReader.path.appending("category")), .unknownCategory(category, valid: rulebook.categories.map(\.id)))
+      throw EvidenceError(
+        .json(communeReader.path.appending("category")),
+        .unknownCategory(category, valid: rulebook.categories.map(\.id)))
     }
     let year = try top.int("year")
     guard plausibleYears.contains(year) else {
@@ -71,7 +83,9 @@ public enum EvidenceDecoder {
     }
     let rulebookID = try top.optionalString("rulebook")
     if let rulebookID, rulebookID != rulebook.id {
-      throw EvidenceError(.json(path.appending("rulebook")), .rulebookMismatch(record: rulebookID, inUse: rulebook.id))
+      throw EvidenceError(
+        .json(path.appending("rulebook")), .rulebookMismatch(record: rulebookID, inUse: rulebook.id)
+      )
     }
 
     let evidencePath = path.appending("evidence")
@@ -79,13 +93,18 @@ public enum EvidenceDecoder {
       throw EvidenceError(.json(path), .missingRequired("evidence"))
     }
     guard case .object(let evidenceObject) = evidenceJSON else {
-      throw EvidenceError(.json(evidencePath), .wrongType(field: "evidence", expected: "an object", found: evidenceJSON.kindName))
+      throw EvidenceError(
+        .json(evidencePath),
+        .wrongType(field: "evidence", expected: "an object", found: evidenceJSON.kindName))
     }
     var values = EvidenceValues(fieldCount: rulebook.fields.count)
     for (key, value) in evidenceObject.members {
       let fieldPath = evidencePath.appending(key)
       guard let field = rulebook.field(key) else {
-        throw EvidenceError(.json(fieldPath), .unknownField(key, suggestion: Suggestion.closest(to: key, in: rulebook.fields.map(\.id))))
+        throw EvidenceError(
+          .json(fieldPath),
+          .unknownField(key, suggestion: Suggestion.closest(to: key, in: rulebook.fields.map(\.id)))
+        )
       }
       values[field.index] = try fieldValue(value, field: field, at: fieldPath)
     }
@@ -101,7 +120,8 @@ public enum EvidenceDecoder {
         guard let field = rulebook.field(fieldID) else {
           throw EvidenceError(
             .json(adjustmentPath.appending("field")),
-            .unknownField(fieldID, suggestion: Suggestion.closest(to: fieldID, in: rulebook.fields.map(\.id))))
+            .unknownField(
+              fieldID, suggestion: Suggestion.closest(to: fieldID, in: rulebook.fields.map(\.id))))
         }
         guard let raw = reader.optionalValue("value") else {
           throw EvidenceError(.json(adjustmentPath), .missingRequired("value"))
@@ -116,28 +136,38 @@ public enum EvidenceDecoder {
     }
     try top.finish()
 
-    var issues = EvidenceValidator.problems(values, rulebook: rulebook) { .json(evidencePath.appending($0)) }
+    var issues = EvidenceValidator.problems(values, rulebook: rulebook) {
+      .json(evidencePath.appending($0))
+    }
     if let review, issues.isEmpty {
       let reviewed = EvidenceValidator.applying(review, to: values, rulebook: rulebook)
       issues += EvidenceValidator.problems(reviewed, rulebook: rulebook) { field in
         let index = review.adjustments.lastIndex { $0.field == field }
-        return .json(index.map { path.appending("review").appending("adjustments").appending(index: $0).appending("value") } ?? evidencePath.appending(field))
+        return .json(
+          index.map {
+            path.appending("review").appending("adjustments").appending(index: $0).appending(
+              "value")
+          } ?? evidencePath.appending(field))
       }
     }
     if !issues.isEmpty { throw EvidenceError(issues) }
     return EvidenceRecord(
-      commune: CommuneIdentity(code: code, name: name, district: district, province: province, category: category),
+      commune: CommuneIdentity(
+        code: code, name: name, district: district, province: province, category: category),
       year: year, rulebookID: rulebookID, evidence: values, review: review)
   }
 
   /// A JSON value as a field's stored value: flags 0/1, counts as integers (negative counts are
   /// kept here and refused by the validator, which names the field and value).
-  static func fieldValue(_ value: JSONValue, field: FieldDeclaration, at path: JSONPath) throws(EvidenceError) -> Int? {
+  static func fieldValue(_ value: JSONValue, field: FieldDeclaration, at path: JSONPath)
+    throws(EvidenceError) -> Int?
+  {
     switch (field.kind, value) {
     case (_, .null): return nil
     case (.flag, .bool(let flag)): return flag ? 1 : 0
     case (.flag, _):
-      throw EvidenceError(.json(path), .wrongType(field: field.id, expected: "true or false", found: value.kindName))
+      throw EvidenceError(
+        .json(path), .wrongType(field: field.id, expected: "true or false", found: value.kindName))
     case (.count, .number(let text)):
       if let number = Int(text) { return number }
       if text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }) {
@@ -145,7 +175,8 @@ public enum EvidenceDecoder {
       }
       throw EvidenceError(.json(path), .tooLarge(field: field.id, text: text))
     case (.count, _):
-      throw EvidenceError(.json(path), .wrongType(field: field.id, expected: "a whole number", found: value.kindName))
+      throw EvidenceError(
+        .json(path), .wrongType(field: field.id, expected: "a whole number", found: value.kindName))
     }
   }
 }

@@ -53,7 +53,10 @@ public struct EvidenceRecord: Sendable, Equatable {
   /// SHA-256 of the bytes the record was read from, when read from bytes.
   public var inputSHA256: String?
 
-  public init(commune: CommuneIdentity, year: Int, rulebookID: String? = nil, evidence: EvidenceValues, review: Review? = nil, inputSHA256: String? = nil) {
+  public init(
+    commune: CommuneIdentity, year: Int, rulebookID: String? = nil, evidence: EvidenceValues,
+    review: Review? = nil, inputSHA256: String? = nil
+  ) {
     self.commune = commune
     self.year = year
     self.rulebookID = rulebookID
@@ -73,7 +76,8 @@ public enum InputLocation: Sendable, Equatable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .json(let path): return "at \(path)"
-    case .line(let line, let column): return "line \(line)" + (column.map { ", column '\($0)'" } ?? "")
+    case .line(let line, let column):
+      return "line \(line)" + (column.map { ", column '\($0)'" } ?? "")
     }
   }
 }

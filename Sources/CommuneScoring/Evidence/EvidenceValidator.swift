@@ -14,7 +14,9 @@ public enum EvidenceValidator {
         issues.append(EvidenceIssue(location(field.id), .negative(field: field.id, value: value)))
         negative.insert(field.index)
       } else if let minimum = field.minimum, value < minimum {
-        issues.append(EvidenceIssue(location(field.id), .belowMinimum(field: field.id, value: value, minimum: minimum)))
+        issues.append(
+          EvidenceIssue(
+            location(field.id), .belowMinimum(field: field.id, value: value, minimum: minimum)))
       }
     }
     for field in rulebook.fields where field.partOf != nil {
@@ -26,7 +28,10 @@ public enum EvidenceValidator {
         if let wholeValue = values[whole.index] {
           if !negative.contains(whole.index), part > wholeValue {
             issues.append(
-              EvidenceIssue(location(field.id), .partExceedsWhole(part: field.id, partValue: part, whole: whole.id, wholeValue: wholeValue)))
+              EvidenceIssue(
+                location(field.id),
+                .partExceedsWhole(
+                  part: field.id, partValue: part, whole: whole.id, wholeValue: wholeValue)))
           }
           break
         }
@@ -37,7 +42,9 @@ public enum EvidenceValidator {
   }
 
   /// The evidence with every adjustment of `review` applied.
-  public static func applying(_ review: Review?, to values: EvidenceValues, rulebook: Rulebook) -> EvidenceValues {
+  public static func applying(_ review: Review?, to values: EvidenceValues, rulebook: Rulebook)
+    -> EvidenceValues
+  {
     guard let review else { return values }
     var result = values
     for adjustment in review.adjustments {

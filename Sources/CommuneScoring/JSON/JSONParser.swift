@@ -7,6 +7,13 @@ public struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertib
   /// What is wrong, as a lower-case fragment.
   public var message: String
 
+  /// Creates an error at a line and column.
+  public init(line: Int, column: Int, message: String) {
+    self.line = line
+    self.column = column
+    self.message = message
+  }
+
   public var description: String { "line \(line), column \(column): \(message)" }
 }
 
@@ -67,8 +74,12 @@ public enum JSONParser {
     }
 
     mutating func parseValue(depth: Int) throws(JSONSyntaxError) -> JSONValue {
-      guard position < buffer.count else { throw error("unexpected end of input, expected a value") }
-      if depth > JSONParser.maximumDepth { throw error("nesting is deeper than \(JSONParser.maximumDepth) levels") }
+      guard position < buffer.count else {
+        throw error("unexpected end of input, expected a value")
+      }
+      if depth > JSONParser.maximumDepth {
+        throw error("nesting is deeper than \(JSONParser.maximumDepth) levels")
+      }
       switch buffer[position] {
       case UInt8(ascii: "{"): return try parseObject(depth: depth)
       case UInt8(ascii: "["): return try parseArray(depth: depth)
@@ -76,7 +87,8 @@ public enum JSONParser {
       case UInt8(ascii: "t"): try expectLiteral("true"); return .bool(true)
       case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
       case UInt8(ascii: "n"): try expectLiteral("null"); return .null
-      case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
+      case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+        return .number(try parseNumber())
       default:
         throw error("unexpected character '\(Self.printable(buffer[position]))', expected a value")
       }
@@ -124,7 +136,9 @@ public enum JSONParser {
         let value = try parseValue(depth: depth + 1)
         members.append((key, value))
         skipWhitespace()
-        guard position < buffer.count else { throw error("unexpected end of input inside an object") }
+        guard position < buffer.count else {
+          throw error("unexpected end of input inside an object")
+        }
         if buffer[position] == UInt8(ascii: ",") {
           position += 1
           continue
@@ -149,7 +163,9 @@ public enum JSONParser {
         skipWhitespace()
         elements.append(try parseValue(depth: depth + 1))
         skipWhitespace()
-        guard position < buffer.count else { throw error("unexpected end of input inside an array") }
+        guard position < buffer.count else {
+          throw error("unexpected end of input inside an array")
+        }
         if buffer[position] == UInt8(ascii: ",") {
           position += 1
           continue
@@ -166,7 +182,9 @@ public enum JSONParser {
       let start = position
       func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
       if buffer[position] == UInt8(ascii: "-") { position += 1 }
-      guard position < buffer.count, isDigit(buffer[position]) else { throw error("invalid number", at: start) }
+      guard position < buffer.count, isDigit(buffer[position]) else {
+        throw error("invalid number", at: start)
+      }
       if buffer[position] == UInt8(ascii: "0") {
         position += 1
         if position < buffer.count, isDigit(buffer[position]) {
@@ -177,18 +195,27 @@ public enum JSONParser {
       }
       if position < buffer.count, buffer[position] == UInt8(ascii: ".") {
         position += 1
-        guard position < buffer.count, isDigit(buffer[position]) else { throw error("invalid number", at: start) }
+        guard position < buffer.count, isDigit(buffer[position]) else {
+          throw error("invalid number", at: start)
+        }
         while position < buffer.count, isDigit(buffer[position]) { position += 1 }
       }
-      if position < buffer.count, buffer[position] == UInt8(ascii: "e") || buffer[position] == UInt8(ascii: "E") {
+      if position < buffer.count,
+        buffer[position] == UInt8(ascii: "e") || buffer[position] == UInt8(ascii: "E")
+      {
         position += 1
-        if position < buffer.count, buffer[position] == UInt8(ascii: "+") || buffer[position] == UInt8(ascii: "-") {
+        if position < buffer.count,
+          buffer[position] == UInt8(ascii: "+") || buffer[position] == UInt8(ascii: "-")
+        {
           position += 1
         }
-        guard position < buffer.count, isDigit(buffer[position]) else { throw error("invalid number", at: start) }
+        guard position < buffer.count, isDigit(buffer[position]) else {
+          throw error("invalid number", at: start)
+        }
         while position < buffer.count, isDigit(buffer[position]) { position += 1 }
       }
-      return String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<position]), as: UTF8.self)
+      return String(
+        decoding: UnsafeBufferPointer(rebasing: buffer[start..<position]), as: UTF8.self)
     }
 
     mutating func parseString() throws(JSONSyntaxError) -> String {
@@ -227,7 +254,9 @@ public enum JSONParser {
               else { throw error("unpaired surrogate in \\u escape") }
               position += 2
               let low = try parseHex4()
-              guard (0xDC00...0xDFFF).contains(low) else { throw error("unpaired surrogate in \\u escape") }
+              guard (0xDC00...0xDFFF).contains(low) else {
+                throw error("unpaired surrogate in \\u escape")
+              }
               scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
             } else if (0xDC00...0xDFFF).contains(scalar) {
               throw error("unpaired surrogate in \\u escape")

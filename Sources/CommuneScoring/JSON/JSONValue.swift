@@ -16,7 +16,9 @@ public enum JSONValue: Sendable, Equatable {
     switch self {
     case .null: "null"
     case .bool: "a boolean"
-    case .number(let text): text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }) ? "a decimal number" : "an integer"
+    case .number(let text):
+      text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" })
+        ? "a decimal number" : "an integer"
     case .string: "a string"
     case .array: "an array"
     case .object: "an object"

@@ -25,8 +25,10 @@ public struct DecodeIssue: Error, Sendable, Equatable, CustomStringConvertible {
     case .syntax(let error): return "invalid JSON at \(error)"
     case .missingKey(let key): return "at \(path): missing required key '\(key)'"
     case .unknownKey(let key, let suggestion):
-      return "at \(path): unknown key '\(key)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
-    case .wrongType(let expected, let found): return "at \(path): expected \(expected), found \(found)"
+      return "at \(path): unknown key '\(key)'"
+        + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
+    case .wrongType(let expected, let found):
+      return "at \(path): expected \(expected), found \(found)"
     case .invalid(let message): return "at \(path): \(message)"
     }
   }
@@ -94,7 +96,8 @@ public struct ObjectReader {
   public mutating func optionalBool(_ key: String) throws(DecodeIssue) -> Bool? {
     guard let raw = optionalValue(key) else { return nil }
     guard case .bool(let flag) = raw else {
-      throw DecodeIssue(path.appending(key), .wrongType(expected: "true or false", found: raw.kindName))
+      throw DecodeIssue(
+        path.appending(key), .wrongType(expected: "true or false", found: raw.kindName))
     }
     return flag
   }
@@ -107,18 +110,25 @@ public struct ObjectReader {
       throw DecodeIssue(at, .wrongType(expected: "a number", found: raw.kindName))
     }
     guard let value = Rational(decimal: text) else {
-      throw DecodeIssue(at, .invalid("'\(text)' is not a plain non-negative decimal (at most 6 decimal places, no exponent)"))
+      throw DecodeIssue(
+        at,
+        .invalid(
+          "'\(text)' is not a plain non-negative decimal (at most 6 decimal places, no exponent)"))
     }
     return value
   }
 
   /// A required array, with the path of each element.
-  public mutating func array(_ key: String) throws(DecodeIssue) -> [(value: JSONValue, path: JSONPath)] {
+  public mutating func array(_ key: String) throws(DecodeIssue) -> [(
+    value: JSONValue, path: JSONPath
+  )] {
     try Self.array(try value(key), at: path.appending(key))
   }
 
   /// An optional array (absent is empty).
-  public mutating func optionalArray(_ key: String) throws(DecodeIssue) -> [(value: JSONValue, path: JSONPath)] {
+  public mutating func optionalArray(_ key: String) throws(DecodeIssue) -> [(
+    value: JSONValue, path: JSONPath
+  )] {
     guard let raw = optionalValue(key) else { return [] }
     return try Self.array(raw, at: path.appending(key))
   }
@@ -155,7 +165,9 @@ public struct ObjectReader {
   }
 
   /// `value` as an array, with the path of each element.
-  public static func array(_ value: JSONValue, at path: JSONPath) throws(DecodeIssue) -> [(value: JSONValue, path: JSONPath)] {
+  public static func array(_ value: JSONValue, at path: JSONPath) throws(DecodeIssue) -> [(
+    value: JSONValue, path: JSONPath
+  )] {
     guard case .array(let elements) = value else {
       throw DecodeIssue(path, .wrongType(expected: "an array", found: value.kindName))
     }

@@ -13,7 +13,11 @@ public enum RulebookDecoder {
     _ = try top.optionalString("notes")
     let schemaVersion = try top.int("schemaVersion")
     guard supportedSchemaVersions.contains(schemaVersion) else {
-      throw DecodeIssue(.root.appending("schemaVersion"), .invalid("schema version \(schemaVersion) is not supported (this cfc reads \(supportedSchemaVersions.map(String.init).joined(separator: ", ")))"))
+      throw DecodeIssue(
+        .root.appending("schemaVersion"),
+        .invalid(
+          "schema version \(schemaVersion) is not supported (this cfc reads \(supportedSchemaVersions.map(String.init).joined(separator: ", ")))"
+        ))
     }
     let id = try top.string("id")
     let version = try top.string("version")
@@ -31,7 +35,9 @@ public enum RulebookDecoder {
     for (value, path) in try top.array("categories") {
       var reader = try ObjectReader(value, at: path)
       categories.append(
-        CommuneCategory(id: try reader.string("id"), name: try localized(&reader, "name"), threshold: try reader.int("threshold")))
+        CommuneCategory(
+          id: try reader.string("id"), name: try localized(&reader, "name"),
+          threshold: try reader.int("threshold")))
       try reader.finish()
     }
 
@@ -42,7 +48,8 @@ public enum RulebookDecoder {
       let label = try localized(&reader, "label")
       let kindText = try reader.string("kind")
       guard let kind = FieldKind(rawValue: kindText) else {
-        throw DecodeIssue(path.appending("kind"), .invalid("'\(kindText)' is not 'flag' or 'count'"))
+        throw DecodeIssue(
+          path.appending("kind"), .invalid("'\(kindText)' is not 'flag' or 'count'"))
       }
       let partOf = try reader.optionalString("partOf")
       let minimum = try reader.optionalInt("minimum")
@@ -50,7 +57,9 @@ public enum RulebookDecoder {
       _ = try reader.optionalString("note")
       try reader.finish()
       fields.append(
-        FieldDeclaration(id: fieldID, label: label, kind: kind, partOf: partOf, minimum: minimum, adjustable: adjustable, index: fields.count))
+        FieldDeclaration(
+          id: fieldID, label: label, kind: kind, partOf: partOf, minimum: minimum,
+          adjustable: adjustable, index: fields.count))
     }
     let resolver = FieldResolver(fields)
 
@@ -70,7 +79,10 @@ public enum RulebookDecoder {
         let provenance = try decodeProvenance(&gateReader)
         let reversible = try gateReader.optionalBool("reversible") ?? false
         try gateReader.finish()
-        gates.append(Gate(id: gateID, field: field, description: description, provenance: provenance, reversible: reversible))
+        gates.append(
+          Gate(
+            id: gateID, field: field, description: description, provenance: provenance,
+            reversible: reversible))
       }
       var indicators: [Indicator] = []
       for (indicatorValue, indicatorPath) in try reader.array("indicators") {
@@ -83,31 +95,46 @@ public enum RulebookDecoder {
         let kind = try ruleReader.string("kind")
         guard let ruleType = RuleKinds.named(kind) else {
           let known = RuleKinds.all.map { $0.kind }
-          let hint = Suggestion.closest(to: kind, in: known).map { " (did you mean '\($0)'?)" } ?? ""
-          throw DecodeIssue(ruleReader.path.appending("kind"), .invalid("unknown rule kind '\(kind)'\(hint); known kinds: \(known.joined(separator: ", "))"))
+          let hint =
+            Suggestion.closest(to: kind, in: known).map { " (did you mean '\($0)'?)" } ?? ""
+          throw DecodeIssue(
+            ruleReader.path.appending("kind"),
+            .invalid(
+              "unknown rule kind '\(kind)'\(hint); known kinds: \(known.joined(separator: ", "))"))
         }
         let rule = try decodeRule(ruleType, &ruleReader, resolver)
         try ruleReader.finish()
         try indicatorReader.finish()
-        indicators.append(Indicator(id: indicatorID, name: indicatorName, maxPoints: indicatorMax, provenance: provenance, rule: rule))
+        indicators.append(
+          Indicator(
+            id: indicatorID, name: indicatorName, maxPoints: indicatorMax, provenance: provenance,
+            rule: rule))
       }
       try reader.finish()
-      criteria.append(Criterion(id: criterionID, name: name, citation: criterionCitation, maxPoints: maxPoints, gates: gates, indicators: indicators))
+      criteria.append(
+        Criterion(
+          id: criterionID, name: name, citation: criterionCitation, maxPoints: maxPoints,
+          gates: gates, indicators: indicators))
     }
     try top.finish()
     var index: [String: Int] = [:]
     for field in fields where index[field.id] == nil { index[field.id] = field.index }
     return Rulebook(
-      schemaVersion: schemaVersion, id: id, version: version, title: title, citation: citation, maxTotal: maxTotal,
+      schemaVersion: schemaVersion, id: id, version: version, title: title, citation: citation,
+      maxTotal: maxTotal,
       categories: categories, recognition: recognition, fields: fields, criteria: criteria,
       sha256: SHA256.hex(of: bytes), fieldIndex: index)
   }
 
-  static func decodeRule<Kind: IndicatorRule>(_ type: Kind.Type, _ reader: inout ObjectReader, _ resolver: FieldResolver) throws(DecodeIssue) -> any IndicatorRule {
+  static func decodeRule<Kind: IndicatorRule>(
+    _ type: Kind.Type, _ reader: inout ObjectReader, _ resolver: FieldResolver
+  ) throws(DecodeIssue) -> any IndicatorRule {
     try Kind.decode(&reader, fields: resolver)
   }
 
-  static func localized(_ reader: inout ObjectReader, _ key: String) throws(DecodeIssue) -> LocalizedText {
+  static func localized(_ reader: inout ObjectReader, _ key: String) throws(DecodeIssue)
+    -> LocalizedText
+  {
     var inner = try reader.object(key)
     let text = LocalizedText(vi: try inner.string("vi"), en: try inner.string("en"))
     try inner.finish()
@@ -118,7 +145,9 @@ public enum RulebookDecoder {
     var inner = try reader.object("provenance")
     let statusText = try inner.string("status")
     guard let status = Provenance.Status(rawValue: statusText) else {
-      throw DecodeIssue(inner.path.appending("status"), .invalid("'\(statusText)' is not 'verified' or 'reconstructed'"))
+      throw DecodeIssue(
+        inner.path.appending("status"),
+        .invalid("'\(statusText)' is not 'verified' or 'reconstructed'"))
     }
     let note = try inner.optionalString("note")
     try inner.finish()

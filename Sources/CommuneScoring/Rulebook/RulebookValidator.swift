@@ -3,7 +3,9 @@ public enum RulebookValidator {
   /// Every problem found, errors first in document order.
   public static func validate(_ rulebook: Rulebook) -> [Diagnostic] {
     var found: [Diagnostic] = []
-    func error(_ path: JSONPath, _ message: String) { found.append(Diagnostic(.error, path, message)) }
+    func error(_ path: JSONPath, _ message: String) {
+      found.append(Diagnostic(.error, path, message))
+    }
     let root = JSONPath.root
 
     // Unique ids.
@@ -15,12 +17,16 @@ public enum RulebookValidator {
         seen[id] = path
       }
     }
-    if rulebook.categories.isEmpty { error(root.appending("categories"), "at least one category is needed") }
+    if rulebook.categories.isEmpty {
+      error(root.appending("categories"), "at least one category is needed")
+    }
     for (index, category) in rulebook.categories.enumerated() {
       let path = root.appending("categories").appending(index: index)
       claim("category:" + category.id, path)
       if category.threshold <= 0 || category.threshold > rulebook.maxTotal {
-        error(path.appending("threshold"), "threshold \(category.threshold) must be between 1 and maxTotal (\(rulebook.maxTotal))")
+        error(
+          path.appending("threshold"),
+          "threshold \(category.threshold) must be between 1 and maxTotal (\(rulebook.maxTotal))")
       }
     }
 
@@ -30,12 +36,19 @@ public enum RulebookValidator {
       let path = root.appending("fields").appending(index: index)
       claim("field:" + field.id, path)
       if let minimum = field.minimum {
-        if field.kind != .count { error(path.appending("minimum"), "only counts can have a minimum") }
+        if field.kind != .count {
+          error(path.appending("minimum"), "only counts can have a minimum")
+        }
         if minimum < 0 { error(path.appending("minimum"), "minimum must not be negative") }
       }
       if let whole = field.partOf {
         guard let wholeField = resolver[whole] else {
-          error(path.appending("partOf"), "field '\(whole)' is not declared" + (Suggestion.closest(to: whole, in: rulebook.fields.map(\.id)).map { " (did you mean '\($0)'?)" } ?? ""))
+          error(
+            path.appending("partOf"),
+            "field '\(whole)' is not declared"
+              + (Suggestion.closest(to: whole, in: rulebook.fields.map(\.id)).map {
+                " (did you mean '\($0)'?)"
+              } ?? ""))
           continue
         }
         if field.kind != .count || wholeField.kind != .count {
@@ -55,7 +68,9 @@ public enum RulebookValidator {
     }
 
     // Criteria, gates, indicators.
-    if rulebook.criteria.isEmpty { error(root.appending("criteria"), "at least one criterion is needed") }
+    if rulebook.criteria.isEmpty {
+      error(root.appending("criteria"), "at least one criterion is needed")
+    }
     var used: Set<String> = []
     var total = 0
     for (criterionIndex, criterion) in rulebook.criteria.enumerated() {
@@ -66,7 +81,9 @@ public enum RulebookValidator {
         claim(gate.id, path.appending("gates").appending(index: gateIndex))
         used.insert(gate.field.id)
       }
-      if criterion.indicators.isEmpty { error(path.appending("indicators"), "a criterion needs at least one indicator") }
+      if criterion.indicators.isEmpty {
+        error(path.appending("indicators"), "a criterion needs at least one indicator")
+      }
       var sum = 0
       for (indicatorIndex, indicator) in criterion.indicators.enumerated() {
         let indicatorPath = path.appending("indicators").appending(index: indicatorIndex)
@@ -77,24 +94,33 @@ public enum RulebookValidator {
           error(indicatorPath.appending("maxPoints"), "maxPoints must be above 0")
         }
         if indicator.rule.bestPoints != indicator.maxPoints {
-          error(indicatorPath.appending("maxPoints"), "maxPoints is \(indicator.maxPoints) but the rule can give at most \(indicator.rule.bestPoints)")
+          error(
+            indicatorPath.appending("maxPoints"),
+            "maxPoints is \(indicator.maxPoints) but the rule can give at most \(indicator.rule.bestPoints)"
+          )
         }
         for problem in indicator.rule.problems(fields: resolver) {
           error(indicatorPath.appending("rule"), problem)
         }
       }
       if sum != criterion.maxPoints {
-        error(path.appending("maxPoints"), "maxPoints is \(criterion.maxPoints) but its indicators add up to \(sum)")
+        error(
+          path.appending("maxPoints"),
+          "maxPoints is \(criterion.maxPoints) but its indicators add up to \(sum)")
       }
     }
     if total != rulebook.maxTotal {
-      error(root.appending("maxTotal"), "maxTotal is \(rulebook.maxTotal) but the criteria add up to \(total)")
+      error(
+        root.appending("maxTotal"),
+        "maxTotal is \(rulebook.maxTotal) but the criteria add up to \(total)")
     }
     for (index, field) in rulebook.fields.enumerated() where !used.contains(field.id) {
       // A whole that only bounds its parts (children_total for children_abused…) is used too.
       let isWhole = rulebook.fields.contains { $0.partOf == field.id && used.contains($0.id) }
       if !isWhole {
-        error(root.appending("fields").appending(index: index), "field '\(field.id)' is declared but no rule or gate uses it")
+        error(
+          root.appending("fields").appending(index: index),
+          "field '\(field.id)' is declared but no rule or gate uses it")
       }
     }
     return found

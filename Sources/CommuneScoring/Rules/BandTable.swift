@@ -44,17 +44,20 @@ public struct BandTable: Sendable, Equatable {
   static func decode(_ reader: inout ObjectReader, scale: Int) throws(DecodeIssue) -> BandTable {
     let betterText = try reader.string("better")
     guard let better = Better(rawValue: betterText) else {
-      throw DecodeIssue(reader.path.appending("better"), .invalid("'\(betterText)' is not 'higher' or 'lower'"))
+      throw DecodeIssue(
+        reader.path.appending("better"), .invalid("'\(betterText)' is not 'higher' or 'lower'"))
     }
     var bands: [Band] = []
     for (value, path) in try reader.array("bands") {
       var bandReader = try ObjectReader(value, at: path)
       var found: [(Band.Condition, Rational)] = []
-      for condition in Band.Condition.allCases where bandReader.optionalValue(condition.rawValue) != nil {
+      for condition in Band.Condition.allCases
+      where bandReader.optionalValue(condition.rawValue) != nil {
         found.append((condition, try bandReader.decimal(condition.rawValue)))
       }
       guard found.count == 1, let (condition, limit) = found.first else {
-        throw DecodeIssue(path, .invalid("a band needs exactly one of 'atLeast', 'atMost', 'equals'"))
+        throw DecodeIssue(
+          path, .invalid("a band needs exactly one of 'atLeast', 'atMost', 'equals'"))
       }
       let points = try bandReader.int("points")
       try bandReader.finish()
@@ -65,12 +68,16 @@ public struct BandTable: Sendable, Equatable {
     if let raw = reader.optionalValue("whenNone") {
       switch raw {
       case .string("not_verifiable"): whenNone = .notVerifiable
-      case .number: whenNone = .points(try ObjectReader.int(raw, at: reader.path.appending("whenNone")))
+      case .number:
+        whenNone = .points(try ObjectReader.int(raw, at: reader.path.appending("whenNone")))
       default:
-        throw DecodeIssue(reader.path.appending("whenNone"), .wrongType(expected: "points or \"not_verifiable\"", found: raw.kindName))
+        throw DecodeIssue(
+          reader.path.appending("whenNone"),
+          .wrongType(expected: "points or \"not_verifiable\"", found: raw.kindName))
       }
     }
-    return BandTable(better: better, bands: bands, otherwise: otherwise, whenNone: whenNone, scale: scale)
+    return BandTable(
+      better: better, bands: bands, otherwise: otherwise, whenNone: whenNone, scale: scale)
   }
 
   /// Whether `band` holds for `numerator / denominator` (denominator > 0), exactly.
@@ -93,7 +100,8 @@ public struct BandTable: Sendable, Equatable {
         return RuleOutcome(points: nil, match: .whenNone, undefinedBecauseNone: true)
       }
     }
-    for (index, band) in bands.enumerated() where holds(band, numerator: numerator, denominator: denominator) {
+    for (index, band) in bands.enumerated()
+    where holds(band, numerator: numerator, denominator: denominator) {
       return .scored(band.points, .band(index))
     }
     return .scored(otherwise, .otherwise)
@@ -115,13 +123,17 @@ public struct BandTable: Sendable, Equatable {
   func problems(limitMaximum: Rational?, denominator: FieldDeclaration?) -> [String] {
     var problems: [String] = []
     if bands.isEmpty { problems.append("'bands' is empty") }
-    let allowed: Set<Band.Condition> = better == .higher ? [.atLeast, .equals] : [.atMost, .equals]
+    let allowed: Set<Band.Condition> =
+      better == .higher ? [.atLeast, .equals] : [.atMost, .equals]
     for (index, band) in bands.enumerated() {
       if !allowed.contains(band.condition) {
-        problems.append("bands[\(index)]: '\(band.condition.rawValue)' does not fit better: '\(better.rawValue)'")
+        problems.append(
+          "bands[\(index)]: '\(band.condition.rawValue)' does not fit better: '\(better.rawValue)'")
       }
       if let maximum = limitMaximum, band.limit > maximum {
-        problems.append("bands[\(index)]: limit \(band.limit.decimalString(places: 6)) is above \(maximum.decimalString())")
+        problems.append(
+          "bands[\(index)]: limit \(band.limit.decimalString(places: 6)) is above \(maximum.decimalString())"
+        )
       }
       if band.points < 0 { problems.append("bands[\(index)]: points must not be negative") }
       if index > 0 {
@@ -133,19 +145,24 @@ public struct BandTable: Sendable, Equatable {
           )
         }
         if band.points >= previous.points {
-          problems.append("bands[\(index)]: points (\(band.points)) must be fewer than those of bands[\(index - 1)] (\(previous.points))")
+          problems.append(
+            "bands[\(index)]: points (\(band.points)) must be fewer than those of bands[\(index - 1)] (\(previous.points))"
+          )
         }
       }
     }
     if let last = bands.last, otherwise >= last.points {
-      problems.append("'otherwise' (\(otherwise)) must be fewer than the last band's points (\(last.points))")
+      problems.append(
+        "'otherwise' (\(otherwise)) must be fewer than the last band's points (\(last.points))")
     }
     if otherwise < 0 { problems.append("'otherwise' must not be negative") }
     switch whenNone {
     case .points(let points) where points < 0: problems.append("'whenNone' must not be negative")
     case .undeclared:
       if let field = denominator, (field.minimum ?? 0) < 1 {
-        problems.append("'whenNone' is required: '\(field.id)' may be 0 (give it a minimum of at least 1, or say what 0 scores)")
+        problems.append(
+          "'whenNone' is required: '\(field.id)' may be 0 (give it a minimum of at least 1, or say what 0 scores)"
+        )
       }
     default: break
     }
@@ -154,7 +171,9 @@ public struct BandTable: Sendable, Equatable {
 
   /// The smallest change to the numerator (within 0…denominator when `boundedByDenominator`)
   /// that reaches each band better than the current one.
-  func improvements(numerator: Int, denominator: Int, field: String, boundedByDenominator: Bool) -> [Improvement] {
+  func improvements(numerator: Int, denominator: Int, field: String, boundedByDenominator: Bool)
+    -> [Improvement]
+  {
     guard denominator > 0 else { return [] }
     let current = score(numerator: numerator, denominator: denominator).points ?? 0
     var result: [Improvement] = []
@@ -176,7 +195,8 @@ public struct BandTable: Sendable, Equatable {
       guard candidate >= 0, let value = Int(exactly: candidate) else { continue }
       let reached = score(numerator: value, denominator: denominator).points ?? 0
       guard reached > current else { continue }
-      result.append(Improvement(field: field, from: numerator, to: value, points: reached - current))
+      result.append(
+        Improvement(field: field, from: numerator, to: value, points: reached - current))
     }
     return result
   }

@@ -3,16 +3,25 @@ public struct CountZeroRule: IndicatorRule {
   public static let kind = "count_zero"
   public static let summary = "gives `points` when the count `field` is 0, and 0 points otherwise"
   public static let examples: [RuleExample] = [
-    RuleExample("zero earns the points", rule: #"{"kind":"count_zero","field":"count","points":25}"#, evidence: ["count": 0], points: 25),
-    RuleExample("one case earns nothing", rule: #"{"kind":"count_zero","field":"count","points":25}"#, evidence: ["count": 1], points: 0),
-    RuleExample("a missing count is not verifiable", rule: #"{"kind":"count_zero","field":"count","points":25}"#, evidence: [:], points: nil),
+    RuleExample(
+      "zero earns the points", rule: #"{"kind":"count_zero","field":"count","points":25}"#,
+      evidence: ["count": 0], points: 25),
+    RuleExample(
+      "one case earns nothing", rule: #"{"kind":"count_zero","field":"count","points":25}"#,
+      evidence: ["count": 1], points: 0),
+    RuleExample(
+      "a missing count is not verifiable",
+      rule: #"{"kind":"count_zero","field":"count","points":25}"#, evidence: [:], points: nil),
   ]
 
   public var field: FieldRef
   public var points: Int
 
-  public static func decode(_ reader: inout ObjectReader, fields: FieldResolver) throws(DecodeIssue) -> CountZeroRule {
-    CountZeroRule(field: try fields.ref("field", in: &reader, kind: .count), points: try reader.int("points"))
+  public static func decode(_ reader: inout ObjectReader, fields: FieldResolver) throws(DecodeIssue)
+    -> CountZeroRule
+  {
+    CountZeroRule(
+      field: try fields.ref("field", in: &reader, kind: .count), points: try reader.int("points"))
   }
 
   public var inputs: [FieldRef] { [field] }

@@ -3,16 +3,25 @@ public struct FlagRule: IndicatorRule {
   public static let kind = "flag"
   public static let summary = "gives `points` when the flag `field` is yes, 0 when it is no"
   public static let examples: [RuleExample] = [
-    RuleExample("yes earns the points", rule: #"{"kind":"flag","field":"flag","points":50}"#, evidence: ["flag": 1], points: 50),
-    RuleExample("no earns nothing", rule: #"{"kind":"flag","field":"flag","points":50}"#, evidence: ["flag": 0], points: 0),
-    RuleExample("a missing flag is not verifiable", rule: #"{"kind":"flag","field":"flag","points":50}"#, evidence: [:], points: nil),
+    RuleExample(
+      "yes earns the points", rule: #"{"kind":"flag","field":"flag","points":50}"#,
+      evidence: ["flag": 1], points: 50),
+    RuleExample(
+      "no earns nothing", rule: #"{"kind":"flag","field":"flag","points":50}"#,
+      evidence: ["flag": 0], points: 0),
+    RuleExample(
+      "a missing flag is not verifiable", rule: #"{"kind":"flag","field":"flag","points":50}"#,
+      evidence: [:], points: nil),
   ]
 
   public var field: FieldRef
   public var points: Int
 
-  public static func decode(_ reader: inout ObjectReader, fields: FieldResolver) throws(DecodeIssue) -> FlagRule {
-    FlagRule(field: try fields.ref("field", in: &reader, kind: .flag), points: try reader.int("points"))
+  public static func decode(_ reader: inout ObjectReader, fields: FieldResolver) throws(DecodeIssue)
+    -> FlagRule
+  {
+    FlagRule(
+      field: try fields.ref("field", in: &reader, kind: .flag), points: try reader.int("points"))
   }
 
   public var inputs: [FieldRef] { [field] }

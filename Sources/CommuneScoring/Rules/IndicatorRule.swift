@@ -46,7 +46,10 @@ public struct RuleOutcome: Sendable, Equatable {
   /// Set when the rule cannot be computed although nothing is missing (e.g. no child measured).
   public var undefinedBecauseNone: Bool
 
-  public init(points: Int?, missing: [String] = [], match: BandMatch? = nil, undefinedBecauseNone: Bool = false) {
+  public init(
+    points: Int?, missing: [String] = [], match: BandMatch? = nil,
+    undefinedBecauseNone: Bool = false
+  ) {
     self.points = points
     self.missing = missing
     self.match = match
@@ -102,15 +105,23 @@ public struct FieldResolver {
   }
 
   /// Reads `key` of `reader` as the id of a declared field of `kind`.
-  public func ref(_ key: String, in reader: inout ObjectReader, kind: FieldKind) throws(DecodeIssue) -> FieldRef {
+  public func ref(_ key: String, in reader: inout ObjectReader, kind: FieldKind) throws(DecodeIssue)
+    -> FieldRef
+  {
     let id = try reader.string(key)
     let path = reader.path.appending(key)
     guard let field = declarations[id] else {
       let suggestion = Suggestion.closest(to: id, in: declarations.keys.sorted())
-      throw DecodeIssue(path, .invalid("field '\(id)' is not declared in 'fields'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")))
+      throw DecodeIssue(
+        path,
+        .invalid(
+          "field '\(id)' is not declared in 'fields'"
+            + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")))
     }
     guard field.kind == kind else {
-      throw DecodeIssue(path, .invalid("field '\(id)' is a \(field.kind.rawValue), this rule needs a \(kind.rawValue)"))
+      throw DecodeIssue(
+        path,
+        .invalid("field '\(id)' is a \(field.kind.rawValue), this rule needs a \(kind.rawValue)"))
     }
     return FieldRef(id: id, index: field.index)
   }
@@ -129,7 +140,8 @@ public protocol IndicatorRule: Sendable {
   /// Worked examples; every one is run by the tests.
   static var examples: [RuleExample] { get }
   /// Reads the rule's own keys (not `kind`) from a rulebook.
-  static func decode(_ reader: inout ObjectReader, fields: FieldResolver) throws(DecodeIssue) -> Self
+  static func decode(_ reader: inout ObjectReader, fields: FieldResolver) throws(DecodeIssue)
+    -> Self
 
   /// The fields the rule reads.
   var inputs: [FieldRef] { get }

@@ -9,23 +9,42 @@ public struct RateRule: IndicatorRule {
   static let underweightBands =
     #"{"kind":"rate","numerator":"part","denominator":"whole","better":"lower","bands":[{"atMost":5,"points":35},{"atMost":10,"points":20}],"otherwise":0,"whenNone":"not_verifiable"}"#
   public static let examples: [RuleExample] = [
-    RuleExample("100% meets = 100%", rule: birthBands, evidence: ["part": 118, "whole": 118], points: 50),
-    RuleExample("49/50 is exactly 98% and meets ≥ 98%", rule: birthBands, evidence: ["part": 49, "whole": 50], points: 40),
-    RuleExample("97.99% misses ≥ 98%", rule: birthBands, evidence: ["part": 9799, "whole": 10000], points: 25),
-    RuleExample("19/20 is exactly 95% and meets ≥ 95%", rule: birthBands, evidence: ["part": 19, "whole": 20], points: 25),
-    RuleExample("below every band gives otherwise", rule: birthBands, evidence: ["part": 94, "whole": 100], points: 0),
-    RuleExample("no births gives whenNone", rule: birthBands, evidence: ["part": 0, "whole": 0], points: 50),
-    RuleExample("a missing numerator is not verifiable", rule: birthBands, evidence: ["whole": 10], points: nil),
-    RuleExample("50/1000 underweight is exactly 5% and meets ≤ 5%", rule: underweightBands, evidence: ["part": 50, "whole": 1000], points: 35),
-    RuleExample("51/1000 underweight misses ≤ 5%", rule: underweightBands, evidence: ["part": 51, "whole": 1000], points: 20),
-    RuleExample("none measured is not verifiable when the rule says so", rule: underweightBands, evidence: ["part": 0, "whole": 0], points: nil),
+    RuleExample(
+      "100% meets = 100%", rule: birthBands, evidence: ["part": 118, "whole": 118], points: 50),
+    RuleExample(
+      "49/50 is exactly 98% and meets ≥ 98%", rule: birthBands,
+      evidence: ["part": 49, "whole": 50], points: 40),
+    RuleExample(
+      "97.99% misses ≥ 98%", rule: birthBands, evidence: ["part": 9799, "whole": 10000], points: 25),
+    RuleExample(
+      "19/20 is exactly 95% and meets ≥ 95%", rule: birthBands,
+      evidence: ["part": 19, "whole": 20], points: 25),
+    RuleExample(
+      "below every band gives otherwise", rule: birthBands, evidence: ["part": 94, "whole": 100],
+      points: 0),
+    RuleExample(
+      "no births gives whenNone", rule: birthBands, evidence: ["part": 0, "whole": 0], points: 50),
+    RuleExample(
+      "a missing numerator is not verifiable", rule: birthBands, evidence: ["whole": 10],
+      points: nil),
+    RuleExample(
+      "50/1000 underweight is exactly 5% and meets ≤ 5%", rule: underweightBands,
+      evidence: ["part": 50, "whole": 1000], points: 35),
+    RuleExample(
+      "51/1000 underweight misses ≤ 5%", rule: underweightBands,
+      evidence: ["part": 51, "whole": 1000], points: 20),
+    RuleExample(
+      "none measured is not verifiable when the rule says so", rule: underweightBands,
+      evidence: ["part": 0, "whole": 0], points: nil),
   ]
 
   public var numerator: FieldRef
   public var denominator: FieldRef
   public var table: BandTable
 
-  public static func decode(_ reader: inout ObjectReader, fields: FieldResolver) throws(DecodeIssue) -> RateRule {
+  public static func decode(_ reader: inout ObjectReader, fields: FieldResolver) throws(DecodeIssue)
+    -> RateRule
+  {
     RateRule(
       numerator: try fields.ref("numerator", in: &reader, kind: .count),
       denominator: try fields.ref("denominator", in: &reader, kind: .count),
@@ -49,9 +68,12 @@ public struct RateRule: IndicatorRule {
   }
 
   public func improvements(_ values: EvidenceValues, adjustable: Set<String>) -> [Improvement] {
-    guard adjustable.contains(numerator.id), let part = values[numerator], let whole = values[denominator] else {
+    guard adjustable.contains(numerator.id), let part = values[numerator],
+      let whole = values[denominator]
+    else {
       return []
     }
-    return table.improvements(numerator: part, denominator: whole, field: numerator.id, boundedByDenominator: true)
+    return table.improvements(
+      numerator: part, denominator: whole, field: numerator.id, boundedByDenominator: true)
   }
 }

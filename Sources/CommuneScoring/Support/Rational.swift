@@ -44,7 +44,8 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
   }
 
   public static func < (lhs: Rational, rhs: Rational) -> Bool {
-    Int128(lhs.numerator) * Int128(rhs.denominator) < Int128(rhs.numerator) * Int128(lhs.denominator)
+    Int128(lhs.numerator) * Int128(rhs.denominator) < Int128(rhs.numerator)
+      * Int128(lhs.denominator)
   }
 
   public static func == (lhs: Rational, rhs: Rational) -> Bool {
