@@ -25,6 +25,14 @@ public struct PathStep: Sendable, Equatable {
   public var from: Int
   public var to: Int
   public var pointsGained: Int
+
+  public init(indicator: String, field: String, from: Int, to: Int, pointsGained: Int) {
+    self.indicator = indicator
+    self.field = field
+    self.from = from
+    self.to = to
+    self.pointsGained = pointsGained
+  }
 }
 
 /// What would get a commune recognised.

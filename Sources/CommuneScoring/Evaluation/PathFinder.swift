@@ -18,7 +18,17 @@ public enum PathFinder {
   {
     let adjustable = Set(rulebook.fields.filter(\.adjustable).map(\.id))
     var values = evaluation.values
-    let evidenceNeeded = evaluation.missingFields
+    var evidenceNeeded = evaluation.missingFields
+    // A rate with nothing to measure (no child under 5 weighed) needs its denominator collected.
+    for (criterion, result) in zip(rulebook.criteria, evaluation.criteria) {
+      for (indicator, outcome) in zip(criterion.indicators, result.indicators)
+      where outcome.outcome.undefinedBecauseNone {
+        for input in indicator.rule.inputs
+        where values[input] == 0 && !evidenceNeeded.contains(input.id) {
+          evidenceNeeded.append(input.id)
+        }
+      }
+    }
     var blockers: [PathBlocker] = []
     var groups: [[Option]] = []
     // Points that missing evidence is assumed to bring (its best case).

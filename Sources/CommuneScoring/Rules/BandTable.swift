@@ -108,13 +108,13 @@ public struct BandTable: Sendable, Equatable {
   }
 
   var bestPoints: Int {
-    var best = max(bands.first?.points ?? otherwise, otherwise)
+    var best = max(bands.map(\.points).max() ?? otherwise, otherwise)
     if case .points(let points) = whenNone { best = max(best, points) }
     return best
   }
 
   var worstPoints: Int {
-    var worst = min(bands.last?.points ?? otherwise, otherwise)
+    var worst = min(bands.map(\.points).min() ?? otherwise, otherwise)
     if case .points(let points) = whenNone { worst = min(worst, points) }
     return worst
   }
