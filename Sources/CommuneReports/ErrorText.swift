@@ -110,6 +110,10 @@ public struct ErrorText: Sendable {
 
   /// Every issue of an error, one per line, each prefixed with `source` (a file name).
   public func lines(_ error: EvidenceError, source: String) -> [String] {
-    error.issues.map { "\(source): \(location($0.location)): \(problem($0.problem))" }
+    error.issues.map { issue in
+      // A syntax error carries its own line and column.
+      if case .syntax = issue.problem { return "\(source): \(problem(issue.problem))" }
+      return "\(source): \(location(issue.location)): \(problem(issue.problem))"
+    }
   }
 }

@@ -186,3 +186,38 @@ struct RulebookValidationTests {
     #expect(edited.sha256 != Repo.rulebook.sha256)
   }
 }
+
+@Suite("Shipped files in criteria/")
+struct ShippedCriteriaTests {
+  func schema(_ name: String) throws -> [String: Any] {
+    try #require(
+      try JSONSerialization.jsonObject(with: Data(try Repo.bytes("criteria/" + name)))
+        as? [String: Any])
+  }
+
+  @Test("the evidence schema declares exactly the rulebook's fields, with their kinds")
+  func evidenceSchema() throws {
+    let properties = try #require(
+      ((try schema("evidence.schema.json")["properties"] as? [String: Any])?["evidence"]
+        as? [String: Any])?["properties"] as? [String: [String: Any]])
+    #expect(Set(properties.keys) == Set(Repo.rulebook.fields.map(\.id)))
+    for field in Repo.rulebook.fields {
+      let types = properties[field.id]?["type"] as? [String]
+      #expect(types?.first == (field.kind == .flag ? "boolean" : "integer"), "\(field.id)")
+    }
+    let commune = try #require(
+      ((try schema("evidence.schema.json")["properties"] as? [String: Any])?["commune"]
+        as? [String: Any])?["properties"] as? [String: [String: Any]])
+    #expect(commune["category"]?["enum"] as? [String] == Repo.rulebook.categories.map(\.id))
+  }
+
+  @Test("the rulebook schema names every rule kind the engine knows")
+  func rulebookSchema() throws {
+    let text = String(decoding: try Repo.bytes("criteria/rulebook.schema.json"), as: UTF8.self)
+    for kind in RuleKinds.all {
+      #expect(text.contains("\"const\": \"\(kind.kind)\""), "the schema lacks \(kind.kind)")
+    }
+    #expect(
+      try schema("rulebook.schema.json")["title"] as? String == "cfc rulebook (schemaVersion 1)")
+  }
+}
