@@ -21,6 +21,8 @@ public struct ErrorText: Sendable {
     case .line(let line, let column):
       return w.t("dòng \(line)", "line \(line)")
         + (column.map { w.t(", cột '\($0)'", ", column '\($0)'") } ?? "")
+    case .record(let line, let path):
+      return w.t("dòng \(line), tại ", "line \(line), at ") + path.description
     }
   }
 
@@ -86,6 +88,17 @@ public struct ErrorText: Sendable {
       return w.t(
         "xã '\(code)' năm \(year) đã có ở dòng \(firstLine)",
         "commune '\(code)' for \(year) already appears on line \(firstLine)")
+    case .malformedRow(let message):
+      return w.t("dòng CSV/JSON sai cấu trúc: ", "malformed row: ") + message
+    case .missingColumn(let name):
+      return w.t("thiếu cột bắt buộc '\(name)'", "missing required column '\(name)'")
+    case .duplicateColumn(let name):
+      return w.t("cột '\(name)' xuất hiện hai lần", "column '\(name)' appears twice")
+    case .malformedRow(let message): return w.t("dòng sai cấu trúc: ", "malformed row: ") + message
+    case .missingColumn(let name):
+      return w.t("thiếu cột bắt buộc '\(name)'", "missing required column '\(name)'")
+    case .duplicateColumn(let name):
+      return w.t("cột '\(name)' xuất hiện hai lần", "column '\(name)' appears twice")
     case .unknownCommune(let code, let year):
       return w.t(
         "không có xã '\(code)' năm \(year) trong danh sách",

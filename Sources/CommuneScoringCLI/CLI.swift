@@ -20,10 +20,27 @@ public enum CLI {
 
   static let commands: [(name: String, summary: LocalizedText)] = [
     (
+      "generate",
+      LocalizedText(
+        vi: "sinh dữ liệu xã giả lập để thử nghiệm, đo hiệu năng",
+        en: "generate synthetic communes for trials and benchmarks")
+    ),
+    (
+      "benchmark",
+      LocalizedText(
+        vi: "đo hiệu năng chấm điểm hàng loạt", en: "measure batch scoring speed and memory")
+    ),
+    (
       "assess",
       LocalizedText(
         vi: "chấm điểm một xã từ tệp số liệu JSON",
         en: "score one commune from a JSON evidence file")
+    ),
+    (
+      "batch",
+      LocalizedText(
+        vi: "chấm điểm nhiều xã (CSV, mảng JSON, JSON Lines); lập danh sách công nhận",
+        en: "score many communes (CSV, JSON array, JSON Lines); the certification list")
     ),
     (
       "template",
@@ -70,6 +87,9 @@ public enum CLI {
       terminal.out("\(EngineInfo.name) \(EngineInfo.version)\n")
       return .success
     case "assess": return try AssessCommand.run(rest, terminal: terminal)
+    case "batch": return try BatchCommand.run(rest, terminal: terminal)
+    case "generate": return try GenerateCommand.run(rest, terminal: terminal)
+    case "benchmark": return try BenchmarkCommand.run(rest, terminal: terminal)
     case "template": return try TemplateCommand.run(rest, terminal: terminal)
     case "rulebook": return try RulebookCommand.run(rest, terminal: terminal)
     default:

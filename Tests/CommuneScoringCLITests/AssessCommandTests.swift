@@ -193,7 +193,9 @@ struct CLIErrorTests {
 
 @Suite("Help, template and rulebook commands")
 struct OtherCommandTests {
-  @Test("every command has --help with an example", arguments: ["assess", "template", "rulebook"])
+  @Test(
+    "every command has --help with an example",
+    arguments: ["assess", "template", "rulebook", "batch", "generate", "benchmark"])
   func help(_ command: String) {
     let run = cfc(command, "--help")
     #expect(run.code == 0)
@@ -206,7 +208,7 @@ struct OtherCommandTests {
   func mainHelp() {
     let run = cfc("--help")
     #expect(run.code == 0)
-    for command in ["assess", "template", "rulebook"] {
+    for command in ["assess", "batch", "template", "rulebook", "generate", "benchmark"] {
       #expect(run.stdout.contains("  \(command) "), "help does not list \(command)")
     }
   }

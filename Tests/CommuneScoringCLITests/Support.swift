@@ -47,16 +47,28 @@ func expectGolden(
 ) throws {
   let path = Repo.path("Tests/Fixtures/goldens/" + name)
   if ProcessInfo.processInfo.environment["RECORD_GOLDENS"] == "1" {
-    try actual.write(toFile: path, atomically: true, encoding: .utf8)
+    try Data(actual.utf8).write(to: URL(fileURLWithPath: path))
     Issue.record(
       "recorded \(name); run again without RECORD_GOLDENS to check it",
       sourceLocation: sourceLocation)
     return
   }
-  guard let expected = try? String(contentsOfFile: path, encoding: .utf8) else {
+  // Compared as bytes: a byte-order mark or CRLF must survive exactly.
+  guard let data = FileManager.default.contents(atPath: path) else {
     Issue.record(
       "no golden file \(name); record it with RECORD_GOLDENS=1", sourceLocation: sourceLocation)
     return
   }
-  #expect(actual == expected, "output differs from \(name)", sourceLocation: sourceLocation)
+  let expected = String(decoding: data, as: UTF8.self)
+  #expect(
+    Array(actual.utf8) == Array(data), "output differs from \(name)", sourceLocation: sourceLocation
+  )
+  if Array(actual.utf8) != Array(data) {
+    let line = zip(actual.split(separator: "\n"), expected.split(separator: "\n")).first {
+      $0 != $1
+    }
+    Issue.record(
+      "first differing line: \(line.map { "\($0.0) ≠ \($0.1)" } ?? "lengths differ")",
+      sourceLocation: sourceLocation)
+  }
 }

@@ -13,9 +13,12 @@ struct SpecConformanceTests {
       let category = Self.categories[index % 3]
       let expected = SpecOracle.score(record, category: category)
       let actual = Evaluator.evaluate(values(record), category: category, rulebook: Repo.rulebook)
+      let lean = Evaluator.score(values(record), category: category, rulebook: Repo.rulebook)
       let same =
         actual.total == expected.total && actual.status.rawValue == expected.status
         && actual.criteria.map(\.points) == expected.criteria
+        && lean.total == expected.total && lean.status.rawValue == expected.status
+        && lean.criteria.map(\.points) == expected.criteria && lean.outlook == actual.outlook
       if !same {
         mismatches += 1
         if mismatches <= 3 {

@@ -70,14 +70,17 @@ public struct EvidenceRecord: Sendable, Equatable {
 public enum InputLocation: Sendable, Equatable, CustomStringConvertible {
   /// A JSON path within a document.
   case json(JSONPath)
-  /// A line of a text input (CSV row, JSON Lines record) and, where known, a column or path.
+  /// A line of a text input (CSV row, JSON Lines record) and, where known, a column.
   case line(Int, column: String?)
+  /// A record of a JSON batch, by the line it starts on, and a path within it.
+  case record(line: Int, path: JSONPath)
 
   public var description: String {
     switch self {
     case .json(let path): return "at \(path)"
     case .line(let line, let column):
       return "line \(line)" + (column.map { ", column '\($0)'" } ?? "")
+    case .record(let line, let path): return "line \(line), at \(path)"
     }
   }
 }
@@ -105,6 +108,12 @@ public enum EvidenceProblem: Sendable, Equatable {
   case duplicate(code: String, year: Int, firstLine: Int)
   /// A review adjustment for a commune not in the batch.
   case unknownCommune(code: String, year: Int)
+  /// A batch row that breaks RFC 4180 or a JSON batch's structure.
+  case malformedRow(String)
+  /// A batch header without a required column.
+  case missingColumn(String)
+  /// A column named twice in a batch header.
+  case duplicateColumn(String)
 }
 
 /// One problem and where it is.

@@ -7,35 +7,39 @@ public enum EvidenceValidator {
     _ values: EvidenceValues, rulebook: Rulebook, location: (String) -> InputLocation
   ) -> [EvidenceIssue] {
     var issues: [EvidenceIssue] = []
-    var negative: Set<Int> = []
-    for field in rulebook.fields {
-      guard let value = values[field.index] else { continue }
-      if field.kind == .count, value < 0 {
-        issues.append(EvidenceIssue(location(field.id), .negative(field: field.id, value: value)))
-        negative.insert(field.index)
-      } else if let minimum = field.minimum, value < minimum {
+    let fields = rulebook.fields
+    // Index-based loops: copying whole declarations here would dominate a batch's time.
+    for index in fields.indices {
+      guard let value = values[index] else { continue }
+      if fields[index].kind == .count, value < 0 {
+        let id = fields[index].id
+        issues.append(EvidenceIssue(location(id), .negative(field: id, value: value)))
+      } else if let minimum = fields[index].minimum, value < minimum {
+        let id = fields[index].id
         issues.append(
-          EvidenceIssue(
-            location(field.id), .belowMinimum(field: field.id, value: value, minimum: minimum)))
+          EvidenceIssue(location(id), .belowMinimum(field: id, value: value, minimum: minimum)))
       }
     }
-    for field in rulebook.fields where field.partOf != nil {
-      guard let part = values[field.index], !negative.contains(field.index) else { continue }
+    for index in fields.indices {
+      guard var wholeIndex = fields[index].partOfIndex, let part = values[index], part >= 0 else {
+        continue
+      }
       // Compare with the nearest whole that is present: a missing middle link does not hide
       // `children_sexually_abused` > `children_total`.
-      var wholeID = field.partOf
-      while let id = wholeID, let whole = rulebook.field(id) {
-        if let wholeValue = values[whole.index] {
-          if !negative.contains(whole.index), part > wholeValue {
+      while true {
+        if let wholeValue = values[wholeIndex] {
+          if wholeValue >= 0, part > wholeValue {
+            let whole = fields[wholeIndex].id
+            let id = fields[index].id
             issues.append(
               EvidenceIssue(
-                location(field.id),
-                .partExceedsWhole(
-                  part: field.id, partValue: part, whole: whole.id, wholeValue: wholeValue)))
+                location(id),
+                .partExceedsWhole(part: id, partValue: part, whole: whole, wholeValue: wholeValue)))
           }
           break
         }
-        wholeID = whole.partOf
+        guard let next = fields[wholeIndex].partOfIndex else { break }
+        wholeIndex = next
       }
     }
     return issues

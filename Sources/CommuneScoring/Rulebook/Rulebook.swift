@@ -61,6 +61,8 @@ public struct FieldDeclaration: Sendable, Equatable {
   public var adjustable: Bool
   /// Position in `Rulebook.fields`; evidence values are stored by this index.
   public var index: Int
+  /// The index of `partOf`, resolved when the rulebook is loaded.
+  public var partOfIndex: Int?
 }
 
 /// A reference from a rule to a declared field, resolved to its storage index at load time.

@@ -119,6 +119,9 @@ public enum RulebookDecoder {
     try top.finish()
     var index: [String: Int] = [:]
     for field in fields where index[field.id] == nil { index[field.id] = field.index }
+    for position in fields.indices {
+      fields[position].partOfIndex = fields[position].partOf.flatMap { index[$0] }
+    }
     return Rulebook(
       schemaVersion: schemaVersion, id: id, version: version, title: title, citation: citation,
       maxTotal: maxTotal,

@@ -48,9 +48,8 @@ public struct RatePer100kRule: IndicatorRule {
   }
 
   public func evaluate(_ values: EvidenceValues) -> RuleOutcome {
-    let missing = inputs.filter { values[$0] == nil }.map(\.id)
-    guard missing.isEmpty, let cases = values[count], let children = values[population] else {
-      return RuleOutcome(points: nil, missing: missing)
+    guard let cases = values[count], let children = values[population] else {
+      return RuleOutcome(points: nil, missing: inputs.filter { values[$0] == nil }.map(\.id))
     }
     return table.score(numerator: cases, denominator: children)
   }

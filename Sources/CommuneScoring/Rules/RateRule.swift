@@ -60,9 +60,8 @@ public struct RateRule: IndicatorRule {
   }
 
   public func evaluate(_ values: EvidenceValues) -> RuleOutcome {
-    let missing = inputs.filter { values[$0] == nil }.map(\.id)
-    guard missing.isEmpty, let part = values[numerator], let whole = values[denominator] else {
-      return RuleOutcome(points: nil, missing: missing)
+    guard let part = values[numerator], let whole = values[denominator] else {
+      return RuleOutcome(points: nil, missing: inputs.filter { values[$0] == nil }.map(\.id))
     }
     return table.score(numerator: part, denominator: whole)
   }

@@ -7,6 +7,8 @@ public struct SHA256: Sendable {
     0x5be0_cd19,
   ]
   private var pending: [UInt8] = []
+  /// The message schedule, kept between blocks so no block allocates.
+  private var schedule = [UInt32](repeating: 0, count: 64)
   private var length: UInt64 = 0
 
   private static let k: [UInt32] = [
@@ -40,14 +42,26 @@ public struct SHA256: Sendable {
 
   /// Adds bytes to the message.
   public mutating func update(_ bytes: some Sequence<UInt8>) {
-    for byte in bytes {
-      pending.append(byte)
-      length &+= 1
+    let array = Array(bytes)
+    length &+= UInt64(array.count)
+    var offset = 0
+    if !pending.isEmpty {
+      let take = min(64 - pending.count, array.count)
+      pending.append(contentsOf: array[0..<take])
+      offset = take
       if pending.count == 64 {
-        compress(pending)
+        let block = pending
+        block.withUnsafeBufferPointer { compress($0, at: 0) }
         pending.removeAll(keepingCapacity: true)
       }
     }
+    array.withUnsafeBufferPointer { buffer in
+      while offset + 64 <= buffer.count {
+        compress(buffer, at: offset)
+        offset += 64
+      }
+    }
+    if offset < array.count { pending.append(contentsOf: array[offset...]) }
   }
 
   /// The digest as 64 lower-case hex digits.
@@ -59,8 +73,9 @@ public struct SHA256: Sendable {
     for shift in stride(from: 56, through: 0, by: -8) {
       tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
     }
-    for start in stride(from: 0, to: tail.count, by: 64) {
-      compress(Array(tail[start..<start + 64]))
+    let padded = tail
+    padded.withUnsafeBufferPointer { buffer in
+      for start in stride(from: 0, to: buffer.count, by: 64) { compress(buffer, at: start) }
     }
     let digits = Array("0123456789abcdef".utf8)
     var text: [UInt8] = []
@@ -72,12 +87,13 @@ public struct SHA256: Sendable {
     return String(decoding: text, as: UTF8.self)
   }
 
-  private mutating func compress(_ block: [UInt8]) {
-    var w = [UInt32](repeating: 0, count: 64)
+  private mutating func compress(_ block: UnsafeBufferPointer<UInt8>, at start: Int) {
+    var w = schedule
     for i in 0..<16 {
+      let base = start + i * 4
       w[i] =
-        UInt32(block[i * 4]) << 24 | UInt32(block[i * 4 + 1]) << 16 | UInt32(block[i * 4 + 2]) << 8
-        | UInt32(block[i * 4 + 3])
+        UInt32(block[base]) << 24 | UInt32(block[base + 1]) << 16 | UInt32(block[base + 2]) << 8
+        | UInt32(block[base + 3])
     }
     func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
     for i in 16..<64 {
@@ -99,5 +115,6 @@ public struct SHA256: Sendable {
     }
     state[0] &+= a; state[1] &+= b; state[2] &+= c; state[3] &+= d
     state[4] &+= e; state[5] &+= f; state[6] &+= g; state[7] &+= h
+    schedule = w
   }
 }
