@@ -48,8 +48,17 @@ public enum BatchCSVReport {
   public static func row(
     _ record: EvidenceRecord, _ score: Score, selfScore: Score?, withReview: Bool
   ) -> String {
-    let commune = record.commune
     var row = CSVRowBuilder()
+    append(record, score, selfScore: selfScore, withReview: withReview, to: &row)
+    return row.string
+  }
+
+  /// Appends one commune's row to `row` (the batch's hot path: no intermediate strings).
+  public static func append(
+    _ record: EvidenceRecord, _ score: Score, selfScore: Score?, withReview: Bool,
+    to row: inout CSVRowBuilder
+  ) {
+    let commune = record.commune
     row.text(commune.code)
     row.text(commune.name)
     row.text(commune.district ?? "")
@@ -68,7 +77,6 @@ public enum BatchCSVReport {
       row.text(selfScore?.status.rawValue ?? "")
     }
     row.endRow()
-    return row.string
   }
 }
 
@@ -96,12 +104,60 @@ public struct BatchSummary: Sendable {
   /// How many communes each criterion zeroed, by criterion index.
   public var zeroed: [Int]
   /// Shortfalls of complete communes below their threshold with no criterion at 0.
-  public var shortfalls: [Int] = []
-  public var rejected = 0
-  /// Every commune, for the ranking (only kept for formats that show it).
-  public var entries: [BatchEntry] = []
+  public var shortfall = Shortfall()
 
-  public init(criteria: Int) { zeroed = Array(repeating: 0, count: criteria) }
+  /// How far communes fell short, without keeping every figure: a histogram of points.
+  public struct Shortfall: Sendable, Equatable {
+    public var count = 0
+    public var smallest = Int.max
+    public var largest = 0
+    /// Communes by shortfall in points (shortfalls are below 1,000 points).
+    var histogram: [Int: Int] = [:]
+
+    mutating func add(_ points: Int) {
+      count += 1
+      smallest = min(smallest, points)
+      largest = max(largest, points)
+      histogram[points, default: 0] += 1
+    }
+
+    /// The median shortfall.
+    public var median: Int {
+      var seen = 0
+      for (points, communes) in histogram.sorted(by: { $0.key < $1.key }) {
+        seen += communes
+        if seen * 2 > count { return points }
+      }
+      return 0
+    }
+  }
+  public var rejected = 0
+  /// The best communes by total, highest first (at most `listLimit`): memory stays flat.
+  public private(set) var top: [BatchEntry] = []
+  /// Not-recognised communes with no zero criterion, closest to their threshold first (at most
+  /// `listLimit`).
+  public private(set) var closest: [BatchEntry] = []
+  public let listLimit: Int
+
+  public init(criteria: Int, listLimit: Int = 50) {
+    zeroed = Array(repeating: 0, count: criteria)
+    self.listLimit = listLimit
+  }
+
+  /// Inserts `entry` into a list kept sorted by `before`, dropping what falls past the limit.
+  mutating func insert(
+    _ entry: BatchEntry, into list: inout [BatchEntry], by before: (BatchEntry, BatchEntry) -> Bool
+  ) {
+    if list.count == listLimit, let last = list.last, !before(entry, last) { return }
+    var low = 0
+    var high = list.count
+    while low < high {
+      let middle = (low + high) / 2
+      if before(list[middle], entry) { low = middle + 1 } else { high = middle }
+    }
+    list.insert(entry, at: low)
+    if list.count > listLimit { list.removeLast() }
+  }
 
   /// Counts one commune.
   public mutating func add(_ entry: BatchEntry) {
@@ -110,20 +166,17 @@ public struct BatchSummary: Sendable {
     byDistrict[entry.district ?? "—", default: Counts()].add(entry.status)
     for (index, points) in entry.criteria.enumerated() where points == 0 { zeroed[index] += 1 }
     if entry.status == .notRecognized, !entry.criteria.contains(0), entry.total < entry.threshold {
-      shortfalls.append(entry.threshold - entry.total)
+      shortfall.add(entry.threshold - entry.total)
+      var list = closest
+      insert(entry, into: &list) {
+        ($0.threshold - $0.total, $0.code) < ($1.threshold - $1.total, $1.code)
+      }
+      closest = list
     }
-    entries.append(entry)
-  }
-
-  /// Communes by total, highest first; ties by code, so the order is stable.
-  public var ranking: [BatchEntry] {
-    entries.sorted { ($0.total, $1.code) > ($1.total, $0.code) }
-  }
-
-  /// Not-recognised communes with no zero criterion, closest to their threshold first.
-  public var closest: [BatchEntry] {
-    entries.filter { $0.status == .notRecognized && !$0.criteria.contains(0) }
-      .sorted { ($0.threshold - $0.total, $0.code) < ($1.threshold - $1.total, $1.code) }
+    var list = top
+    // By total, highest first; ties by code, so the order is stable.
+    insert(entry, into: &list) { ($0.total, $1.code) > ($1.total, $0.code) }
+    top = list
   }
 }
 
@@ -200,15 +253,15 @@ public struct BatchTextReport: Sendable {
       )
     }
     if summary.zeroed.allSatisfy({ $0 == 0 }) { out.append(w.t("  (không có)", "  (none)")) }
-    if !summary.shortfalls.isEmpty {
-      let sorted = summary.shortfalls.sorted()
+    let shortfall = summary.shortfall
+    if shortfall.count > 0 {
       out.append(
         w.t(
-          "Không tiêu chí nào 0 điểm nhưng thiếu điểm so với ngưỡng: \(sorted.count) xã (thiếu từ \(sorted[0]) đến \(sorted[sorted.count - 1]) điểm, trung vị \(sorted[sorted.count / 2]))",
-          "No criterion at 0 but short of the threshold: \(sorted.count) communes (short by \(sorted[0]) to \(sorted[sorted.count - 1]) points, median \(sorted[sorted.count / 2]))"
+          "Không tiêu chí nào 0 điểm nhưng thiếu điểm so với ngưỡng: \(shortfall.count) xã (thiếu từ \(shortfall.smallest) đến \(shortfall.largest) điểm, trung vị \(shortfall.median))",
+          "No criterion at 0 but short of the threshold: \(shortfall.count) communes (short by \(shortfall.smallest) to \(shortfall.largest) points, median \(shortfall.median))"
         ))
     }
-    let ranking = summary.ranking
+    let ranking = summary.top
     if !ranking.isEmpty {
       out.append(w.t("Xếp hạng theo tổng điểm:", "Ranking by total:"))
       for (position, entry) in ranking.prefix(50).enumerated() {
@@ -216,9 +269,11 @@ public struct BatchTextReport: Sendable {
           "  \(Format.padLeft(String(position + 1), 4)).  \(Format.pad(entry.code, 8))\(Format.pad(String(entry.name.prefix(27)), 28))\(Format.padLeft(String(entry.total), 5))  \(statusWord(entry.status))"
         )
       }
-      if ranking.count > 50 {
+      if summary.all.total > ranking.count {
         out.append(
-          w.t("  … và \(ranking.count - 50) xã khác", "  … and \(ranking.count - 50) more"))
+          w.t(
+            "  … và \(summary.all.total - ranking.count) xã khác",
+            "  … and \(summary.all.total - ranking.count) more"))
       }
     }
     return out.joined(separator: "\n") + "\n"

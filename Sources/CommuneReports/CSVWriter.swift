@@ -44,54 +44,57 @@ public struct CSVRowBuilder {
   /// Appends a text field, quoted when needed.
   public mutating func text(_ value: String) {
     separator()
-    var needsQuotes = value.utf8.first == UInt8(ascii: " ")
-    for byte in value.utf8
-    where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D {
-      needsQuotes = true
-      break
+    var value = value
+    value.withUTF8 { utf8 in
+      var needsQuotes = utf8.first == UInt8(ascii: " ")
+      for byte in utf8
+      where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D
+      {
+        needsQuotes = true
+        break
+      }
+      guard needsQuotes else {
+        bytes.append(contentsOf: utf8)
+        return
+      }
+      bytes.append(UInt8(ascii: "\""))
+      for byte in utf8 {
+        if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+        bytes.append(byte)
+      }
+      bytes.append(UInt8(ascii: "\""))
     }
-    guard needsQuotes else {
-      bytes.append(contentsOf: value.utf8)
-      return
-    }
-    bytes.append(UInt8(ascii: "\""))
-    for byte in value.utf8 {
-      if byte == UInt8(ascii: "\"") { bytes.append(byte) }
-      bytes.append(byte)
-    }
-    bytes.append(UInt8(ascii: "\""))
   }
 
   /// Appends an integer field, or an empty one for nil.
   public mutating func int(_ value: Int?) {
     separator()
-    guard var number = value else { return }
-    if number < 0 {
-      bytes.append(UInt8(ascii: "-"))
-      number = -number
-    }
-    var digits:
-      (
-        UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-        UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
-      ) =
-        (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-    var count = 0
-    withUnsafeMutableBytes(of: &digits) { buffer in
-      repeat {
-        buffer[count] = UInt8(ascii: "0") + UInt8(number % 10)
-        number /= 10
-        count += 1
-      } while number > 0
-      for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
-    }
+    guard let value else { return }
+    var magnitude = value.magnitude
+    if value < 0 { bytes.append(UInt8(ascii: "-")) }
+    var divisor: UInt = 1
+    while divisor <= magnitude / 10 { divisor *= 10 }
+    repeat {
+      bytes.append(UInt8(ascii: "0") + UInt8(magnitude / divisor))
+      magnitude %= divisor
+      divisor /= 10
+    } while divisor > 0
   }
 
-  /// Ends the row with CRLF.
+  /// Ends the row with CRLF; the next field starts a new row.
   public mutating func endRow() {
     bytes.append(0x0D)
     bytes.append(0x0A)
+    first = true
   }
+
+  /// Appends text that is already formatted (a rendered row).
+  public mutating func raw(_ text: String) {
+    bytes.append(contentsOf: text.utf8)
+  }
+
+  /// The bytes written so far.
+  public var count: Int { bytes.count }
 
   /// The row as text.
   public var string: String { String(decoding: bytes, as: UTF8.self) }

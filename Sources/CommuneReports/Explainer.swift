@@ -43,9 +43,9 @@ public struct Explainer: Sendable {
   /// Why an indicator scored what it did.
   public func explain(_ result: IndicatorResult, in criterionIndex: Int) -> String {
     let declaration = indicator(criterionIndex, result)
-    if !result.outcome.missing.isEmpty {
+    if !result.missing.isEmpty {
       return w.t("Thiếu số liệu: ", "Missing: ")
-        + result.outcome.missing.map(fieldLabel).joined(separator: ", ")
+        + result.missing.map(fieldLabel).joined(separator: ", ")
         + w.t(" → chưa xác minh được (tối đa ", " → not verifiable yet (up to ")
         + w.points(declaration.maxPoints) + ")"
     }

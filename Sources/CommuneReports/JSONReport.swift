@@ -167,8 +167,8 @@ public struct JSONReport: Sendable {
       ("inputs", .obj(inputs)),
     ]
     if let note = declaration.provenance.note { members.append(("provenanceNote", .string(note))) }
-    if !result.outcome.missing.isEmpty {
-      members.append(("missingFields", .array(result.outcome.missing.map(JSONValue.string))))
+    if !result.missing.isEmpty {
+      members.append(("missingFields", .array(result.missing.map(JSONValue.string))))
     }
     switch result.outcome.match {
     case .band(let index): members.append(("band", .int(index)))

@@ -71,7 +71,7 @@ enum BatchCommand {
       }
       workers = number
     }
-    let rulebook = try RulebookSource.resolve(parsed)
+    let (rulebook, rulebookBytes) = try RulebookSource.resolveWithBytes(parsed)
     let language = parsed.language
     let reviews = try parsed.value("--review").map { (file: String) throws(CLIError) in
       try ReviewFile.load(file, rulebook: rulebook, language: language)
@@ -83,7 +83,7 @@ enum BatchCommand {
         format: BatchPipeline.Format(rawValue: parsed.value("--format") ?? "text") ?? .text,
         language: language,
         certifiedOnly: parsed.flags.contains("--certified-only"), workers: workers, source: path),
-      rulebook: rulebook, reviews: reviews)
+      rulebook: rulebook, rulebookBytes: rulebookBytes, reviews: reviews)
     try pipeline.run(reader: reader, input: parsed.value("--input"), sink: sink, terminal: terminal)
     try sink.finish()
     let w = Wording(language)
@@ -99,9 +99,11 @@ enum BatchCommand {
   }
 }
 
-/// The streaming batch: read a chunk, cut it into rows, score the rows on every core, write them
-/// in input order, repeat. Memory holds one work batch at a time (plus the summary's small
-/// per-commune entries for the text form, which ranks them).
+/// The streaming batch: read a chunk, cut it at record boundaries into one slice per worker,
+/// let each worker tokenize, decode, score and render its slice with its own copy of the
+/// rulebook (so workers share no reference counts), then write the slices in input order.
+/// Memory holds one chunk at a time, plus the summary's small per-commune entries for the text
+/// form, which ranks them.
 struct BatchPipeline {
   enum Format: String, Sendable { case text, csv, json }
 
@@ -113,89 +115,167 @@ struct BatchPipeline {
     var source: String
   }
 
-  /// One row of input, before decoding.
-  enum Item: Sendable {
-    case csv(CSVRecord)
-    case json(JSONRecordText, arrayIndex: Int?)
+  /// The rows one worker handles.
+  enum Unit: Sendable {
+    /// Records in `range` of a chunk shared (read-only) by every worker: no copy.
+    case csv(bytes: [UInt8], range: Range<Int>, startLine: Int)
+    case json([JSONRecordText], array: Bool)
   }
 
-  /// One row, processed.
+  /// One row, processed; its output is `range` of its slice's bytes.
   struct RowResult: Sendable {
     var line: Int
-    var key: String?
-    var rendered: String
+    var key: (code: String, year: Int)?
+    var range: Range<Int> = 0..<0
     var entry: BatchEntry?
     var error: EvidenceError?
     var reviewKey: String?
   }
 
+  /// A worker's output.
+  struct SliceOutput: Sendable {
+    var bytes: [UInt8] = []
+    var rows: [RowResult] = []
+  }
+
   let options: Options
   let rulebook: Rulebook
+  let rulebookBytes: [UInt8]
   var reviews: ReviewFile?
   var rejected = 0
   var assessed = 0
-  var seen: [String: Int] = [:]
+  var seen = DuplicateIndex()
   var usedReviews: Set<String> = []
   var summary: BatchSummary
   var wroteFirstJSON = false
+  var contexts: WorkerContexts?
 
-  init(options: Options, rulebook: Rulebook, reviews: ReviewFile?) {
+  init(options: Options, rulebook: Rulebook, rulebookBytes: [UInt8], reviews: ReviewFile?) {
     self.options = options
     self.rulebook = rulebook
+    self.rulebookBytes = rulebookBytes
     self.reviews = reviews
     summary = BatchSummary(criteria: rulebook.criteria.count)
   }
 
-  static let workBatch = 4096
+  /// One context slot per worker. The first uses the rulebook already loaded; each other
+  /// worker loads its own private copy the first time it runs (while the first is already
+  /// scoring), so workers never share reference counts.
+  mutating func prepareWorkers(header: CSVRecord?, expectedRows: Int?) throws(CLIError) {
+    // A small batch is not worth a second copy of the rulebook.
+    let workers = (expectedRows ?? Int.max) < 2000 ? 1 : options.workers
+    let first = try context(rulebook, header: header)
+    contexts = WorkerContexts(
+      first: first, count: workers, rulebookBytes: rulebookBytes, sha256: rulebook.sha256,
+      header: header)
+  }
+
+  func context(_ rulebook: Rulebook, header: CSVRecord?) throws(CLIError) -> RowContext {
+    var layout: CSVLayout?
+    if let header {
+      do {
+        layout = try CSVLayout(header: header, rulebook: rulebook)
+      } catch {
+        throw CLIError(.dataError, ErrorText(options.language).lines(error, source: options.source))
+      }
+    }
+    return RowContext(options: options, rulebook: rulebook, layout: layout, reviews: reviews)
+  }
 
   mutating func run(reader: ChunkReader, input: String?, sink: ResultSink, terminal: Terminal)
     throws(CLIError)
   {
-    var first = reader.next() ?? []
+    let first = reader.next() ?? []
     let layout = Self.detect(input: input, source: options.source, first: first)
-    var csvTokenizer = CSVTokenizer()
-    var jsonScanner = JSONRecordScanner(layout: layout == "jsonl" ? .lines : .array)
-    var csvLayout: CSVLayout?
-    var items: [Item] = []
-    begin(sink)
-    var finished = false
-    while !finished {
-      let chunk: [UInt8]
-      if !first.isEmpty {
-        chunk = first
-        first = []
-      } else if let next = reader.next() {
-        chunk = next
-      } else {
-        chunk = []
-        finished = true
+    let wholeFile = first.count < reader.chunkSize
+    if layout == "csv" {
+      try runCSV(first: first, wholeFile: wholeFile, reader: reader, sink: sink, terminal: terminal)
+    } else {
+      try prepareWorkers(header: nil, expectedRows: wholeFile ? first.count / 1000 : nil)
+      begin(sink)
+      var scanner = JSONRecordScanner(layout: layout == "jsonl" ? .lines : .array)
+      var chunk: [UInt8]? = first
+      while true {
+        let finished = chunk == nil
+        let values = scanner.feed(chunk ?? [], final: finished)
+        let parts = Self.split(values.count, into: contexts?.count ?? 1)
+        process(
+          parts.map { Unit.json(Array(values[$0]), array: layout == "json") }, sink: sink,
+          terminal: terminal)
+        if finished { break }
+        chunk = reader.next()
       }
-      if layout == "csv" {
-        var records = csvTokenizer.feed(chunk, final: finished)
-        if csvLayout == nil, !records.isEmpty {
-          do {
-            csvLayout = try CSVLayout(header: records.removeFirst(), rulebook: rulebook)
-          } catch {
-            throw CLIError(
-              .dataError, ErrorText(options.language).lines(error, source: options.source))
-          }
-        }
-        items += records.map(Item.csv)
-      } else {
-        items += jsonScanner.feed(chunk, final: finished).map {
-          Item.json($0, arrayIndex: layout == "json" ? $0.index : nil)
-        }
-      }
-      if items.count >= Self.workBatch || finished {
-        process(items, layout: csvLayout, sink: sink, terminal: terminal)
-        items.removeAll(keepingCapacity: true)
-      }
-    }
-    if layout == "csv", csvLayout == nil {
-      throw CLIError(.dataError, ["\(options.source): the batch is empty (no header row)"])
     }
     reportUnusedReviews(terminal)
     end(sink)
+  }
+
+  mutating func runCSV(
+    first: [UInt8], wholeFile: Bool, reader: ChunkReader, sink: ResultSink, terminal: Terminal
+  ) throws(CLIError) {
+    var buffer = first.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(first.dropFirst(3)) : first
+    var finished = false
+    // The header: the first record.
+    var headerEnd = CSVBoundaries.firstRecordEnd(buffer)
+    while headerEnd == nil, !finished {
+      if let more = reader.next() { buffer += more } else { finished = true }
+      headerEnd = CSVBoundaries.firstRecordEnd(buffer)
+    }
+    let end = headerEnd ?? buffer.count
+    var tokenizer = CSVTokenizer(startingAtLine: 1)
+    guard let header = tokenizer.feed(buffer[0..<end], final: true).first else {
+      throw CLIError(.dataError, ["\(options.source): the batch is empty (no header row)"])
+    }
+    var line = 1 + buffer[0..<end].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+    buffer.removeFirst(end)
+    try prepareWorkers(header: header, expectedRows: wholeFile ? buffer.count / 100 : nil)
+    begin(sink)
+    while true {
+      if !finished, let more = reader.next() { buffer += more } else { finished = true }
+      let (ends, lines) = buffer.withUnsafeBufferPointer { CSVBoundaries.recordEnds($0) }
+      let usable = finished ? buffer.count : (ends.last ?? 0)
+      if usable > 0 {
+        // Cut at record ends near equal shares, one slice per worker.
+        var units: [Unit] = []
+        var start = 0
+        var startLines = 0
+        let shares = contexts?.count ?? 1
+        for share in 1...shares {
+          var cut = usable
+          var cutLines = finished ? (lines.last ?? 0) : (lines.last ?? 0)
+          if share < shares {
+            let target = usable * share / shares
+            var low = 0
+            var high = ends.count
+            while low < high {
+              let middle = (low + high) / 2
+              if ends[middle] < target { low = middle + 1 } else { high = middle }
+            }
+            if low < ends.count, ends[low] <= usable {
+              cut = ends[low]
+              cutLines = lines[low]
+            }
+          }
+          if cut > start {
+            units.append(.csv(bytes: buffer, range: start..<cut, startLine: line + startLines))
+            start = cut
+            startLines = cutLines
+          }
+        }
+        process(units, sink: sink, terminal: terminal)
+        line +=
+          finished ? buffer[0..<usable].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } : (lines.last ?? 0)
+        buffer.removeFirst(usable)
+      }
+      if finished { break }
+    }
+  }
+
+  /// `count` items cut into at most `parts` contiguous ranges.
+  static func split(_ count: Int, into parts: Int) -> [Range<Int>] {
+    guard count > 0 else { return [] }
+    let size = (count + parts - 1) / parts
+    return stride(from: 0, to: count, by: size).map { $0..<min(count, $0 + size) }
   }
 
   /// csv, json (an array) or jsonl, from --input, the file name, or the first bytes.
@@ -231,40 +311,29 @@ struct BatchPipeline {
     }
   }
 
-  /// Scores a work batch on every core, then writes it in input order.
-  mutating func process(_ items: [Item], layout: CSVLayout?, sink: ResultSink, terminal: Terminal) {
-    guard !items.isEmpty else { return }
-    let slices = min(items.count, max(1, options.workers * 4))
-    let size = (items.count + slices - 1) / slices
-    let results = SliceResults(count: slices)
-    let context = RowContext(options: options, rulebook: rulebook, layout: layout, reviews: reviews)
-    let work: @Sendable (Int) -> Void = { slice in
-      let start = slice * size
-      let end = min(items.count, start + size)
-      guard start < end else { return }
-      var out: [RowResult] = []
-      out.reserveCapacity(end - start)
-      for index in start..<end { out.append(context.process(items[index])) }
-      results.storage.withLock { $0[slice] = out }
-    }
-    if options.workers == 1 {
-      for slice in 0..<slices { work(slice) }
+  /// Runs one unit per worker, then writes them in input order.
+  mutating func process(_ units: [Unit], sink: ResultSink, terminal: Terminal) {
+    guard !units.isEmpty, let contexts else { return }
+    let outputs = SharedSlots<SliceOutput>(count: units.count)
+    if units.count == 1 {
+      let output = contexts.context(0).process(units[0])
+      outputs.storage.withLock { $0[0] = output }
     } else {
-      DispatchQueue.concurrentPerform(iterations: slices, execute: work)
+      DispatchQueue.concurrentPerform(iterations: units.count) { index in
+        let output = contexts.context(index % contexts.count).process(units[index])
+        outputs.storage.withLock { $0[index] = output }
+      }
     }
-    let ordered = results.storage.withLock { $0 }
+    let ordered = outputs.storage.withLock { $0 }
     let text = ErrorText(options.language)
-    for slice in ordered {
-      for var result in slice {
-        if let key = result.key, result.error == nil {
-          if let firstLine = seen[key] {
-            let code = result.entry?.code ?? ""
-            result.error = EvidenceError(
-              .line(result.line, column: "code"),
-              .duplicate(code: code, year: result.entry?.year ?? 0, firstLine: firstLine))
-          } else {
-            seen[key] = result.line
-          }
+    for case let output? in ordered {
+      for var result in output.rows {
+        if let key = result.key, result.error == nil,
+          let firstLine = seen.firstLine(code: key.code, year: key.year, line: result.line)
+        {
+          result.error = EvidenceError(
+            .line(result.line, column: "code"),
+            .duplicate(code: key.code, year: key.year, firstLine: firstLine))
         }
         if let reviewKey = result.reviewKey { usedReviews.insert(reviewKey) }
         if let error = result.error {
@@ -275,7 +344,7 @@ struct BatchPipeline {
               JSONValue.string(text.location($0.location) + ": " + text.problem($0.problem))
             }
             writeJSON(
-              JSONWriter.write(
+              output: JSONWriter.write(
                 .obj([
                   ("line", .int(result.line)), ("status", .string("rejected")),
                   ("errors", .array(messages)),
@@ -284,18 +353,18 @@ struct BatchPipeline {
           continue
         }
         assessed += 1
-        if let entry = result.entry, options.format == .text { summary.add(entry) }
-        guard !result.rendered.isEmpty else { continue }
+        if let entry = result.entry { summary.add(entry) }
+        guard !result.range.isEmpty else { continue }
         if options.format == .json {
-          writeJSON(result.rendered, sink)
-        } else {
-          sink.write(result.rendered)
+          sink.write(wroteFirstJSON ? ",\n" : "\n")
+          wroteFirstJSON = true
         }
+        sink.write(bytes: output.bytes[result.range])
       }
     }
   }
 
-  mutating func writeJSON(_ object: String, _ sink: ResultSink) {
+  mutating func writeJSON(output object: String, _ sink: ResultSink) {
     sink.write(wroteFirstJSON ? ",\n" : "\n")
     sink.write(object)
     wroteFirstJSON = true
@@ -320,46 +389,93 @@ struct BatchPipeline {
   }
 }
 
-/// Each worker's rows, put back in input order by slice number.
-final class SliceResults: Sendable {
-  let storage: Mutex<[[BatchPipeline.RowResult]]>
+/// The workers' contexts: the first is given, each other is created by its own worker on first
+/// use.
+final class WorkerContexts: Sendable {
+  let first: RowContext
+  let others: SharedSlots<RowContext>
+  let count: Int
+  let rulebookBytes: [UInt8]
+  let sha256: String
+  let header: CSVRecord?
 
-  init(count: Int) { storage = Mutex(Array(repeating: [], count: count)) }
+  init(first: RowContext, count: Int, rulebookBytes: [UInt8], sha256: String, header: CSVRecord?) {
+    self.first = first
+    others = SharedSlots(count: count)
+    self.count = count
+    self.rulebookBytes = rulebookBytes
+    self.sha256 = sha256
+    self.header = header
+  }
+
+  /// Worker `index`'s context, loading its rulebook copy if this is its first use. The bytes
+  /// already loaded once, so a copy cannot fail; if it somehow did, the first context serves.
+  func context(_ index: Int) -> RowContext {
+    if index == 0 { return first }
+    if let existing = others.storage.withLock({ $0[index] }) { return existing }
+    guard let copy = try? RulebookLoader.load(rulebookBytes, sha256: sha256) else { return first }
+    let layout = header.flatMap { try? CSVLayout(header: $0, rulebook: copy) }
+    let context = RowContext(
+      options: first.options, rulebook: copy, layout: layout, reviews: first.reviews)
+    others.storage.withLock { $0[index] = context }
+    return context
+  }
 }
 
-/// Everything a worker needs to process one row; immutable and shared by all workers.
+/// Slots that workers fill by index, read back in order.
+final class SharedSlots<Value: Sendable>: Sendable {
+  let storage: Mutex<[Value?]>
+
+  init(count: Int) { storage = Mutex(Array(repeating: nil, count: count)) }
+}
+
+/// Everything a worker needs to process its rows; each worker has its own.
 struct RowContext: Sendable {
   let options: BatchPipeline.Options
   let rulebook: Rulebook
   let layout: CSVLayout?
   let reviews: ReviewFile?
 
-  func process(_ item: BatchPipeline.Item) -> BatchPipeline.RowResult {
-    let line: Int
-    let decoded: Result<EvidenceRecord, EvidenceError>
-    switch item {
-    case .csv(let record):
-      line = record.line
-      decoded =
-        layout.map { $0.decode(record) }
-        ?? .failure(EvidenceError(.line(record.line, column: nil), .missingColumn("code")))
-    case .json(let text, let arrayIndex):
-      line = text.line
-      decoded = decodeJSON(text, arrayIndex: arrayIndex)
+  func process(_ unit: BatchPipeline.Unit) -> BatchPipeline.SliceOutput {
+    var output = BatchPipeline.SliceOutput()
+    var builder = CSVRowBuilder()
+    switch unit {
+    case .csv(let bytes, let range, let startLine):
+      let records = CSVTokenizer.records(in: bytes, range: range, startingAtLine: startLine)
+      output.rows.reserveCapacity(records.count)
+      for record in records {
+        let decoded =
+          layout.map { $0.decode(record) }
+          ?? .failure(EvidenceError(.line(record.line, column: nil), .missingColumn("code")))
+        output.rows.append(process(decoded, line: record.line, into: &builder))
+      }
+    case .json(let values, let array):
+      for value in values {
+        output.rows.append(
+          process(
+            decodeJSON(value, arrayIndex: array ? value.index : nil), line: value.line,
+            into: &builder))
+      }
     }
+    output.bytes = builder.bytes
+    return output
+  }
+
+  func process(
+    _ decoded: Result<EvidenceRecord, EvidenceError>, line: Int, into builder: inout CSVRowBuilder
+  ) -> BatchPipeline.RowResult {
     var record: EvidenceRecord
     switch decoded {
-    case .failure(let error):
-      return BatchPipeline.RowResult(line: line, key: nil, rendered: "", entry: nil, error: error)
+    case .failure(let error): return BatchPipeline.RowResult(line: line, key: nil, error: error)
     case .success(let value): record = value
     }
-    let key = ReviewFile.key(record.commune.code, record.year)
+    let key = (code: record.commune.code, year: record.year)
     var reviewKey: String?
-    if let entries = reviews?.byCommune[key] {
-      reviewKey = key
+    if let reviews, let entries = reviews.byCommune[ReviewFile.key(key.code, key.year)] {
+      reviewKey = ReviewFile.key(key.code, key.year)
       let existing = record.review?.adjustments ?? []
       record.review = Review(
-        council: reviews?.council ?? record.review?.council,
+        council: reviews.council ?? record.review?.council,
         adjustments: existing + entries.map(\.adjustment))
       let reviewed = EvidenceValidator.applying(
         record.review, to: record.evidence, rulebook: rulebook)
@@ -368,33 +484,38 @@ struct RowContext: Sendable {
       }
       if !problems.isEmpty {
         return BatchPipeline.RowResult(
-          line: line, key: key, rendered: "", entry: nil, error: EvidenceError(problems),
-          reviewKey: reviewKey)
+          line: line, key: key, error: EvidenceError(problems), reviewKey: reviewKey)
       }
     }
-    let values = EvidenceValidator.applying(record.review, to: record.evidence, rulebook: rulebook)
+    let values =
+      record.review == nil
+      ? record.evidence
+      : EvidenceValidator.applying(record.review, to: record.evidence, rulebook: rulebook)
     let score = Evaluator.score(values, category: record.commune.category, rulebook: rulebook)
     let reviewed = record.review != nil
-    let entry = BatchEntry(record, score, reviewed: reviewed)
-    var rendered = ""
-    if !options.certifiedOnly || score.status == .recognized {
-      switch options.format {
-      case .csv:
-        let own =
-          reviewed
-          ? Evaluator.score(record.evidence, category: record.commune.category, rulebook: rulebook)
-          : nil
-        rendered = BatchCSVReport.row(record, score, selfScore: own, withReview: reviews != nil)
-      case .json:
-        let assessment = Assessor.assess(record, rulebook: rulebook)
-        rendered = JSONWriter.write(
-          JSONReport(rulebook: rulebook, language: options.language).value(assessment))
-      case .text:
-        rendered = BatchTextReport(rulebook: rulebook, language: options.language).line(entry)
-      }
+    var result = BatchPipeline.RowResult(line: line, key: key, reviewKey: reviewKey)
+    if options.format == .text { result.entry = BatchEntry(record, score, reviewed: reviewed) }
+    guard !options.certifiedOnly || score.status == .recognized else { return result }
+    let start = builder.count
+    switch options.format {
+    case .csv:
+      let own =
+        reviewed
+        ? Evaluator.score(record.evidence, category: record.commune.category, rulebook: rulebook)
+        : nil
+      BatchCSVReport.append(record, score, selfScore: own, withReview: reviews != nil, to: &builder)
+    case .json:
+      let assessment = Assessor.assess(record, rulebook: rulebook)
+      builder.raw(
+        JSONWriter.write(
+          JSONReport(rulebook: rulebook, language: options.language).value(assessment)))
+    case .text:
+      builder.raw(
+        BatchTextReport(rulebook: rulebook, language: options.language).line(
+          BatchEntry(record, score, reviewed: reviewed)))
     }
-    return BatchPipeline.RowResult(
-      line: line, key: key, rendered: rendered, entry: entry, error: nil, reviewKey: reviewKey)
+    result.range = start..<builder.count
+    return result
   }
 
   func decodeJSON(_ text: JSONRecordText, arrayIndex: Int?) -> Result<EvidenceRecord, EvidenceError>

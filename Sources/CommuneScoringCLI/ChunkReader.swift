@@ -6,7 +6,7 @@ final class ChunkReader {
   let chunkSize: Int
   var finished = false
 
-  init(path: String, chunkSize: Int = 1 << 20) throws(CLIError) {
+  init(path: String, chunkSize: Int = 1 << 19) throws(CLIError) {
     self.chunkSize = chunkSize
     if path == "-" {
       handle = FileHandle.standardInput

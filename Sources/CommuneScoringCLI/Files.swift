@@ -53,6 +53,11 @@ enum Files {
       if buffer.count >= 1 << 16 { flush() }
     }
 
+    func write(bytes: ArraySlice<UInt8>) {
+      buffer.append(contentsOf: bytes)
+      if buffer.count >= 1 << 16 { flush() }
+    }
+
     func flush() {
       guard !buffer.isEmpty else { return }
       handle.write(Data(buffer))
@@ -90,6 +95,10 @@ final class ResultSink {
 
   func write(_ text: String) {
     if let file { file.write(text) } else { terminal.out(text) }
+  }
+
+  func write(bytes: ArraySlice<UInt8>) {
+    if let file { file.write(bytes: bytes) } else { terminal.out(bytes: bytes) }
   }
 
   /// Makes the output visible: renames the file into place.

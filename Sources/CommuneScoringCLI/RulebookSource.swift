@@ -28,6 +28,14 @@ enum RulebookSource {
     }
   }
 
+  /// The rulebook chosen by the parsed options, with the bytes it was read from.
+  static func resolveWithBytes(_ arguments: ParsedArguments) throws(CLIError) -> (Rulebook, [UInt8])
+  {
+    guard let path = arguments.value("--rulebook") else { return (try builtIn(), builtInBytes) }
+    let bytes = try Files.read(path)
+    return (try load(bytes, name: path), bytes)
+  }
+
   /// The rulebook chosen by the parsed options.
   static func resolve(_ arguments: ParsedArguments) throws(CLIError) -> Rulebook {
     guard let path = arguments.value("--rulebook") else { return try builtIn() }

@@ -6,6 +6,12 @@ public protocol Terminal: AnyObject {
   func out(_ text: String)
   /// Writes diagnostics (standard error).
   func err(_ text: String)
+  /// Writes result bytes (UTF-8 text) to standard output.
+  func out(bytes: ArraySlice<UInt8>)
+}
+
+extension Terminal {
+  public func out(bytes: ArraySlice<UInt8>) { out(String(decoding: bytes, as: UTF8.self)) }
 }
 
 /// The process's real standard output and error, buffered for speed.
@@ -16,6 +22,11 @@ public final class StandardTerminal: Terminal {
 
   public func out(_ text: String) {
     buffer.append(contentsOf: text.utf8)
+    if buffer.count >= 1 << 16 { flush() }
+  }
+
+  public func out(bytes: ArraySlice<UInt8>) {
+    buffer.append(contentsOf: bytes)
     if buffer.count >= 1 << 16 { flush() }
   }
 

@@ -163,3 +163,63 @@ struct CSVLayoutTests {
       short.issues == [EvidenceIssue(.line(2, column: nil), .cellCount(found: 5, expected: 9))])
   }
 }
+
+@Suite("CSV slices read without copying")
+struct CSVSliceTests {
+  @Test("a slice gives the same cells and lines as the copying reader, errors included")
+  func sameAsCopying() {
+    let text =
+      "06124,\"Xã Bằng Mạc, Lạng Sơn\",\"say \"\"hi\"\"\nsecond\"\r\n\r\n06125,plain,\n1,x\"y,z\n06126,\"open"
+    var tokenizer = CSVTokenizer(startingAtLine: 7)
+    let copying = tokenizer.feed(Array(text.utf8), final: true)
+    let slice = CSVTokenizer.records(in: Array(text.utf8), startingAtLine: 7)
+    #expect(slice.map(cells) == copying.map(cells))
+    #expect(slice.map(\.line) == copying.map(\.line))
+    #expect(slice.map(\.malformed) == copying.map(\.malformed))
+    #expect(slice.map(\.line) == [7, 10, 11, 12])
+  }
+}
+
+@Suite("Record boundaries")
+struct CSVBoundaryTests {
+  @Test("record ends skip line breaks inside quotes, at every alignment")
+  func ends() {
+    for padding in 0..<9 {
+      let text =
+        String(repeating: "x", count: padding) + ",a\n\"b\nc\",d\r\n"
+        + String(repeating: "y", count: 17) + "\n\"q\"\"\"\n"
+      let bytes = Array(text.utf8)
+      let (ends, lines) = bytes.withUnsafeBufferPointer { CSVBoundaries.recordEnds($0) }
+      var expected: [Int] = []
+      var inQuotes = false
+      for (index, byte) in bytes.enumerated() {
+        if byte == UInt8(ascii: "\"") { inQuotes.toggle() }
+        if byte == 0x0A, !inQuotes { expected.append(index + 1) }
+      }
+      #expect(ends == expected, "padding \(padding)")
+      #expect(lines == [1, 3, 4, 5], "padding \(padding)")
+    }
+  }
+}
+
+@Suite("Duplicate communes")
+struct DuplicateIndexTests {
+  @Test("a repeated code and year is found with its first line, before and after the compact fold")
+  func duplicates() {
+    var index = DuplicateIndex()
+    #expect(index.firstLine(code: "06124", year: 2024, line: 2) == nil)
+    #expect(index.firstLine(code: "06124", year: 2022, line: 3) == nil)
+    #expect(index.firstLine(code: "06124", year: 2024, line: 4) == 2)
+    let count = DuplicateIndex.exactLimit + 50_000
+    var falseDuplicates = 0
+    for number in 0..<count
+    where index.firstLine(code: "C\(number)", year: 2024, line: number + 10) != nil {
+      falseDuplicates += 1
+    }
+    #expect(falseDuplicates == 0)
+    #expect(index.firstLine(code: "06124", year: 2024, line: 999_999) == 2)
+    #expect(index.firstLine(code: "C7", year: 2024, line: 999_999) == 17)
+    #expect(index.firstLine(code: "C\(count - 1)", year: 2024, line: 999_999) == count - 1 + 10)
+    #expect(index.firstLine(code: "C7", year: 2023, line: 5) == nil)
+  }
+}

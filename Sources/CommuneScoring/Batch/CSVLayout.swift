@@ -184,14 +184,13 @@ public struct CSVLayout: Sendable {
       digits += 1
       position += 1
     }
-    let text = { String(decoding: cell[start..<end], as: UTF8.self) }
     if position == end, digits > 0 { return .value(negative ? -value : value) }
     if digits > 0, position < end,
       cell[position] == UInt8(ascii: ".") || cell[position] == UInt8(ascii: ",")
     {
-      return .decimal(text())
+      return .decimal(String(decoding: cell[start..<end], as: UTF8.self))
     }
-    return .text(text())
+    return .text(String(decoding: cell[start..<end], as: UTF8.self))
   }
 
   /// A cell as text without surrounding spaces and tabs.

@@ -35,6 +35,8 @@ public struct IndicatorResult: Sendable, Equatable {
   public var outcome: RuleOutcome
   /// The inputs as read, by field id (nil when missing).
   public var inputs: [FieldValue]
+  /// The inputs that are missing, by field id.
+  public var missing: [String] { inputs.filter { $0.value == nil }.map(\.field) }
   public var provenance: Provenance.Status
 }
 
@@ -76,7 +78,7 @@ public struct CriterionResult: Sendable, Equatable {
       seen.append(gate.field)
     }
     for indicator in indicators {
-      for field in indicator.outcome.missing where !seen.contains(field) { seen.append(field) }
+      for field in indicator.missing where !seen.contains(field) { seen.append(field) }
     }
     return seen
   }

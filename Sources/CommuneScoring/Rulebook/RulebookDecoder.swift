@@ -4,8 +4,11 @@ public enum RulebookDecoder {
   /// The rulebook format versions this engine reads.
   public static let supportedSchemaVersions = [1]
 
-  /// Decodes a rulebook from UTF-8 JSON bytes.
-  public static func decode(_ bytes: some Collection<UInt8>) throws(DecodeIssue) -> Rulebook {
+  /// Decodes a rulebook from UTF-8 JSON bytes; `sha256`, when the caller already knows the
+  /// bytes' hash (a second copy for another worker), saves computing it again.
+  public static func decode(_ bytes: some Collection<UInt8>, sha256: String? = nil)
+    throws(DecodeIssue) -> Rulebook
+  {
     let json: JSONValue
     do { json = try JSONParser.parse(bytes) } catch { throw DecodeIssue(.root, .syntax(error)) }
     var top = try ObjectReader(json, at: .root)
@@ -126,7 +129,7 @@ public enum RulebookDecoder {
       schemaVersion: schemaVersion, id: id, version: version, title: title, citation: citation,
       maxTotal: maxTotal,
       categories: categories, recognition: recognition, fields: fields, criteria: criteria,
-      sha256: SHA256.hex(of: bytes), fieldIndex: index)
+      sha256: sha256 ?? SHA256.hex(of: bytes), fieldIndex: index)
   }
 
   static func decodeRule<Kind: IndicatorRule>(

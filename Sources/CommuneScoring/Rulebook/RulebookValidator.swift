@@ -130,9 +130,13 @@ public enum RulebookValidator {
 /// Decodes and validates a rulebook in one call.
 public enum RulebookLoader {
   /// A usable rulebook from bytes, or every reason it is not.
-  public static func load(_ bytes: some Collection<UInt8>) throws(RulebookError) -> Rulebook {
+  public static func load(_ bytes: some Collection<UInt8>, sha256: String? = nil)
+    throws(RulebookError) -> Rulebook
+  {
     let rulebook: Rulebook
-    do { rulebook = try RulebookDecoder.decode(bytes) } catch { throw .decode(error) }
+    do { rulebook = try RulebookDecoder.decode(bytes, sha256: sha256) } catch {
+      throw .decode(error)
+    }
     let diagnostics = RulebookValidator.validate(rulebook)
     if diagnostics.contains(where: { $0.severity == .error }) { throw .invalid(diagnostics) }
     return rulebook

@@ -33,7 +33,7 @@ public struct FlagRule: IndicatorRule {
   }
 
   public func evaluate(_ values: EvidenceValues) -> RuleOutcome {
-    guard let value = values[field] else { return RuleOutcome(points: nil, missing: [field.id]) }
+    guard let value = values[field] else { return RuleOutcome(points: nil) }
     return .scored(value != 0 ? points : 0)
   }
 

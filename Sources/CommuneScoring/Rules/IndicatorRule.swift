@@ -35,23 +35,21 @@ public enum BandMatch: Sendable, Equatable {
   case whenNone
 }
 
-/// What a rule found in one record.
+/// What a rule found in one record. A plain value (no references), so scoring a batch
+/// allocates and counts nothing per rule; which inputs are missing is read from the trace.
 public struct RuleOutcome: Sendable, Equatable {
   /// The points, or nil when the rule is not verifiable.
   public var points: Int?
-  /// Inputs that are missing, by field id.
-  public var missing: [String]
   /// The band that decided, for banded rules.
   public var match: BandMatch?
   /// Set when the rule cannot be computed although nothing is missing (e.g. no child measured).
   public var undefinedBecauseNone: Bool
 
   public init(
-    points: Int?, missing: [String] = [], match: BandMatch? = nil,
+    points: Int?, match: BandMatch? = nil,
     undefinedBecauseNone: Bool = false
   ) {
     self.points = points
-    self.missing = missing
     self.match = match
     self.undefinedBecauseNone = undefinedBecauseNone
   }

@@ -49,7 +49,7 @@ public struct RatePer100kRule: IndicatorRule {
 
   public func evaluate(_ values: EvidenceValues) -> RuleOutcome {
     guard let cases = values[count], let children = values[population] else {
-      return RuleOutcome(points: nil, missing: inputs.filter { values[$0] == nil }.map(\.id))
+      return RuleOutcome(points: nil)
     }
     return table.score(numerator: cases, denominator: children)
   }

@@ -61,7 +61,7 @@ public struct RateRule: IndicatorRule {
 
   public func evaluate(_ values: EvidenceValues) -> RuleOutcome {
     guard let part = values[numerator], let whole = values[denominator] else {
-      return RuleOutcome(points: nil, missing: inputs.filter { values[$0] == nil }.map(\.id))
+      return RuleOutcome(points: nil)
     }
     return table.score(numerator: part, denominator: whole)
   }
