@@ -20,6 +20,17 @@ public enum CLI {
 
   static let commands: [(name: String, summary: LocalizedText)] = [
     (
+      "compare",
+      LocalizedText(
+        vi: "so sánh hai kỳ đánh giá của cùng các xã", en: "compare two rounds of the same communes"
+      )
+    ),
+    (
+      "verify",
+      LocalizedText(
+        vi: "chấm lại và xác nhận một kết quả JSON", en: "re-run and confirm a JSON assessment")
+    ),
+    (
       "generate",
       LocalizedText(
         vi: "sinh dữ liệu xã giả lập để thử nghiệm, đo hiệu năng",
@@ -89,6 +100,8 @@ public enum CLI {
     case "assess": return try AssessCommand.run(rest, terminal: terminal)
     case "batch": return try BatchCommand.run(rest, terminal: terminal)
     case "generate": return try GenerateCommand.run(rest, terminal: terminal)
+    case "compare": return try CompareCommand.run(rest, terminal: terminal)
+    case "verify": return try VerifyCommand.run(rest, terminal: terminal)
     case "benchmark": return try BenchmarkCommand.run(rest, terminal: terminal)
     case "template": return try TemplateCommand.run(rest, terminal: terminal)
     case "rulebook": return try RulebookCommand.run(rest, terminal: terminal)

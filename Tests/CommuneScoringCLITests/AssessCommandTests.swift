@@ -195,7 +195,9 @@ struct CLIErrorTests {
 struct OtherCommandTests {
   @Test(
     "every command has --help with an example",
-    arguments: ["assess", "template", "rulebook", "batch", "generate", "benchmark"])
+    arguments: [
+      "assess", "template", "rulebook", "batch", "generate", "benchmark", "compare", "verify",
+    ])
   func help(_ command: String) {
     let run = cfc(command, "--help")
     #expect(run.code == 0)
@@ -208,7 +210,9 @@ struct OtherCommandTests {
   func mainHelp() {
     let run = cfc("--help")
     #expect(run.code == 0)
-    for command in ["assess", "batch", "template", "rulebook", "generate", "benchmark"] {
+    for command in [
+      "assess", "batch", "template", "rulebook", "generate", "benchmark", "compare", "verify",
+    ] {
       #expect(run.stdout.contains("  \(command) "), "help does not list \(command)")
     }
   }
