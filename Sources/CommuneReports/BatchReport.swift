@@ -190,7 +190,7 @@ public struct BatchTextReport: Sendable {
     w = Wording(language)
   }
 
-  func statusWord(_ status: AssessmentStatus) -> String {
+  public func statusWord(_ status: AssessmentStatus) -> String {
     switch status {
     case .recognized: w.t("đạt", "recognised")
     case .notRecognized: w.t("không đạt", "not recognised")

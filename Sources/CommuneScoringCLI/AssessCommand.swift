@@ -4,7 +4,7 @@ import CommuneScoring
 /// `cfc assess FILE`: one commune's score, verdict and explanations.
 enum AssessCommand {
   static let format = OptionSpec(
-    names: ["--format", "-f"], valueName: "text|json", allowed: ["text", "json"],
+    names: ["--format", "-f"], valueName: "text|json|html", allowed: ["text", "json", "html"],
     help: LocalizedText(
       vi: "định dạng kết quả (mặc định: text)", en: "output format (default: text)"))
   static let noPath = OptionSpec(
@@ -13,7 +13,7 @@ enum AssessCommand {
       vi: "không tính lộ trình đạt chuẩn", en: "do not compute the path to recognition"))
 
   static let help = CommandHelp(
-    usage: "cfc assess FILE [--format text|json] [--lang vi|en] [--rulebook FILE] [-o FILE]",
+    usage: "cfc assess FILE [--format text|json|html] [--lang vi|en] [--rulebook FILE] [-o FILE]",
     summary: LocalizedText(
       vi:
         "Chấm điểm 13 tiêu chí của một xã từ tệp số liệu JSON, giải thích từng điểm, kết luận đạt/không đạt và chỉ ra cần làm gì để đạt chuẩn. FILE là '-' để đọc từ đầu vào chuẩn.",
@@ -59,6 +59,7 @@ enum AssessCommand {
     let text: String
     switch parsed.value("--format") ?? "text" {
     case "json": text = JSONReport(rulebook: rulebook, language: parsed.language).render(assessment)
+    case "html": text = HTMLReport(rulebook: rulebook, language: parsed.language).render(assessment)
     default: text = TextReport(rulebook: rulebook, language: parsed.language).render(assessment)
     }
     let sink = try ResultSink(terminal: terminal, path: parsed.value("-o"))

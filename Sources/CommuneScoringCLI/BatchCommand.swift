@@ -7,7 +7,8 @@ import Synchronization
 /// `cfc batch FILE`: many communes at once, streamed, scored on every core, in input order.
 enum BatchCommand {
   static let format = OptionSpec(
-    names: ["--format", "-f"], valueName: "text|csv|json", allowed: ["text", "csv", "json"],
+    names: ["--format", "-f"], valueName: "text|csv|json|html",
+    allowed: ["text", "csv", "json", "html"],
     help: LocalizedText(
       vi: "định dạng kết quả (mặc định: text, kèm bảng tổng hợp)",
       en: "output format (default: text, with a summary)"))
@@ -34,7 +35,7 @@ enum BatchCommand {
 
   static let help = CommandHelp(
     usage:
-      "cfc batch FILE [--format text|csv|json] [--certified-only] [--review FILE] [--lang vi|en] [--rulebook FILE] [-o FILE]",
+      "cfc batch FILE [--format text|csv|json|html] [--certified-only] [--review FILE] [--lang vi|en] [--rulebook FILE] [-o FILE]",
     summary: LocalizedText(
       vi:
         "Chấm điểm nhiều xã: tệp CSV (một dòng một xã, cột định danh code,name,district,province,category,year rồi các trường số liệu theo thứ tự bất kỳ; ô trống là chưa có số liệu), mảng JSON các hồ sơ, hoặc JSON Lines. Dòng sai được báo kèm số dòng và lý do, các dòng khác vẫn được chấm; khi có dòng bị loại, mã thoát là 1.",
@@ -105,7 +106,7 @@ enum BatchCommand {
 /// Memory holds one chunk at a time, plus the summary's small per-commune entries for the text
 /// form, which ranks them.
 struct BatchPipeline {
-  enum Format: String, Sendable { case text, csv, json }
+  enum Format: String, Sendable { case text, csv, json, html }
 
   struct Options: Sendable {
     var format: Format
@@ -148,6 +149,12 @@ struct BatchPipeline {
   var usedReviews: Set<String> = []
   var summary: BatchSummary
   var wroteFirstJSON = false
+  /// For the HTML certification list, which is written whole at the end (recognised communes
+  /// only, in input order).
+  var certified: [BatchEntry] = []
+  var years: Set<Int> = []
+  var provinces: Set<String> = []
+  var districts: Set<String> = []
   var contexts: WorkerContexts?
 
   init(options: Options, rulebook: Rulebook, rulebookBytes: [UInt8], reviews: ReviewFile?) {
@@ -298,6 +305,7 @@ struct BatchPipeline {
     case .csv: sink.write(BatchCSVReport.header(rulebook, withReview: reviews != nil))
     case .json: sink.write("[")
     case .text: sink.write(BatchTextReport(rulebook: rulebook, language: options.language).header())
+    case .html: break  // written whole at the end: its title names the years and the area
     }
   }
 
@@ -308,6 +316,12 @@ struct BatchPipeline {
     case .text:
       summary.rejected = rejected
       sink.write(BatchTextReport(rulebook: rulebook, language: options.language).summary(summary))
+    case .html:
+      summary.rejected = rejected
+      sink.write(
+        BatchHTMLReport(rulebook: rulebook, language: options.language).render(
+          certified: certified, summary: summary, years: years.sorted(),
+          provinces: provinces.sorted(), districts: districts.sorted()))
     }
   }
 
@@ -353,7 +367,15 @@ struct BatchPipeline {
           continue
         }
         assessed += 1
-        if let entry = result.entry { summary.add(entry) }
+        if let entry = result.entry {
+          summary.add(entry)
+          if options.format == .html {
+            years.insert(entry.year)
+            provinces.insert(entry.province)
+            if let district = entry.district { districts.insert(district) }
+            if entry.status == .recognized { certified.append(entry) }
+          }
+        }
         guard !result.range.isEmpty else { continue }
         if options.format == .json {
           sink.write(wroteFirstJSON ? ",\n" : "\n")
@@ -494,7 +516,9 @@ struct RowContext: Sendable {
     let score = Evaluator.score(values, category: record.commune.category, rulebook: rulebook)
     let reviewed = record.review != nil
     var result = BatchPipeline.RowResult(line: line, key: key, reviewKey: reviewKey)
-    if options.format == .text { result.entry = BatchEntry(record, score, reviewed: reviewed) }
+    if options.format == .text || options.format == .html {
+      result.entry = BatchEntry(record, score, reviewed: reviewed)
+    }
     guard !options.certifiedOnly || score.status == .recognized else { return result }
     let start = builder.count
     switch options.format {
@@ -513,6 +537,8 @@ struct RowContext: Sendable {
       builder.raw(
         BatchTextReport(rulebook: rulebook, language: options.language).line(
           BatchEntry(record, score, reviewed: reviewed)))
+    case .html:
+      break
     }
     result.range = start..<builder.count
     return result
