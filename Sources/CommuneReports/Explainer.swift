@@ -18,6 +18,15 @@ public struct Explainer: Sendable {
     return "\(field.label.text(language)) (\(id))"
   }
 
+  /// A field's value for people: yes/no for flags, a grouped number for counts, — when missing.
+  public func value(_ field: String, _ value: Int?) -> String {
+    guard let value else { return "—" }
+    if rulebook.field(field)?.kind == .flag {
+      return value != 0 ? w.t("có", "yes") : w.t("không", "no")
+    }
+    return Format.integer(value, language)
+  }
+
   /// A criterion's name.
   public func criterionName(_ id: String) -> String {
     rulebook.criteria.first { $0.id == id }?.name.text(language) ?? id

@@ -150,9 +150,11 @@ public struct HTMLReport: Sendable {
       "<th>\(e(w.t("Số liệu", "Figure")))</th><th class=\"n\">\(e(w.t("Xã báo cáo", "Commune")))</th><th class=\"n\">\(e(w.t("Thẩm định", "Council")))</th><th>\(e(w.t("Lý do", "Reason")))</th><th class=\"n\">\(e(w.t("Ảnh hưởng", "Effect")))</th></tr></thead>\n<tbody>\n"
     for effect in assessment.adjustments {
       out +=
-        "<tr><td>\(e(explainer.fieldLabel(effect.field)))</td><td class=\"n\">\(effect.from.map(String.init) ?? "—")</td><td class=\"n\">\(effect.to)</td>"
+        "<tr><td>\(e(explainer.fieldLabel(effect.field)))</td><td class=\"n\">\(e(explainer.value(effect.field, effect.from)))</td>"
       out +=
-        "<td>\(e(effect.reason))</td><td class=\"n\">\(effect.pointsEffect > 0 ? "+" : "")\(effect.pointsEffect)</td></tr>\n"
+        "<td class=\"n\">\(e(explainer.value(effect.field, effect.to)))</td><td>\(e(effect.reason))</td>"
+      out +=
+        "<td class=\"n\">\(effect.pointsEffect > 0 ? "+" : "")\(effect.pointsEffect)</td></tr>\n"
     }
     return out + "</tbody>\n</table>\n"
   }

@@ -184,6 +184,7 @@ public struct JSONReport: Sendable {
       ("field", .string(effect.field)), ("from", .optionalInt(effect.from)),
       ("to", .int(effect.to)),
       ("reason", .string(effect.reason)), ("pointsEffect", .int(effect.pointsEffect)),
+      ("verdictAlone", .string(effect.verdictAlone.rawValue)),
       (
         "indicatorEffects",
         .array(

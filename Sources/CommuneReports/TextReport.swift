@@ -154,11 +154,19 @@ public struct TextReport: Sendable {
   func adjustments(_ assessment: Assessment) -> [String] {
     var lines = [w.t("ĐIỀU CHỈNH CỦA HỘI ĐỒNG THẨM ĐỊNH", "COUNCIL ADJUSTMENTS")]
     for effect in assessment.adjustments {
-      let from = effect.from.map { Format.integer($0, language) } ?? "—"
       let sign = effect.pointsEffect > 0 ? "+" : ""
-      lines.append(
-        "  - \(explainer.fieldLabel(effect.field)): \(from) → \(Format.integer(effect.to, language)) (\(effect.reason)) → \(sign)\(effect.pointsEffect) "
-          + w.t("điểm", "points"))
+      var line =
+        "  - \(explainer.fieldLabel(effect.field)): \(explainer.value(effect.field, effect.from)) → "
+      line +=
+        "\(explainer.value(effect.field, effect.to)) (\(effect.reason)) → \(sign)\(effect.pointsEffect) "
+        + w.t("điểm", "points")
+      if let own = assessment.selfAssessed, own.status != effect.verdictAlone {
+        line +=
+          w.t(
+            "; riêng điều chỉnh này đổi kết luận thành: ",
+            "; this adjustment alone changes the verdict to: ") + w.status(effect.verdictAlone)
+      }
+      lines.append(line)
     }
     if let own = assessment.selfAssessed {
       lines.append(

@@ -112,3 +112,57 @@ struct PathFinderTests {
     #expect(achieved > 100)
   }
 }
+
+@Suite("The path to recognition is minimal")
+struct PathMinimalityTests {
+  @Test(
+    "on random communes, no combination of changes reaches recognition with fewer children or actions"
+  )
+  func bruteForce() throws {
+    var rng = SeededRandom(seed: 77)
+    let rulebook = Repo.rulebook
+    let adjustable = Set(rulebook.fields.filter(\.adjustable).map(\.id))
+    var checked = 0
+    var attempts = 0
+    while checked < 60, attempts < 20000 {
+      attempts += 1
+      let fields = RandomCommunes.make(&rng, missingRate: 0)
+      let category = ["standard", "urban_ward", "mountain_island_disadvantaged"][attempts % 3]
+      let assessment = Assessor.assess(record(fields, category: category), rulebook: rulebook)
+      guard let path = assessment.path, path.achievable, path.evidenceNeeded.isEmpty else {
+        continue
+      }
+      let start = values(fields)
+      let options = rulebook.criteria.flatMap(\.indicators).map {
+        $0.rule.improvements(start, adjustable: adjustable)
+      }.filter { !$0.isEmpty }
+      let combinations = options.reduce(1) { $0 * ($1.count + 1) }
+      guard combinations <= 4000 else { continue }
+      checked += 1
+      var best = Int.max
+      for code in 0..<combinations {
+        var rest = code
+        var changed = start
+        var cost = 0
+        for choices in options {
+          let pick = rest % (choices.count + 1)
+          rest /= choices.count + 1
+          guard pick > 0 else { continue }
+          let choice = choices[pick - 1]
+          changed[try #require(rulebook.fieldIndex[choice.field])] = choice.to
+          cost += abs(choice.to - choice.from)
+        }
+        if cost < best,
+          Evaluator.score(changed, category: category, rulebook: rulebook).status == .recognized
+        {
+          best = cost
+        }
+      }
+      let pathCost = path.steps.reduce(0) { $0 + abs($1.to - $1.from) }
+      #expect(
+        pathCost == best,
+        "commune \(attempts): the path costs \(pathCost), the cheapest combination \(best)")
+    }
+    #expect(checked >= 20)
+  }
+}

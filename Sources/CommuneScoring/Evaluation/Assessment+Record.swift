@@ -9,10 +9,12 @@ public struct AdjustmentEffect: Sendable, Equatable {
   public var pointsEffect: Int
   /// Indicators whose points this adjustment alone changes, with the change.
   public var indicatorEffects: [(indicator: String, points: Int)]
+  /// The self-assessment's verdict with this adjustment alone applied.
+  public var verdictAlone: AssessmentStatus
 
   public static func == (lhs: AdjustmentEffect, rhs: AdjustmentEffect) -> Bool {
     lhs.field == rhs.field && lhs.from == rhs.from && lhs.to == rhs.to && lhs.reason == rhs.reason
-      && lhs.pointsEffect == rhs.pointsEffect
+      && lhs.pointsEffect == rhs.pointsEffect && lhs.verdictAlone == rhs.verdictAlone
       && lhs.indicatorEffects.map(\.indicator) == rhs.indicatorEffects.map(\.indicator)
       && lhs.indicatorEffects.map(\.points) == rhs.indicatorEffects.map(\.points)
   }
@@ -109,7 +111,7 @@ public enum Assessor {
             field: adjustment.field,
             from: record.evidence[rulebook.fieldIndex[adjustment.field] ?? 0],
             to: adjustment.value, reason: adjustment.reason, pointsEffect: alone.total - own.total,
-            indicatorEffects: indicatorEffects))
+            indicatorEffects: indicatorEffects, verdictAlone: alone.status))
       }
     }
     let path =
