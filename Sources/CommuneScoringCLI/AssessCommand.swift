@@ -33,11 +33,7 @@ enum AssessCommand {
     ))
 
   static func run(_ arguments: [String], terminal: Terminal) throws(CLIError) -> ExitCode {
-    let parsed = try ArgumentParser.parse(arguments, specs: help.options, usage: help.usage)
-    if parsed.help {
-      terminal.out(help.render(parsed.language))
-      return .success
-    }
+    guard let parsed = try help.parse(arguments, terminal: terminal) else { return .success }
     guard parsed.positionals.count == 1, let path = parsed.positionals.first else {
       throw CLIError(
         .usage,
@@ -62,9 +58,7 @@ enum AssessCommand {
     case "html": text = HTMLReport(rulebook: rulebook, language: parsed.language).render(assessment)
     default: text = TextReport(rulebook: rulebook, language: parsed.language).render(assessment)
     }
-    let sink = try ResultSink(terminal: terminal, path: parsed.value("-o"))
-    sink.write(text)
-    try sink.finish()
+    try ResultSink.deliver(text, terminal: terminal, path: parsed.value("-o"))
     return .success
   }
 }

@@ -53,11 +53,7 @@ enum BatchCommand {
     ])
 
   static func run(_ arguments: [String], terminal: Terminal) throws(CLIError) -> ExitCode {
-    let parsed = try ArgumentParser.parse(arguments, specs: help.options, usage: help.usage)
-    if parsed.help {
-      terminal.out(help.render(parsed.language))
-      return .success
-    }
+    guard let parsed = try help.parse(arguments, terminal: terminal) else { return .success }
     guard parsed.positionals.count == 1, let path = parsed.positionals.first else {
       throw CLIError(
         .usage, [parsed.positionals.isEmpty ? "no batch file given" : "batch takes one file"],

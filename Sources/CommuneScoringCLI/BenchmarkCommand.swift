@@ -36,11 +36,7 @@ enum BenchmarkCommand {
     ])
 
   static func run(_ arguments: [String], terminal: Terminal) throws(CLIError) -> ExitCode {
-    let parsed = try ArgumentParser.parse(arguments, specs: help.options, usage: help.usage)
-    if parsed.help {
-      terminal.out(help.render(parsed.language))
-      return .success
-    }
+    guard let parsed = try help.parse(arguments, terminal: terminal) else { return .success }
     let count = Int(parsed.value("--communes") ?? "10000") ?? -1
     let repeats = Int(parsed.value("--runs") ?? "5") ?? -1
     guard count > 0, repeats > 0 else {

@@ -141,6 +141,18 @@ struct CommandHelp {
   }
 }
 
+extension CommandHelp {
+  /// Parses a command's arguments; prints the help and returns nil for `--help`.
+  func parse(_ arguments: [String], terminal: Terminal) throws(CLIError) -> ParsedArguments? {
+    let parsed = try ArgumentParser.parse(arguments, specs: options, usage: usage)
+    if parsed.help {
+      terminal.out(render(parsed.language))
+      return nil
+    }
+    return parsed
+  }
+}
+
 extension ParsedArguments {
   var language: Language { value("--lang") == "en" ? .en : .vi }
 }

@@ -29,11 +29,7 @@ enum CompareCommand {
   }
 
   static func run(_ arguments: [String], terminal: Terminal) throws(CLIError) -> ExitCode {
-    let parsed = try ArgumentParser.parse(arguments, specs: help.options, usage: help.usage)
-    if parsed.help {
-      terminal.out(help.render(parsed.language))
-      return .success
-    }
+    guard let parsed = try help.parse(arguments, terminal: terminal) else { return .success }
     guard parsed.positionals.count == 2 else {
       throw CLIError(
         .usage, ["compare needs two files: the earlier round and the later one"], usage: help.usage)
@@ -66,9 +62,8 @@ enum CompareCommand {
           code: code, old: old[code].map { ($0.record, $0.score) },
           new: new[code].map { ($0.record, $0.score) }))
     }
-    let sink = try ResultSink(terminal: terminal, path: parsed.value("-o"))
-    sink.write(parsed.value("--format") == "json" ? report.json(changes) : report.text(changes))
-    try sink.finish()
+    let text = parsed.value("--format") == "json" ? report.json(changes) : report.text(changes)
+    try ResultSink.deliver(text, terminal: terminal, path: parsed.value("-o"))
     return rejected > 0 ? .rowsRejected : .success
   }
 }

@@ -101,6 +101,13 @@ final class ResultSink {
     if let file { file.write(bytes: bytes) } else { terminal.out(bytes: bytes) }
   }
 
+  /// Writes a whole result to standard output, or atomically to `path`.
+  static func deliver(_ text: String, terminal: Terminal, path: String?) throws(CLIError) {
+    let sink = try ResultSink(terminal: terminal, path: path)
+    sink.write(text)
+    try sink.finish()
+  }
+
   /// Makes the output visible: renames the file into place.
   func finish() throws(CLIError) { try file?.commit() }
 }

@@ -27,11 +27,7 @@ enum GenerateCommand {
     ])
 
   static func run(_ arguments: [String], terminal: Terminal) throws(CLIError) -> ExitCode {
-    let parsed = try ArgumentParser.parse(arguments, specs: help.options, usage: help.usage)
-    if parsed.help {
-      terminal.out(help.render(parsed.language))
-      return .success
-    }
+    guard let parsed = try help.parse(arguments, terminal: terminal) else { return .success }
     guard parsed.positionals.count == 1, let count = Int(parsed.positionals[0]), count >= 0,
       count <= 100_000_000
     else {
@@ -61,27 +57,19 @@ enum GenerateCommand {
   }
 }
 
-/// A deterministic generator of plausible communes (SplitMix64, so the same seed gives the same
-/// file on every machine).
+/// A deterministic generator of plausible communes: the same seed gives the same file on every
+/// machine.
 struct SyntheticCommunes {
   let rulebook: Rulebook
-  var state: UInt64
+  var random: SplitMix64
 
   init(rulebook: Rulebook, seed: UInt64) {
     self.rulebook = rulebook
-    state = seed
-  }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
+    random = SplitMix64(seed: seed)
   }
 
   mutating func int(_ range: ClosedRange<Int>) -> Int {
-    range.lowerBound + Int(next() % UInt64(range.upperBound - range.lowerBound + 1))
+    range.lowerBound + Int(random.next() % UInt64(range.upperBound - range.lowerBound + 1))
   }
 
   mutating func chance(_ percent: Int) -> Bool { int(0...99) < percent }

@@ -18,12 +18,8 @@ enum RulebookCommand {
     ])
 
   static func run(_ arguments: [String], terminal: Terminal) throws(CLIError) -> ExitCode {
-    let parsed = try ArgumentParser.parse(arguments, specs: help.options, usage: help.usage)
-    if parsed.help || parsed.positionals.isEmpty {
-      if parsed.help {
-        terminal.out(help.render(parsed.language))
-        return .success
-      }
+    guard let parsed = try help.parse(arguments, terminal: terminal) else { return .success }
+    guard !parsed.positionals.isEmpty else {
       throw CLIError(.usage, ["rulebook needs 'show' or 'validate'"], usage: help.usage)
     }
     switch parsed.positionals[0] {

@@ -21,11 +21,7 @@ enum TemplateCommand {
     examples: ["cfc template > xa-cua-toi.json", "cfc template --format csv -o danh-sach-xa.csv"])
 
   static func run(_ arguments: [String], terminal: Terminal) throws(CLIError) -> ExitCode {
-    let parsed = try ArgumentParser.parse(arguments, specs: help.options, usage: help.usage)
-    if parsed.help {
-      terminal.out(help.render(parsed.language))
-      return .success
-    }
+    guard let parsed = try help.parse(arguments, terminal: terminal) else { return .success }
     guard parsed.positionals.isEmpty else {
       throw CLIError(.usage, ["template takes no file"], usage: help.usage)
     }
@@ -48,9 +44,7 @@ enum TemplateCommand {
       ])
       text = JSONWriter.write(value) + "\n"
     }
-    let sink = try ResultSink(terminal: terminal, path: parsed.value("-o"))
-    sink.write(text)
-    try sink.finish()
+    try ResultSink.deliver(text, terminal: terminal, path: parsed.value("-o"))
     return .success
   }
 }

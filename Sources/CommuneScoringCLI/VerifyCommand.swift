@@ -18,11 +18,7 @@ enum VerifyCommand {
     ])
 
   static func run(_ arguments: [String], terminal: Terminal) throws(CLIError) -> ExitCode {
-    let parsed = try ArgumentParser.parse(arguments, specs: help.options, usage: help.usage)
-    if parsed.help {
-      terminal.out(help.render(parsed.language))
-      return .success
-    }
+    guard let parsed = try help.parse(arguments, terminal: terminal) else { return .success }
     guard parsed.positionals.count == 2 else {
       throw CLIError(
         .usage, ["verify needs the assessment (JSON) and the evidence file it was made from"],

@@ -1,3 +1,5 @@
+import CommuneScoring
+
 /// An independent implementation of shared/spec/qd06-2019.md, written straight from the spec's
 /// tables with integer cross-multiplication. It shares no code with the engine, so agreement on
 /// thousands of random communes means the rulebook file and the engine encode the spec.
@@ -197,18 +199,8 @@ enum SpecOracle {
   }
 }
 
-/// A small seeded generator (SplitMix64), so random tests are reproducible.
-struct SeededRandom: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
+/// The tests' seeded generator: the engine's own, so random tests are reproducible.
+typealias SeededRandom = SplitMix64
 
 /// Random but valid communes whose rates crowd around the spec's band limits.
 enum RandomCommunes {

@@ -91,6 +91,27 @@ public struct BandTable: Sendable, Equatable {
     }
   }
 
+  /// Scores the rate of two fields of a record: not verifiable when either is missing.
+  public func evaluate(_ part: FieldRef, of whole: FieldRef, in values: EvidenceValues)
+    -> RuleOutcome
+  {
+    guard let numerator = values[part], let denominator = values[whole] else {
+      return RuleOutcome(points: nil)
+    }
+    return score(numerator: numerator, denominator: denominator)
+  }
+
+  /// The better bands reachable by changing the `part` field, when the rulebook lets it change.
+  func improvements(
+    _ part: FieldRef, of whole: FieldRef, in values: EvidenceValues, adjustable: Set<String>
+  ) -> [Improvement] {
+    guard adjustable.contains(part.id), let numerator = values[part],
+      let denominator = values[whole]
+    else { return [] }
+    return improvements(
+      numerator: numerator, denominator: denominator, field: part.id, boundedByDenominator: true)
+  }
+
   /// The points and the deciding band for a rate.
   public func score(numerator: Int, denominator: Int) -> RuleOutcome {
     if denominator == 0 {

@@ -48,19 +48,10 @@ public struct RatePer100kRule: IndicatorRule {
   }
 
   public func evaluate(_ values: EvidenceValues) -> RuleOutcome {
-    guard let cases = values[count], let children = values[population] else {
-      return RuleOutcome(points: nil)
-    }
-    return table.score(numerator: cases, denominator: children)
+    table.evaluate(count, of: population, in: values)
   }
 
   public func improvements(_ values: EvidenceValues, adjustable: Set<String>) -> [Improvement] {
-    guard adjustable.contains(count.id), let cases = values[count],
-      let children = values[population]
-    else {
-      return []
-    }
-    return table.improvements(
-      numerator: cases, denominator: children, field: count.id, boundedByDenominator: true)
+    table.improvements(count, of: population, in: values, adjustable: adjustable)
   }
 }

@@ -60,19 +60,10 @@ public struct RateRule: IndicatorRule {
   }
 
   public func evaluate(_ values: EvidenceValues) -> RuleOutcome {
-    guard let part = values[numerator], let whole = values[denominator] else {
-      return RuleOutcome(points: nil)
-    }
-    return table.score(numerator: part, denominator: whole)
+    table.evaluate(numerator, of: denominator, in: values)
   }
 
   public func improvements(_ values: EvidenceValues, adjustable: Set<String>) -> [Improvement] {
-    guard adjustable.contains(numerator.id), let part = values[numerator],
-      let whole = values[denominator]
-    else {
-      return []
-    }
-    return table.improvements(
-      numerator: part, denominator: whole, field: numerator.id, boundedByDenominator: true)
+    table.improvements(numerator, of: denominator, in: values, adjustable: adjustable)
   }
 }
