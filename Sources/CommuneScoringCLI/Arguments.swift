@@ -16,8 +16,10 @@ public enum ExitCode: Int32, Sendable {
 /// A problem that stops a command, with the exit code it maps to.
 public struct CLIError: Error, Equatable {
   public var code: ExitCode
-  /// The message lines, without the `Error: ` prefix.
+  /// The message lines, without the `Error: ` prefix (English).
   public var lines: [String]
+  /// The same lines in Vietnamese, when they differ from `lines`.
+  public var vietnamese: [String]?
   /// Set for misuse: the usage line to print after the message.
   public var usage: String?
 
@@ -25,6 +27,17 @@ public struct CLIError: Error, Equatable {
     self.code = code
     self.lines = lines
     self.usage = usage
+  }
+
+  /// A one-line message in both languages.
+  public init(_ code: ExitCode, vi: String, en: String, usage: String? = nil) {
+    self.init(code, [en], usage: usage)
+    vietnamese = [vi]
+  }
+
+  /// The lines in `language`.
+  public func lines(in language: Language) -> [String] {
+    language == .vi ? (vietnamese ?? lines) : lines
   }
 }
 
@@ -80,11 +93,17 @@ enum ArgumentParser {
       guard let spec = specs.first(where: { $0.names.contains(name) }) else {
         let all = specs.flatMap(\.names) + ["--help"]
         let hint = Suggestion.closest(to: name, in: all).map { " (did you mean '\($0)'?)" } ?? ""
-        throw CLIError(.usage, ["unknown option '\(name)'\(hint)"], usage: usage)
+        let goiY =
+          Suggestion.closest(to: name, in: all).map { " (có phải ý bạn là '\($0)'?)" } ?? ""
+        throw CLIError(
+          .usage, vi: "tùy chọn không hợp lệ '\(name)'\(goiY)",
+          en: "unknown option '\(name)'\(hint)", usage: usage)
       }
       guard let valueName = spec.valueName else {
         if inlineValue != nil {
-          throw CLIError(.usage, ["option '\(name)' takes no value"], usage: usage)
+          throw CLIError(
+            .usage, vi: "tùy chọn '\(name)' không nhận giá trị",
+            en: "option '\(name)' takes no value", usage: usage)
         }
         parsed.flags.insert(spec.key)
         continue
@@ -94,16 +113,18 @@ enum ArgumentParser {
         value = inlineValue
       } else {
         guard index < arguments.count else {
-          throw CLIError(.usage, ["option '\(name)' needs a value (\(valueName))"], usage: usage)
+          throw CLIError(
+            .usage, vi: "tùy chọn '\(name)' cần một giá trị (\(valueName))",
+            en: "option '\(name)' needs a value (\(valueName))", usage: usage)
         }
         value = arguments[index]
         index += 1
       }
       if let allowed = spec.allowed, !allowed.contains(value) {
+        let choices = allowed.joined(separator: ", ")
         throw CLIError(
-          .usage,
-          ["option '\(name)' must be one of \(allowed.joined(separator: ", ")), not '\(value)'"],
-          usage: usage)
+          .usage, vi: "tùy chọn '\(name)' phải là một trong: \(choices); không phải '\(value)'",
+          en: "option '\(name)' must be one of \(choices), not '\(value)'", usage: usage)
       }
       parsed.options[spec.key] = value
     }

@@ -35,12 +35,12 @@ enum AssessCommand {
   static func run(_ arguments: [String], terminal: Terminal) throws(CLIError) -> ExitCode {
     guard let parsed = try help.parse(arguments, terminal: terminal) else { return .success }
     guard parsed.positionals.count == 1, let path = parsed.positionals.first else {
-      throw CLIError(
-        .usage,
-        [
-          parsed.positionals.isEmpty
-            ? "no evidence file given" : "assess takes one file (use 'cfc batch' for many)"
-        ], usage: help.usage)
+      throw parsed.positionals.isEmpty
+        ? CLIError(
+          .usage, vi: "chưa chỉ ra tệp số liệu", en: "no evidence file given", usage: help.usage)
+        : CLIError(
+          .usage, vi: "assess chỉ nhận một tệp (dùng 'cfc batch' cho nhiều xã)",
+          en: "assess takes one file (use 'cfc batch' for many)", usage: help.usage)
     }
     let rulebook = try RulebookSource.resolve(parsed)
     let bytes = try Files.read(path)

@@ -55,16 +55,19 @@ enum BatchCommand {
   static func run(_ arguments: [String], terminal: Terminal) throws(CLIError) -> ExitCode {
     guard let parsed = try help.parse(arguments, terminal: terminal) else { return .success }
     guard parsed.positionals.count == 1, let path = parsed.positionals.first else {
-      throw CLIError(
-        .usage, [parsed.positionals.isEmpty ? "no batch file given" : "batch takes one file"],
-        usage: help.usage)
+      throw parsed.positionals.isEmpty
+        ? CLIError(
+          .usage, vi: "chưa chỉ ra tệp danh sách xã", en: "no batch file given", usage: help.usage)
+        : CLIError(
+          .usage, vi: "batch chỉ nhận một tệp", en: "batch takes one file", usage: help.usage)
     }
     var workers = ProcessInfo.processInfo.activeProcessorCount
     if let text = parsed.value("--jobs") {
       guard let number = Int(text), number >= 1, number <= 256 else {
         throw CLIError(
-          .usage, ["option '--jobs' needs a whole number from 1 to 256, not '\(text)'"],
-          usage: help.usage)
+          .usage, vi: "tùy chọn '--jobs' cần một số nguyên từ 1 đến 256, không phải '\(text)'",
+          en: "option '--jobs' needs a whole number from 1 to 256, not '\(text)'", usage: help.usage
+        )
       }
       workers = number
     }
@@ -227,7 +230,9 @@ struct BatchPipeline {
     let end = headerEnd ?? buffer.count
     var tokenizer = CSVTokenizer(startingAtLine: 1)
     guard let header = tokenizer.feed(buffer[0..<end], final: true).first else {
-      throw CLIError(.dataError, ["\(options.source): the batch is empty (no header row)"])
+      throw CLIError(
+        .dataError, vi: "\(options.source): danh sách trống (không có dòng tiêu đề)",
+        en: "\(options.source): the batch is empty (no header row)")
     }
     var line = 1 + buffer[0..<end].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
     buffer.removeFirst(end)

@@ -12,7 +12,7 @@ public enum CLI {
     do {
       return try dispatch(arguments, terminal: terminal, language: language).rawValue
     } catch {
-      for line in error.lines { terminal.err("Error: \(line)\n") }
+      for line in error.lines(in: language) { terminal.err("Error: \(line)\n") }
       if let usage = error.usage { terminal.err("Usage: \(usage)\n") }
       return error.code.rawValue
     }
@@ -87,7 +87,9 @@ public enum CLI {
   {
     guard let command = arguments.first else {
       terminal.err(mainHelp(language))
-      throw CLIError(.usage, ["no command given"], usage: "cfc COMMAND [OPTIONS] (see cfc --help)")
+      throw CLIError(
+        .usage, vi: "chưa chỉ ra lệnh", en: "no command given",
+        usage: "cfc COMMAND [OPTIONS] (cfc --help)")
     }
     let rest = Array(arguments.dropFirst())
     switch command {
@@ -106,12 +108,13 @@ public enum CLI {
     case "template": return try TemplateCommand.run(rest, terminal: terminal)
     case "rulebook": return try RulebookCommand.run(rest, terminal: terminal)
     default:
-      let hint =
-        Suggestion.closest(to: command, in: commands.map(\.name)).map { " (did you mean '\($0)'?)" }
-        ?? ""
+      let closest = Suggestion.closest(to: command, in: commands.map(\.name))
       throw CLIError(
-        .usage, ["unknown command '\(command)'\(hint)"],
-        usage: "cfc COMMAND [OPTIONS] (see cfc --help)")
+        .usage,
+        vi: "lệnh không hợp lệ '\(command)'"
+          + (closest.map { " (có phải ý bạn là '\($0)'?)" } ?? ""),
+        en: "unknown command '\(command)'" + (closest.map { " (did you mean '\($0)'?)" } ?? ""),
+        usage: "cfc COMMAND [OPTIONS] (cfc --help)")
     }
   }
 }

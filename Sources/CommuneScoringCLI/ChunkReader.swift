@@ -14,13 +14,17 @@ final class ChunkReader {
     }
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw CLIError(.cannotRead, ["\(path): no such file"])
+      throw CLIError(.cannotRead, vi: "\(path): không có tệp này", en: "\(path): no such file")
     }
     if isDirectory.boolValue {
-      throw CLIError(.cannotRead, ["\(path): is a directory, not a file"])
+      throw CLIError(
+        .cannotRead, vi: "\(path): là thư mục, không phải tệp",
+        en: "\(path): is a directory, not a file")
     }
     guard let handle = FileHandle(forReadingAtPath: path) else {
-      throw CLIError(.cannotRead, ["\(path): cannot be read (permission?)"])
+      throw CLIError(
+        .cannotRead, vi: "\(path): không đọc được (quyền truy cập?)",
+        en: "\(path): cannot be read (permission?)")
     }
     self.handle = handle
   }

@@ -32,7 +32,9 @@ enum CompareCommand {
     guard let parsed = try help.parse(arguments, terminal: terminal) else { return .success }
     guard parsed.positionals.count == 2 else {
       throw CLIError(
-        .usage, ["compare needs two files: the earlier round and the later one"], usage: help.usage)
+        .usage, vi: "compare cần hai tệp: kỳ trước và kỳ sau",
+        en: "compare needs two files: the earlier round and the later one",
+        usage: help.usage)
     }
     let rulebook = try RulebookSource.resolve(parsed)
     let language = parsed.language

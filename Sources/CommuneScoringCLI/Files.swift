@@ -7,13 +7,17 @@ enum Files {
     if path == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile()) }
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw CLIError(.cannotRead, ["\(path): no such file"])
+      throw CLIError(.cannotRead, vi: "\(path): không có tệp này", en: "\(path): no such file")
     }
     if isDirectory.boolValue {
-      throw CLIError(.cannotRead, ["\(path): is a directory, not a file"])
+      throw CLIError(
+        .cannotRead, vi: "\(path): là thư mục, không phải tệp",
+        en: "\(path): is a directory, not a file")
     }
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw CLIError(.cannotRead, ["\(path): cannot be read (permission?)"])
+      throw CLIError(
+        .cannotRead, vi: "\(path): không đọc được (quyền truy cập?)",
+        en: "\(path): cannot be read (permission?)")
     }
     return Array(data)
   }
@@ -35,7 +39,9 @@ enum Files {
       guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory),
         isDirectory.boolValue
       else {
-        throw CLIError(.cannotWrite, ["\(target): folder '\(directory)' does not exist"])
+        throw CLIError(
+          .cannotWrite, vi: "\(target): thư mục '\(directory)' không tồn tại",
+          en: "\(target): folder '\(directory)' does not exist")
       }
       temporary =
         directory + "/." + url.lastPathComponent
@@ -43,7 +49,9 @@ enum Files {
       guard FileManager.default.createFile(atPath: temporary, contents: nil),
         let handle = FileHandle(forWritingAtPath: temporary)
       else {
-        throw CLIError(.cannotWrite, ["\(target): cannot write in '\(directory)'"])
+        throw CLIError(
+          .cannotWrite, vi: "\(target): không ghi được vào '\(directory)'",
+          en: "\(target): cannot write in '\(directory)'")
       }
       self.handle = handle
     }
@@ -69,7 +77,8 @@ enum Files {
       try? handle.close()
       guard rename(temporary, target) == 0 else {
         discard()
-        throw CLIError(.cannotWrite, ["\(target): cannot be replaced"])
+        throw CLIError(
+          .cannotWrite, vi: "\(target): không thay được tệp", en: "\(target): cannot be replaced")
       }
       committed = true
     }

@@ -32,13 +32,17 @@ enum GenerateCommand {
       count <= 100_000_000
     else {
       throw CLIError(
-        .usage, ["generate needs a number of communes from 0 to 100,000,000"], usage: help.usage)
+        .usage, vi: "generate cần số xã, từ 0 đến 100.000.000",
+        en: "generate needs a number of communes from 0 to 100,000,000",
+        usage: help.usage)
     }
     var seedValue: UInt64 = 2019
     if let text = parsed.value("--seed") {
       guard let value = UInt64(text) else {
         throw CLIError(
-          .usage, ["option '--seed' needs a whole number, not '\(text)'"], usage: help.usage)
+          .usage, vi: "tùy chọn '--seed' cần một số nguyên, không phải '\(text)'",
+          en: "option '--seed' needs a whole number, not '\(text)'",
+          usage: help.usage)
       }
       seedValue = value
     }

@@ -21,7 +21,9 @@ enum RecordLoader {
       var tokenizer = CSVTokenizer()
       var rows = tokenizer.feed(bytes, final: true)
       guard !rows.isEmpty else {
-        throw CLIError(.dataError, ["\(path): the batch is empty (no header row)"])
+        throw CLIError(
+          .dataError, vi: "\(path): danh sách trống (không có dòng tiêu đề)",
+          en: "\(path): the batch is empty (no header row)")
       }
       let csvLayout: CSVLayout
       do { csvLayout = try CSVLayout(header: rows.removeFirst(), rulebook: rulebook) } catch {

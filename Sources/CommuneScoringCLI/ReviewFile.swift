@@ -23,7 +23,8 @@ struct ReviewFile: Sendable {
     let records = tokenizer.feed(try Files.read(path), final: true)
     var review = ReviewFile(path: path)
     guard let header = records.first else {
-      throw CLIError(.dataError, ["\(path): the review file is empty"])
+      throw CLIError(
+        .dataError, vi: "\(path): tệp thẩm định trống", en: "\(path): the review file is empty")
     }
     let names = header.cells.indices.map { header.string($0).trimmingCharacters(in: .whitespaces) }
     var problems: [String] = []

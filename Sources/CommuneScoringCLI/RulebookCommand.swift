@@ -20,20 +20,26 @@ enum RulebookCommand {
   static func run(_ arguments: [String], terminal: Terminal) throws(CLIError) -> ExitCode {
     guard let parsed = try help.parse(arguments, terminal: terminal) else { return .success }
     guard !parsed.positionals.isEmpty else {
-      throw CLIError(.usage, ["rulebook needs 'show' or 'validate'"], usage: help.usage)
+      throw CLIError(
+        .usage, vi: "rulebook cần 'show' hoặc 'validate'",
+        en: "rulebook needs 'show' or 'validate'", usage: help.usage)
     }
     switch parsed.positionals[0] {
     case "show":
       guard parsed.positionals.count == 1 else {
         throw CLIError(
-          .usage, ["rulebook show takes no file (use --rulebook FILE)"], usage: help.usage)
+          .usage, vi: "rulebook show không nhận tệp (dùng --rulebook FILE)",
+          en: "rulebook show takes no file (use --rulebook FILE)",
+          usage: help.usage)
       }
       let rulebook = try RulebookSource.resolve(parsed)
       terminal.out(RulebookReport(rulebook: rulebook, language: parsed.language).render())
       return .success
     case "validate":
       guard parsed.positionals.count == 2 else {
-        throw CLIError(.usage, ["rulebook validate needs one FILE"], usage: help.usage)
+        throw CLIError(
+          .usage, vi: "rulebook validate cần một tệp", en: "rulebook validate needs one FILE",
+          usage: help.usage)
       }
       let path = parsed.positionals[1]
       let rulebook = try RulebookSource.load(try Files.read(path), name: path)
@@ -46,7 +52,9 @@ enum RulebookCommand {
       return .success
     default:
       throw CLIError(
-        .usage, ["unknown rulebook action '\(parsed.positionals[0])' (use 'show' or 'validate')"],
+        .usage,
+        vi: "thao tác không hợp lệ '\(parsed.positionals[0])' (dùng 'show' hoặc 'validate')",
+        en: "unknown rulebook action '\(parsed.positionals[0])' (use 'show' or 'validate')",
         usage: help.usage)
     }
   }

@@ -23,7 +23,8 @@ enum TemplateCommand {
   static func run(_ arguments: [String], terminal: Terminal) throws(CLIError) -> ExitCode {
     guard let parsed = try help.parse(arguments, terminal: terminal) else { return .success }
     guard parsed.positionals.isEmpty else {
-      throw CLIError(.usage, ["template takes no file"], usage: help.usage)
+      throw CLIError(
+        .usage, vi: "template không nhận tệp", en: "template takes no file", usage: help.usage)
     }
     let rulebook = try RulebookSource.resolve(parsed)
     let text: String

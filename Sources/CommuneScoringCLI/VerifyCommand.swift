@@ -21,7 +21,8 @@ enum VerifyCommand {
     guard let parsed = try help.parse(arguments, terminal: terminal) else { return .success }
     guard parsed.positionals.count == 2 else {
       throw CLIError(
-        .usage, ["verify needs the assessment (JSON) and the evidence file it was made from"],
+        .usage, vi: "verify cần tệp kết quả (JSON) và tệp số liệu đã dùng để chấm",
+        en: "verify needs the assessment (JSON) and the evidence file it was made from",
         usage: help.usage)
     }
     let w = Wording(parsed.language)
@@ -39,9 +40,11 @@ enum VerifyCommand {
     else {
       throw CLIError(
         .dataError,
-        [
+        vi:
+          "\(assessmentPath): không phải kết quả của `cfc assess --format json` (không có biên nhận bộ tiêu chí và hồ sơ)",
+        en:
           "\(assessmentPath): not an assessment from `cfc assess --format json` (no rulebook and input receipt)"
-        ])
+      )
     }
     let language: Language = object["language"] == .string("en") ? .en : .vi
     let rulebook = try RulebookSource.resolve(parsed)

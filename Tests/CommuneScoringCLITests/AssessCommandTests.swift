@@ -129,20 +129,30 @@ struct CLIErrorTests {
       run.stderr == "Error: \(path): invalid JSON at line 2, column 15: expected a quoted key\n")
   }
 
-  @Test("a missing file exits 66; misuse exits 64 with a usage line")
+  @Test("a missing file exits 66; misuse exits 64 with a usage line, in Vietnamese by default")
   func unreadableAndMisuse() {
     let missing = cfc("assess", "/nonexistent/x.json")
     #expect(missing.code == 66)
-    #expect(missing.stderr == "Error: /nonexistent/x.json: no such file\n")
+    #expect(missing.stderr == "Error: /nonexistent/x.json: không có tệp này\n")
+    #expect(
+      cfc("assess", "/nonexistent/x.json", "--lang", "en").stderr
+        == "Error: /nonexistent/x.json: no such file\n")
     let noFile = cfc("assess")
     #expect(noFile.code == 64)
     #expect(noFile.stderr.contains("Usage: cfc assess FILE"))
     let option = cfc("assess", "x.json", "--fromat", "json")
     #expect(option.code == 64)
-    #expect(option.stderr.contains("unknown option '--fromat' (did you mean '--format'?)"))
+    #expect(
+      option.stderr.contains("tùy chọn không hợp lệ '--fromat' (có phải ý bạn là '--format'?)"))
+    #expect(
+      cfc("assess", "x.json", "--fromat", "json", "--lang", "en").stderr.contains(
+        "unknown option '--fromat' (did you mean '--format'?)"))
     let value = cfc("assess", "x.json", "--format", "xml")
     #expect(value.code == 64)
-    #expect(cfc("asess").stderr.contains("unknown command 'asess' (did you mean 'assess'?)"))
+    #expect(cfc("asess").stderr.contains("lệnh không hợp lệ 'asess' (có phải ý bạn là 'assess'?)"))
+    #expect(
+      cfc("asess", "--lang", "en").stderr.contains(
+        "unknown command 'asess' (did you mean 'assess'?)"))
     #expect(cfc().code == 64)
   }
 

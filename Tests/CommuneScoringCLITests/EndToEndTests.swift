@@ -59,7 +59,7 @@ struct EndToEndTests {
   @Test("exit codes and messages reach the shell; standard input works with '-'")
   func shell() throws {
     let binary = try #require(builtBinary())
-    let missing = try execute(binary, ["assess", "nope.json"])
+    let missing = try execute(binary, ["assess", "nope.json", "--lang", "en"])
     #expect(missing.code == 66)
     #expect(missing.stderr == "Error: nope.json: no such file\n")
     #expect(try execute(binary, ["assess"]).code == 64)
