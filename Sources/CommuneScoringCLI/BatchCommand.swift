@@ -91,7 +91,7 @@ enum BatchCommand {
       terminal.err(
         w.t(
           "\(pipeline.rejected) dòng bị loại (xem ở trên); \(pipeline.assessed) xã đã được chấm.\n",
-          "\(pipeline.rejected) rows rejected (see above); \(pipeline.assessed) communes assessed.\n"
+          "\(pipeline.rejected) \(pipeline.rejected == 1 ? "row" : "rows") rejected (see above); \(pipeline.assessed) \(pipeline.assessed == 1 ? "commune" : "communes") assessed.\n"
         ))
       return .rowsRejected
     }
