@@ -94,11 +94,6 @@ public struct ErrorText: Sendable {
       return w.t("thiếu cột bắt buộc '\(name)'", "missing required column '\(name)'")
     case .duplicateColumn(let name):
       return w.t("cột '\(name)' xuất hiện hai lần", "column '\(name)' appears twice")
-    case .malformedRow(let message): return w.t("dòng sai cấu trúc: ", "malformed row: ") + message
-    case .missingColumn(let name):
-      return w.t("thiếu cột bắt buộc '\(name)'", "missing required column '\(name)'")
-    case .duplicateColumn(let name):
-      return w.t("cột '\(name)' xuất hiện hai lần", "column '\(name)' appears twice")
     case .unknownCommune(let code, let year):
       return w.t(
         "không có xã '\(code)' năm \(year) trong danh sách",

@@ -560,7 +560,10 @@ struct RowContext: Sendable {
       return .failure(EvidenceError(.record(line: text.line, path: base), .syntax(shifted)))
     }
     do {
-      return .success(try EvidenceDecoder.decode(json, rulebook: rulebook, at: base))
+      var record = try EvidenceDecoder.decode(json, rulebook: rulebook, at: base)
+      // The receipt names the record's own bytes, as for a single assessment.
+      record.inputSHA256 = SHA256.hex(of: text.bytes)
+      return .success(record)
     } catch {
       let issues = error.issues.map { issue -> EvidenceIssue in
         if case .json(let path) = issue.location {

@@ -138,6 +138,13 @@ struct BatchCommandTests {
     #expect(fromCSV.code == 0)
     #expect(cfc("batch", jsonl, "--format", "csv").stdout == fromCSV.stdout)
     #expect(cfc("batch", array, "--format", "csv").stdout == fromCSV.stdout)
+    // Records from a JSON batch carry the SHA-256 of their own text in the receipt.
+    let json = cfc("batch", jsonl, "--format", "json")
+    let first = try #require(
+      (try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])?.first)
+    #expect(
+      (first["input"] as? [String: Any])?["sha256"] as? String
+        == SHA256.hex(of: Array(lines[0].utf8)))
   }
 
   @Test("output keeps input order and the same bytes whatever the number of workers")
