@@ -199,6 +199,11 @@ public struct JSONReport: Sendable {
     .obj([
       ("achievable", .bool(path.achievable)),
       ("blockers", .array(path.blockers.map { .string(explainer.blocker($0)) })),
+      (
+        "reason",
+        path.achievable
+          ? .null : .string(path.blockers.map(explainer.blocker).joined(separator: "; "))
+      ),
       ("evidenceNeeded", .array(path.evidenceNeeded.map(JSONValue.string))),
       ("totalAfter", .int(path.totalAfter)),
       (

@@ -48,6 +48,18 @@ struct AssessCommandTests {
         == cfc("assess", path, "--format", "json").stdout)
   }
 
+  @Test("a child's death makes the path not achievable, with the reason")
+  func pathReason() throws {
+    let run = cfc(
+      "assess", Repo.path("samples/hai-thinh-drowning.json"), "--format", "json", "--lang", "en")
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    let path = try #require(object["pathToRecognition"] as? [String: Any])
+    #expect(path["achievable"] as? Bool == false)
+    #expect((path["steps"] as? [Any])?.isEmpty == true)
+    #expect((path["reason"] as? String)?.contains("cannot be undone within the period") == true)
+  }
+
   @Test("English labels with --lang en")
   func english() {
     let run = cfc("assess", Repo.path("samples/hai-thinh-drowning.json"), "--lang", "en")
