@@ -15,6 +15,9 @@ public struct BatchEntry: Sendable, Equatable {
   public var criteria: [Int?]
   /// Whether a council's review decided the result.
   public var reviewed: Bool
+  /// For incomplete communes, the best and worst totals still possible.
+  public var bestTotal: Int?
+  public var worstTotal: Int?
 
   public init(_ record: EvidenceRecord, _ score: Score, reviewed: Bool) {
     code = record.commune.code
@@ -28,6 +31,8 @@ public struct BatchEntry: Sendable, Equatable {
     status = score.status
     criteria = score.criteria.map(\.points)
     self.reviewed = reviewed
+    bestTotal = score.outlook?.bestTotal
+    worstTotal = score.outlook?.worstTotal
   }
 }
 

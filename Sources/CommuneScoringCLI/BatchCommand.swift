@@ -7,8 +7,8 @@ import Synchronization
 /// `cfc batch FILE`: many communes at once, streamed, scored on every core, in input order.
 enum BatchCommand {
   static let format = OptionSpec(
-    names: ["--format", "-f"], valueName: "text|csv|json|html",
-    allowed: ["text", "csv", "json", "html"],
+    names: ["--format", "-f"], valueName: "text|csv|json|html|xlsx",
+    allowed: ["text", "csv", "json", "html", "xlsx"],
     help: LocalizedText(
       vi: "định dạng kết quả (mặc định: text, kèm bảng tổng hợp)",
       en: "output format (default: text, with a summary)"))
@@ -35,7 +35,7 @@ enum BatchCommand {
 
   static let help = CommandHelp(
     usage:
-      "cfc batch FILE [--format text|csv|json|html] [--certified-only] [--review FILE] [--lang vi|en] [--rulebook FILE] [-o FILE]",
+      "cfc batch FILE [--format text|csv|json|html|xlsx] [--certified-only] [--review FILE] [--lang vi|en] [--rulebook FILE] [-o FILE]",
     summary: LocalizedText(
       vi:
         "Chấm điểm nhiều xã: tệp CSV (một dòng một xã, cột định danh code,name,district,province,category,year rồi các trường số liệu theo thứ tự bất kỳ; ô trống là chưa có số liệu), mảng JSON các hồ sơ, hoặc JSON Lines. Dòng sai được báo kèm số dòng và lý do, các dòng khác vẫn được chấm; khi có dòng bị loại, mã thoát là 1.",
@@ -76,6 +76,11 @@ enum BatchCommand {
     let reviews = try parsed.value("--review").map { (file: String) throws(CLIError) in
       try ReviewFile.load(file, rulebook: rulebook, language: language)
     }
+    if parsed.value("--format") == "xlsx", parsed.value("-o") == nil {
+      throw CLIError(
+        .usage, vi: "xlsx là tệp nhị phân: cần -o TỆP.xlsx",
+        en: "xlsx is a binary file: give -o FILE.xlsx", usage: help.usage)
+    }
     let reader = try ChunkReader(path: path)
     let sink = try ResultSink(terminal: terminal, path: parsed.value("-o"))
     var pipeline = BatchPipeline(
@@ -105,7 +110,7 @@ enum BatchCommand {
 /// Memory holds one chunk at a time, plus the summary's small per-commune entries for the text
 /// form, which ranks them.
 struct BatchPipeline {
-  enum Format: String, Sendable { case text, csv, json, html }
+  enum Format: String, Sendable { case text, csv, json, html, xlsx }
 
   struct Options: Sendable {
     var format: Format
@@ -148,6 +153,8 @@ struct BatchPipeline {
   var usedReviews: Set<String> = []
   var summary: BatchSummary
   var wroteFirstJSON = false
+  /// For --format xlsx: the rows so far.
+  var workbook = XLSXWriter(sheetName: "communes")
   /// For the HTML certification list, which is written whole at the end (recognised communes
   /// only, in input order).
   var certified: [BatchEntry] = []
@@ -301,12 +308,17 @@ struct BatchPipeline {
     return "csv"
   }
 
-  func begin(_ sink: ResultSink) {
+  mutating func begin(_ sink: ResultSink) {
     switch options.format {
     case .csv: sink.write(BatchCSVReport.header(rulebook, withReview: reviews != nil))
     case .json: sink.write("[")
+    case .xlsx:
+      workbook = XLSXWriter(sheetName: options.language == .vi ? "Danh sách xã" : "Communes")
+      workbook.add(
+        BatchCSVReport.headerCells(rulebook) + (reviews == nil ? [] : [.text("reviewed")]))
     case .text: sink.write(BatchTextReport(rulebook: rulebook, language: options.language).header())
     case .html: break  // written whole at the end: its title names the years and the area
+    case .xlsx: break  // a ZIP archive, written whole at the end
     }
   }
 
@@ -317,6 +329,8 @@ struct BatchPipeline {
     case .text:
       summary.rejected = rejected
       sink.write(BatchTextReport(rulebook: rulebook, language: options.language).summary(summary))
+    case .xlsx:
+      sink.write(bytes: workbook.data()[...])
     case .html:
       summary.rejected = rejected
       sink.write(
@@ -370,6 +384,11 @@ struct BatchPipeline {
         assessed += 1
         if let entry = result.entry {
           summary.add(entry)
+          if options.format == .xlsx, !options.certifiedOnly || entry.status == .recognized {
+            workbook.add(
+              BatchCSVReport.cells(entry)
+                + (reviews == nil ? [] : [.text(entry.reviewed ? "yes" : "no")]))
+          }
           if options.format == .html {
             years.insert(entry.year)
             provinces.insert(entry.province)
@@ -517,7 +536,7 @@ struct RowContext: Sendable {
     let score = Evaluator.score(values, category: record.commune.category, rulebook: rulebook)
     let reviewed = record.review != nil
     var result = BatchPipeline.RowResult(line: line, key: key, reviewKey: reviewKey)
-    if options.format == .text || options.format == .html {
+    if options.format == .text || options.format == .html || options.format == .xlsx {
       result.entry = BatchEntry(record, score, reviewed: reviewed)
     }
     guard !options.certifiedOnly || score.status == .recognized else { return result }
@@ -538,7 +557,7 @@ struct RowContext: Sendable {
       builder.raw(
         BatchTextReport(rulebook: rulebook, language: options.language).line(
           BatchEntry(record, score, reviewed: reviewed)))
-    case .html:
+    case .html, .xlsx:
       break
     }
     result.range = start..<builder.count

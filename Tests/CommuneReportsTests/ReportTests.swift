@@ -92,3 +92,17 @@ enum GateResultFixture {
       .firedGate
   }
 }
+
+@Suite("Spreadsheet export pieces")
+struct SpreadsheetTests {
+  @Test("CRC-32 matches the standard check value")
+  func crc() {
+    #expect(CRC32.checksum(Array("123456789".utf8)) == 0xCBF4_3926)
+    #expect(CRC32.checksum([]) == 0)
+  }
+
+  @Test("spreadsheet column names run A … Z, AA …")
+  func columns() {
+    #expect([0, 25, 26, 27, 51, 52].map(XLSXWriter.column) == ["A", "Z", "AA", "AB", "AZ", "BA"])
+  }
+}
