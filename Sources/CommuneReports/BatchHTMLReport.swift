@@ -1,19 +1,12 @@
 import CommuneScoring
 
 /// The certification list as an administrative document, followed by the batch summary.
-public struct BatchHTMLReport: Sendable {
+public struct BatchHTMLReport: Renderer {
   public let explainer: Explainer
-  let w: Wording
 
   public init(rulebook: Rulebook, language: Language) {
     explainer = Explainer(rulebook: rulebook, language: language)
-    w = Wording(language)
   }
-
-  var rulebook: Rulebook { explainer.rulebook }
-  var language: Language { explainer.language }
-
-  func e(_ text: String) -> String { HTML.escape(text) }
 
   /// The whole document: `certified` are the recognised communes in input order.
   public func render(

@@ -186,13 +186,11 @@ public struct BatchSummary: Sendable {
 }
 
 /// The batch as text: one line per commune, then the summary.
-public struct BatchTextReport: Sendable {
+public struct BatchTextReport: Renderer {
   public let explainer: Explainer
-  let w: Wording
 
   public init(rulebook: Rulebook, language: Language) {
     explainer = Explainer(rulebook: rulebook, language: language)
-    w = Wording(language)
   }
 
   public func statusWord(_ status: AssessmentStatus) -> String {

@@ -1,16 +1,12 @@
 import CommuneScoring
 
 /// Renders how communes moved between two rounds.
-public struct CompareReport: Sendable {
+public struct CompareReport: Renderer {
   public let explainer: Explainer
-  let w: Wording
 
   public init(rulebook: Rulebook, language: Language) {
     explainer = Explainer(rulebook: rulebook, language: language)
-    w = Wording(language)
   }
-
-  var rulebook: Rulebook { explainer.rulebook }
 
   /// One commune across the two rounds (either side may be absent).
   public struct Change: Sendable {

@@ -2,19 +2,12 @@ import CommuneScoring
 
 /// A commune's scoring sheet as one self-contained HTML file: for its dossier, on screen and on
 /// A4 paper.
-public struct HTMLReport: Sendable {
+public struct HTMLReport: Renderer {
   public let explainer: Explainer
-  let w: Wording
 
   public init(rulebook: Rulebook, language: Language) {
     explainer = Explainer(rulebook: rulebook, language: language)
-    w = Wording(language)
   }
-
-  var rulebook: Rulebook { explainer.rulebook }
-  var language: Language { explainer.language }
-
-  func e(_ text: String) -> String { HTML.escape(text) }
 
   /// The sheet.
   public func render(_ assessment: Assessment) -> String {

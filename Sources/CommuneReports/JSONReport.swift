@@ -1,14 +1,12 @@
 import CommuneScoring
 
 /// Renders assessments as the contract's JSON (sorted keys, deterministic bytes).
-public struct JSONReport: Sendable {
+public struct JSONReport: Renderer {
   public let explainer: Explainer
 
   public init(rulebook: Rulebook, language: Language) {
     explainer = Explainer(rulebook: rulebook, language: language)
   }
-
-  var rulebook: Rulebook { explainer.rulebook }
 
   /// The whole assessment as one JSON object.
   public func value(_ assessment: Assessment) -> JSONValue {

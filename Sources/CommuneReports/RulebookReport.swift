@@ -1,17 +1,12 @@
 import CommuneScoring
 
 /// Renders a rulebook for people: criteria, indicators, points, bands and provenance.
-public struct RulebookReport: Sendable {
+public struct RulebookReport: Renderer {
   public let explainer: Explainer
-  let w: Wording
 
   public init(rulebook: Rulebook, language: Language) {
     explainer = Explainer(rulebook: rulebook, language: language)
-    w = Wording(language)
   }
-
-  var rulebook: Rulebook { explainer.rulebook }
-  var language: Language { explainer.language }
 
   /// The description as text with a final newline.
   public func render() -> String {

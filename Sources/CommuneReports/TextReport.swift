@@ -1,17 +1,12 @@
 import CommuneScoring
 
 /// Renders one assessment as a readable scoring table followed by explanations and the verdict.
-public struct TextReport: Sendable {
+public struct TextReport: Renderer {
   public let explainer: Explainer
-  let w: Wording
 
   public init(rulebook: Rulebook, language: Language) {
     explainer = Explainer(rulebook: rulebook, language: language)
-    w = Wording(language)
   }
-
-  var language: Language { explainer.language }
-  var rulebook: Rulebook { explainer.rulebook }
 
   /// The report as text with a final newline.
   public func render(_ assessment: Assessment) -> String {
