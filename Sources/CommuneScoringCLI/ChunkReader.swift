@@ -8,25 +8,7 @@ final class ChunkReader {
 
   init(path: String, chunkSize: Int = 1 << 19) throws(CLIError) {
     self.chunkSize = chunkSize
-    if path == "-" {
-      handle = FileHandle.standardInput
-      return
-    }
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw CLIError(.cannotRead, vi: "\(path): không có tệp này", en: "\(path): no such file")
-    }
-    if isDirectory.boolValue {
-      throw CLIError(
-        .cannotRead, vi: "\(path): là thư mục, không phải tệp",
-        en: "\(path): is a directory, not a file")
-    }
-    guard let handle = FileHandle(forReadingAtPath: path) else {
-      throw CLIError(
-        .cannotRead, vi: "\(path): không đọc được (quyền truy cập?)",
-        en: "\(path): cannot be read (permission?)")
-    }
-    self.handle = handle
+    handle = try Files.open(path)
   }
 
   /// The next chunk, or nil at the end.

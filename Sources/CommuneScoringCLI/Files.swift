@@ -4,7 +4,12 @@ import Foundation
 enum Files {
   /// The bytes of `path` ("-" is standard input).
   static func read(_ path: String) throws(CLIError) -> [UInt8] {
-    if path == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile()) }
+    Array(try open(path).readDataToEndOfFile())
+  }
+
+  /// A handle for reading `path` ("-" is standard input), or the reason it cannot be read.
+  static func open(_ path: String) throws(CLIError) -> FileHandle {
+    if path == "-" { return FileHandle.standardInput }
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw CLIError(.cannotRead, vi: "\(path): không có tệp này", en: "\(path): no such file")
@@ -14,12 +19,12 @@ enum Files {
         .cannotRead, vi: "\(path): là thư mục, không phải tệp",
         en: "\(path): is a directory, not a file")
     }
-    guard let data = FileManager.default.contents(atPath: path) else {
+    guard let handle = FileHandle(forReadingAtPath: path) else {
       throw CLIError(
         .cannotRead, vi: "\(path): không đọc được (quyền truy cập?)",
         en: "\(path): cannot be read (permission?)")
     }
-    return Array(data)
+    return handle
   }
 
   /// A file being written: everything goes to a temporary file beside the target, which replaces
