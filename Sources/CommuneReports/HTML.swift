@@ -3,21 +3,8 @@ import CommuneScoring
 /// Small helpers for writing well-formed, self-contained HTML (also valid XML, so tests can parse
 /// it): escaping, elements, and the shared print-ready style sheet.
 enum HTML {
-  /// `text` with &, <, >, " escaped.
-  static func escape(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for character in text {
-      switch character {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      default: out.append(character)
-      }
-    }
-    return out
-  }
+  /// `text` escaped for HTML (and XML): see `MarkupText.escape`, shared by every markup writer.
+  static func escape(_ text: String) -> String { MarkupText.escape(text) }
 
   /// The document's start: doctype, language, title, inline style.
   static func head(title: String, language: Language) -> String {
