@@ -93,11 +93,11 @@ public struct Explainer: Sendable {
       return head + w.t(" — không có trường hợp nào", " — none in the commune") + " → \(points)"
         + (result.points == nil ? w.t(" (không có gì để đo)", " (nothing to measure)") : "")
     }
-    let rate = Rational(numerator * table.scale, denominator)
+    let rate = Format.ratio(Int128(numerator) * Int128(table.scale), denominator, language)
     let value =
       table.scale == 100
-      ? Format.decimal(rate, language) + "%"
-      : Format.decimal(rate, language) + w.t(" trên ", " per ") + Format.integer(100_000, language)
+      ? rate + "%"
+      : rate + w.t(" trên ", " per ") + Format.integer(100_000, language)
     switch result.outcome.match {
     case .band(let index):
       return head + " = \(value)" + w.t(" → đạt mức ", " → meets ")

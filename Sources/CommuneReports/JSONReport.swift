@@ -177,10 +177,17 @@ public struct JSONReport: Renderer {
     return .obj(members)
   }
 
+  /// A field's value as the evidence record writes it: a flag is a JSON boolean, a count an
+  /// integer, so a step's `to` can be copied into the record as it is.
+  func fieldValue(_ field: String, _ value: Int?) -> JSONValue {
+    guard let value else { return .null }
+    return rulebook.field(field)?.kind == .flag ? .bool(value != 0) : .int(value)
+  }
+
   func adjustment(_ effect: AdjustmentEffect) -> JSONValue {
     .obj([
-      ("field", .string(effect.field)), ("from", .optionalInt(effect.from)),
-      ("to", .int(effect.to)),
+      ("field", .string(effect.field)), ("from", fieldValue(effect.field, effect.from)),
+      ("to", fieldValue(effect.field, effect.to)),
       ("reason", .string(effect.reason)), ("pointsEffect", .int(effect.pointsEffect)),
       ("verdictAlone", .string(effect.verdictAlone.rawValue)),
       (
@@ -210,8 +217,8 @@ public struct JSONReport: Renderer {
           path.steps.map { step in
             .obj([
               ("indicator", .string(step.indicator)), ("field", .string(step.field)),
-              ("from", .int(step.from)),
-              ("to", .int(step.to)), ("pointsGained", .int(step.pointsGained)),
+              ("from", fieldValue(step.field, step.from)),
+              ("to", fieldValue(step.field, step.to)), ("pointsGained", .int(step.pointsGained)),
               ("description", .string(explainer.step(step, values: values))),
             ])
           })

@@ -9,7 +9,18 @@ public enum PathFinder {
   struct Option {
     var steps: [PathStep]
     var gained: Int
-    var cost: Int
+    /// Children moved plus actions taken; 128 bits, so many counts near the limit add up exactly.
+    var cost: Int128
+  }
+
+  /// One reachable state of the knapsack: points gained so far (capped at what is needed), its
+  /// cheapest cost, and how it was reached (for reading the choice back).
+  struct State {
+    var points: Int
+    var cost: Int128
+    var steps: Int
+    var parent: Int
+    var option: Int
   }
 
   /// The path for an evaluation that is not recognised.
@@ -65,43 +76,75 @@ public enum PathFinder {
         totalAfter: start)
     }
     let needed = max(0, threshold - start)
-    // dp[p] = cheapest choice reaching at least p extra points (capped at `needed`).
-    var dp: [(cost: Int, steps: Int, choice: [Int])?] = Array(repeating: nil, count: needed + 1)
-    dp[0] = (0, 0, [])
-    for group in groups {
-      var next: [(cost: Int, steps: Int, choice: [Int])?] = Array(repeating: nil, count: needed + 1)
-      for points in 0...needed {
-        guard let current = dp[points] else { continue }
-        for (index, option) in group.enumerated() {
-          let reached = min(needed, points + option.gained)
-          let candidate = (
-            cost: current.cost + option.cost, steps: current.steps + option.steps.count,
-            choice: current.choice + [index]
-          )
-          if let existing = next[reached],
-            (existing.cost, existing.steps) <= (candidate.cost, candidate.steps)
-          {
-            continue
-          }
-          next[reached] = candidate
-        }
-      }
-      dp = next
-    }
-    guard let best = dp[needed] else {
-      let reachable = groups.reduce(start) { sum, group in sum + (group.map(\.gained).max() ?? 0) }
+    guard let best = cheapest(groups, needed: needed) else {
+      var reachable = start
+      for group in groups { reachable = reachable &+ (group.map(\.gained).max() ?? 0) }
       return PathToRecognition(
         achievable: false, blockers: [.thresholdOutOfReach(best: reachable, threshold: threshold)],
         steps: [],
         evidenceNeeded: evidenceNeeded, totalAfter: start)
     }
     var steps: [PathStep] = []
-    for (group, index) in zip(groups, best.choice) { steps += group[index].steps }
+    for (group, index) in zip(groups, best) { steps += group[index].steps }
     for step in steps { if let index = rulebook.fieldIndex[step.field] { values[index] = step.to } }
     let after = Evaluator.evaluate(values, category: category, rulebook: rulebook)
     return PathToRecognition(
       achievable: true, blockers: [], steps: steps, evidenceNeeded: evidenceNeeded,
       totalAfter: after.total + assumed)
+  }
+
+  /// The option chosen in each group by the cheapest way to gain at least `needed` points (fewest
+  /// children and actions, then fewest steps), or nil when no choice gains enough.
+  ///
+  /// A sparse multiple-choice knapsack: only reachable point totals are kept, and a state is
+  /// dropped when another gains at least as many points for strictly less, which can never lead
+  /// to a cheaper path. Memory follows the number of distinct useful states, never the size of
+  /// the threshold or of a count. States are visited in ascending points and options in order,
+  /// and a state is replaced only by a strictly cheaper one, so ties resolve as a dense table would.
+  static func cheapest(_ groups: [[Option]], needed: Int) -> [Int]? {
+    var layer = [State(points: 0, cost: 0, steps: 0, parent: -1, option: -1)]
+    var layers: [[State]] = []
+    layers.reserveCapacity(groups.count)
+    for group in groups {
+      var cells: [Int: Int] = [:]
+      var next: [State] = []
+      for (stateIndex, state) in layer.enumerated() {
+        for (optionIndex, option) in group.enumerated() {
+          let reached = state.points + min(option.gained, needed - state.points)
+          let candidate = State(
+            points: reached, cost: state.cost + option.cost,
+            steps: state.steps + option.steps.count, parent: stateIndex, option: optionIndex)
+          if let at = cells[reached] {
+            if (next[at].cost, next[at].steps) <= (candidate.cost, candidate.steps) { continue }
+            next[at] = candidate
+          } else {
+            cells[reached] = next.count
+            next.append(candidate)
+          }
+        }
+      }
+      next.sort { $0.points < $1.points }
+      var kept: [State] = []
+      var cheapestAbove: (cost: Int128, steps: Int)?
+      for state in next.reversed() {
+        if let bound = cheapestAbove, bound < (state.cost, state.steps) { continue }
+        kept.append(state)
+        if cheapestAbove.map({ (state.cost, state.steps) < $0 }) ?? true {
+          cheapestAbove = (state.cost, state.steps)
+        }
+      }
+      layers.append(layer)
+      layer = kept.reversed()
+    }
+    guard var index = layer.lastIndex(where: { $0.points >= needed }) else { return nil }
+    var choice = Array(repeating: 0, count: groups.count)
+    var current = layer[index]
+    for group in stride(from: groups.count - 1, through: 0, by: -1) {
+      choice[group] = current.option
+      index = current.parent
+      current = layers[group][index]
+    }
+    return choice
   }
 
   /// Every combination of indicator improvements within one criterion (including none).
@@ -122,11 +165,47 @@ public enum PathFinder {
           extended.append(
             Option(
               steps: option.steps + [step], gained: option.gained + choice.points,
-              cost: option.cost + abs(choice.to - choice.from)))
+              cost: option.cost + abs(Int128(choice.to) - Int128(choice.from))))
         }
       }
-      options = extended
+      options = pruned(extended)
     }
     return options
+  }
+
+  /// `options` without those another option beats outright: as many points or more, for strictly
+  /// fewer children and actions (then steps), changing the same fields — such an option can never
+  /// be part of a cheapest path, and dropping it keeps the combinations of a criterion with many
+  /// steps per indicator from multiplying. Order is kept, so ties resolve as before.
+  static func pruned(_ options: [Option]) -> [Option] {
+    guard options.count > 64 else { return options }
+    var byFields: [[String]: [Int]] = [:]
+    for (index, option) in options.enumerated() {
+      byFields[option.steps.map(\.field).sorted(), default: []].append(index)
+    }
+    var keep = Array(repeating: true, count: options.count)
+    for indices in byFields.values {
+      let ordered = indices.sorted { options[$0].gained > options[$1].gained }
+      var position = 0
+      var cheapest: (cost: Int128, steps: Int)?
+      while position < ordered.count {
+        // Options with equal points do not beat each other here: only strictly more or equal
+        // points seen before, with a strictly lower cost, drop one.
+        var end = position
+        while end < ordered.count, options[ordered[end]].gained == options[ordered[position]].gained
+        {
+          end += 1
+        }
+        var groupBest = cheapest
+        for index in ordered[position..<end] {
+          let key = (options[index].cost, options[index].steps.count)
+          if let bound = cheapest, bound < key { keep[index] = false }
+          if groupBest.map({ key < $0 }) ?? true { groupBest = key }
+        }
+        cheapest = groupBest
+        position = end
+      }
+    }
+    return options.indices.filter { keep[$0] }.map { options[$0] }
   }
 }

@@ -72,11 +72,12 @@ public enum RulebookValidator {
       error(root.appending("criteria"), "at least one criterion is needed")
     }
     var used: Set<String> = []
-    var total = 0
+    // Sums are wide: a rulebook with absurd points is refused with a message, never a trap.
+    var total: Int128 = 0
     for (criterionIndex, criterion) in rulebook.criteria.enumerated() {
       let path = root.appending("criteria").appending(index: criterionIndex)
       claim(criterion.id, path)
-      total += criterion.maxPoints
+      total += Int128(criterion.maxPoints)
       for (gateIndex, gate) in criterion.gates.enumerated() {
         claim(gate.id, path.appending("gates").appending(index: gateIndex))
         used.insert(gate.field.id)
@@ -84,11 +85,11 @@ public enum RulebookValidator {
       if criterion.indicators.isEmpty {
         error(path.appending("indicators"), "a criterion needs at least one indicator")
       }
-      var sum = 0
+      var sum: Int128 = 0
       for (indicatorIndex, indicator) in criterion.indicators.enumerated() {
         let indicatorPath = path.appending("indicators").appending(index: indicatorIndex)
         claim(indicator.id, indicatorPath)
-        sum += indicator.maxPoints
+        sum += Int128(indicator.maxPoints)
         for input in indicator.rule.inputs { used.insert(input.id) }
         if indicator.maxPoints <= 0 {
           error(indicatorPath.appending("maxPoints"), "maxPoints must be above 0")
@@ -103,13 +104,13 @@ public enum RulebookValidator {
           error(indicatorPath.appending("rule"), problem)
         }
       }
-      if sum != criterion.maxPoints {
+      if sum != Int128(criterion.maxPoints) {
         error(
           path.appending("maxPoints"),
           "maxPoints is \(criterion.maxPoints) but its indicators add up to \(sum)")
       }
     }
-    if total != rulebook.maxTotal {
+    if total != Int128(rulebook.maxTotal) {
       error(
         root.appending("maxTotal"),
         "maxTotal is \(rulebook.maxTotal) but the criteria add up to \(total)")
