@@ -1,0 +1,37 @@
+import CommuneScoring
+
+extension BandTable {
+  /// The bands read top-down as nested IFs: the first band that holds gives its points,
+  /// `otherwise` when none does; `whenNone` first when the denominator is 0.
+  func formula(numerator: FieldRef, denominator: FieldRef, _ context: FormulaContext) -> String {
+    let n = context.count(numerator)
+    let d = context.count(denominator)
+    var body = "\(otherwise)"
+    for band in bands.reversed() {
+      body =
+        "IF(\(context.rate(n, d, scale: scale, band.condition, band.limit)),\(band.points),\(body))"
+    }
+    let none: String
+    switch whenNone {
+    case .points(let points): none = "\(points)"
+    case .notVerifiable, .undeclared: none = context.undefinedText
+    }
+    return context.guarded(
+      [(numerator, .count), (denominator, .count)], "IF(\(d)=0,\(none),\(body))")
+  }
+}
+
+extension BandTable {
+  /// The bands top-down, then what is left and what a zero denominator gives.
+  func note(_ explainer: Explainer) -> String {
+    let w = explainer.w
+    var parts = bands.map { "\(explainer.condition($0, scale: scale)): \($0.points)" }
+    parts.append(w.t("còn lại: \(otherwise)", "otherwise: \(otherwise)"))
+    switch whenNone {
+    case .points(let points):
+      parts.append(w.t("không có trường hợp nào: \(points)", "none at all: \(points)"))
+    case .notVerifiable, .undeclared: break
+    }
+    return parts.joined(separator: "; ") + w.t(" (điểm)", " (points)")
+  }
+}

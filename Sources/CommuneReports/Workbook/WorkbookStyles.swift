@@ -1,0 +1,116 @@
+/// The workbook's style sheet, one cell format per `CellStyle` case, in the same order.
+/// Times New Roman, as Vietnamese administrative documents are set.
+enum WorkbookStyles {
+  static let fonts = [
+    "<font><sz val=\"12\"/><name val=\"Times New Roman\"/><family val=\"1\"/></font>",
+    "<font><b/><sz val=\"12\"/><name val=\"Times New Roman\"/><family val=\"1\"/></font>",
+    "<font><b/><sz val=\"14\"/><name val=\"Times New Roman\"/><family val=\"1\"/></font>",
+    "<font><i/><sz val=\"12\"/><name val=\"Times New Roman\"/><family val=\"1\"/></font>",
+    "<font><b/><sz val=\"13\"/><name val=\"Times New Roman\"/><family val=\"1\"/></font>",
+    "<font><sz val=\"10\"/><name val=\"Times New Roman\"/><family val=\"1\"/></font>",
+  ]
+  static let fills = [
+    "<fill><patternFill patternType=\"none\"/></fill>",
+    "<fill><patternFill patternType=\"gray125\"/></fill>",
+    solid("FFFFF2CC"),  // 2: input cells, a pale yellow people recognise as "type here"
+    solid("FFD9D9D9"),  // 3: table headers
+    solid("FFDDEBF7"),  // 4: computed results
+    solid("FFF2F2F2"),  // 5: sections and criterion rows
+  ]
+
+  static func solid(_ color: String) -> String {
+    "<fill><patternFill patternType=\"solid\"><fgColor rgb=\"\(color)\"/><bgColor indexed=\"64\"/></patternFill></fill>"
+  }
+
+  /// font, fill, border, number format, horizontal alignment, wrap, locked — per `CellStyle`.
+  static func format(_ style: CellStyle) -> String {
+    let (font, fill, border, numberFormat, horizontal, wrap, locked):
+      (Int, Int, Int, Int, String?, Bool, Bool)
+    switch style {
+    case .plain:
+      (font, fill, border, numberFormat, horizontal, wrap, locked) = (0, 0, 0, 0, nil, false, true)
+    case .title:
+      (font, fill, border, numberFormat, horizontal, wrap, locked) = (
+        2, 0, 0, 0, "center", true, true
+      )
+    case .subtitle:
+      (font, fill, border, numberFormat, horizontal, wrap, locked) = (
+        1, 0, 0, 0, "center", true, true
+      )
+    case .header:
+      (font, fill, border, numberFormat, horizontal, wrap, locked) = (
+        1, 3, 1, 0, "center", true, true
+      )
+    case .label:
+      (font, fill, border, numberFormat, horizontal, wrap, locked) = (
+        0, 0, 1, 0, "left", true, true
+      )
+    case .labelBold:
+      (font, fill, border, numberFormat, horizontal, wrap, locked) = (
+        1, 5, 1, 0, "left", true, true
+      )
+    case .inputText:
+      (font, fill, border, numberFormat, horizontal, wrap, locked) = (
+        0, 2, 1, 49, "left", true, false
+      )
+    case .inputNumber:
+      (font, fill, border, numberFormat, horizontal, wrap, locked) = (
+        0, 2, 1, 1, "center", false, false
+      )
+    case .number:
+      (font, fill, border, numberFormat, horizontal, wrap, locked) = (
+        0, 0, 1, 0, "center", false, true
+      )
+    case .result:
+      (font, fill, border, numberFormat, horizontal, wrap, locked) = (
+        0, 4, 1, 0, "center", true, true
+      )
+    case .resultBold:
+      (font, fill, border, numberFormat, horizontal, wrap, locked) = (
+        1, 4, 1, 0, "center", true, true
+      )
+    case .note:
+      (font, fill, border, numberFormat, horizontal, wrap, locked) = (
+        5, 0, 1, 0, "left", true, true
+      )
+    case .section:
+      (font, fill, border, numberFormat, horizontal, wrap, locked) = (
+        1, 5, 1, 0, "left", true, true
+      )
+    case .verdict:
+      (font, fill, border, numberFormat, horizontal, wrap, locked) = (
+        4, 4, 1, 0, "center", true, true
+      )
+    case .italicCenter:
+      (font, fill, border, numberFormat, horizontal, wrap, locked) = (
+        3, 0, 0, 0, "center", true, true
+      )
+    }
+    var alignment = "<alignment vertical=\"center\""
+    if let horizontal { alignment += " horizontal=\"\(horizontal)\"" }
+    if wrap { alignment += " wrapText=\"1\"" }
+    alignment += "/>"
+    let protection = locked ? "" : "<protection locked=\"0\"/>"
+    return
+      "<xf numFmtId=\"\(numberFormat)\" fontId=\"\(font)\" fillId=\"\(fill)\" borderId=\"\(border)\" xfId=\"0\""
+      + " applyFont=\"1\" applyFill=\"1\" applyBorder=\"1\" applyAlignment=\"1\" applyProtection=\"1\""
+      + (numberFormat != 0 ? " applyNumberFormat=\"1\"" : "") + ">" + alignment + protection
+      + "</xf>"
+  }
+
+  static let xml: String = {
+    let thin =
+      "<left style=\"thin\"><color auto=\"1\"/></left><right style=\"thin\"><color auto=\"1\"/></right>"
+      + "<top style=\"thin\"><color auto=\"1\"/></top><bottom style=\"thin\"><color auto=\"1\"/></bottom><diagonal/>"
+    return OOXMLPackage.header
+      + "<styleSheet xmlns=\"\(OOXMLPackage.main)\">"
+      + "<fonts count=\"\(fonts.count)\">" + fonts.joined() + "</fonts>"
+      + "<fills count=\"\(fills.count)\">" + fills.joined() + "</fills>"
+      + "<borders count=\"2\"><border><left/><right/><top/><bottom/><diagonal/></border><border>\(thin)</border></borders>"
+      + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
+      + "<cellXfs count=\"\(CellStyle.allCases.count)\">" + CellStyle.allCases.map(format).joined()
+      + "</cellXfs>"
+      + "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
+      + "</styleSheet>"
+  }()
+}
