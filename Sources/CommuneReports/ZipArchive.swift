@@ -1,18 +1,4 @@
-/// CRC-32 (IEEE 802.3, as ZIP uses it), written here because the project takes no dependencies.
-public enum CRC32 {
-  static let table: [UInt32] = (0..<256).map { index in
-    var value = UInt32(index)
-    for _ in 0..<8 { value = value & 1 == 1 ? 0xEDB8_8320 ^ (value >> 1) : value >> 1 }
-    return value
-  }
-
-  /// The checksum of `bytes`.
-  public static func checksum(_ bytes: some Sequence<UInt8>) -> UInt32 {
-    var crc: UInt32 = 0xFFFF_FFFF
-    for byte in bytes { crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
-    return crc ^ 0xFFFF_FFFF
-  }
-}
+import CommuneScoring
 
 /// A ZIP archive of stored (uncompressed) entries, enough for an .xlsx file. Entries carry a fixed
 /// date (1980-01-01), so the same content gives the same bytes.

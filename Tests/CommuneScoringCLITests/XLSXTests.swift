@@ -1,4 +1,5 @@
 import CommuneReports
+import CommuneScoring
 import Foundation
 import Testing
 
