@@ -51,7 +51,7 @@ public struct ErrorText: Sendable {
     case .notWholeNumber(let field, let text):
       return w.t(
         "'\(field)' phải là số nguyên, nhưng gặp \(text)",
-        "'\(field)' must be a whole number, found \(text)")
+        "'\(field)' must be a whole number, found \(text)") + numberHint(text)
     case .negative(let field, let value):
       return w.t(
         "'\(field)' không được âm (gặp \(value))",
@@ -94,11 +94,93 @@ public struct ErrorText: Sendable {
       return w.t("thiếu cột bắt buộc '\(name)'", "missing required column '\(name)'")
     case .duplicateColumn(let name):
       return w.t("cột '\(name)' xuất hiện hai lần", "column '\(name)' appears twice")
+    case .notUTF8(let byte):
+      return w.t(
+        "tệp không phải văn bản UTF-8 (gặp byte 0x\(hex(byte))); hãy lưu lại dưới dạng \"CSV UTF-8\" (trong Excel: Lưu thành > CSV UTF-8; trong LibreOffice: bộ ký tự Unicode (UTF-8)), hoặc chỉ rõ bảng mã bằng --encoding windows-1258",
+        "the file is not UTF-8 text (found byte 0x\(hex(byte))); save it again as \"CSV UTF-8\" (Excel: Save As > CSV UTF-8; LibreOffice: character set Unicode (UTF-8)), or name its encoding with --encoding windows-1258"
+      )
+    case .emptyBatch:
+      return w.t("danh sách trống (không có dòng tiêu đề)", "the batch is empty (no header row)")
+    case .brokenRecord(let problem):
+      return record(problem)
+    case .notACommuneCode(let code, let digits):
+      return w.t(
+        "'\(code)' không phải mã xã (mã xã gồm \(digits) chữ số)",
+        "'\(code)' is not a commune code (a commune code has \(digits) digits)")
+    case .notANumber(let field, let text):
+      return w.t(
+        "'\(field)' phải là số nguyên, nhưng gặp '\(text)'",
+        "'\(field)' must be a whole number, found '\(text)'") + numberHint(text)
+    case .valueWithoutColumn(let column, let text):
+      return w.t(
+        "ô thứ \(column) có giá trị '\(text)' nhưng cột này không có tên trong dòng tiêu đề",
+        "cell \(column) holds '\(text)' but its column has no name in the header")
     case .unknownCommune(let code, let year):
       return w.t(
         "không có xã '\(code)' năm \(year) trong danh sách",
         "no commune '\(code)' for \(year) in the batch")
     }
+  }
+
+  func hex(_ byte: UInt8) -> String {
+    let digits = Array("0123456789ABCDEF")
+    return String([digits[Int(byte >> 4)], digits[Int(byte & 15)]])
+  }
+
+  /// Why the record splitter refused a record.
+  func record(_ problem: RecordProblem) -> String {
+    switch problem {
+    case .unclosedQuote:
+      return w.t(
+        "dấu ngoặc kép (\") mở một ô nhưng không đóng trên dòng này; các dòng sau được đọc riêng",
+        "a quote (\") opens a cell that is not closed on this line; the lines after it are read on their own"
+      )
+    case .quoteInsideField:
+      return w.t(
+        "dấu ngoặc kép (\") nằm giữa ô; hãy bỏ nó, hoặc đặt cả ô trong ngoặc kép và viết \"\" cho mỗi dấu",
+        "a quote (\") inside a cell; remove it, or quote the whole cell and write \"\" for each quote"
+      )
+    case .textAfterQuote:
+      return w.t(
+        "có chữ sau dấu ngoặc kép đóng ô; đặt cả ô trong ngoặc kép và viết \"\" cho mỗi dấu bên trong",
+        "text after the closing quote of a cell; quote the whole cell and write \"\" for each quote inside"
+      )
+    case .jsonStructure(let message):
+      return w.t("hồ sơ JSON sai cấu trúc: ", "broken JSON record: ") + message
+    case .missingComma:
+      return w.t(
+        "thiếu dấu phẩy (,) giữa hồ sơ trước và hồ sơ này",
+        "a comma (,) is missing between the previous record and this one")
+    case .textAfterArray:
+      return w.t("có chữ sau dấu ] đóng mảng", "text after the closing ] of the array")
+    case .arrayNotClosed:
+      return w.t("mảng JSON không được đóng bằng ]", "the JSON array is never closed with ]")
+    case .notAnArray:
+      return w.t(
+        "danh sách JSON phải là một mảng các hồ sơ, bắt đầu bằng [",
+        "a JSON batch must be an array of records, starting with [")
+    }
+  }
+
+  /// A hint for a number people wrote the way they would on paper.
+  func numberHint(_ text: String) -> String {
+    let trimmed = String(text.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+    if ["n/a", "na", "-", "--", "x", "?", "không có", "chưa có"].contains(trimmed.lowercased()) {
+      return w.t(
+        " (để trống ô nếu chưa có số liệu)", " (leave the cell empty when the figure is missing)")
+    }
+    let groups = trimmed.split(
+      omittingEmptySubsequences: false, whereSeparator: { $0 == "." || $0 == "," || $0 == " " })
+    if groups.count > 1, (1...3).contains(groups[0].count),
+      groups.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+      groups.dropFirst().allSatisfy({ $0.count == 3 })
+    {
+      let digits = trimmed.filter(\.isNumber)
+      return w.t(
+        " (viết số không có dấu phân cách hàng nghìn, ví dụ \(digits))",
+        " (write it without thousands separators, e.g. \(digits))")
+    }
+    return ""
   }
 
   func vi(_ english: String) -> String {
@@ -113,6 +195,29 @@ public struct ErrorText: Sendable {
     case "a decimal number": return "số thập phân"
     case "null": return "null"
     default: return english
+    }
+  }
+
+  /// A note about how a file was read, as a fragment (after the file name).
+  public func note(_ note: ReadingNote) -> String {
+    let place = note.line.map { location(.line($0, column: nil)) + ": " } ?? ""
+    switch note.kind {
+    case .encodingAssumed(let encoding):
+      return w.t(
+        "tệp không phải UTF-8; đã đọc theo bảng mã \(encoding.rawValue). Nếu chữ hiển thị sai, hãy lưu lại tệp dưới dạng \"CSV UTF-8\" hoặc chỉ rõ --encoding",
+        "the file is not UTF-8; it was read as \(encoding.rawValue). If the text looks wrong, save it again as \"CSV UTF-8\" or name its encoding with --encoding"
+      )
+    case .skippedBeforeHeader(let lines):
+      return place
+        + w.t(
+          "bỏ qua \(lines) dòng tiêu đề phía trên dòng tên cột",
+          "skipped \(lines) title \(lines == 1 ? "row" : "rows") above the column names")
+    case .codeRestored(let from, let to):
+      return place
+        + w.t(
+          "mã xã '\(from)' bị mất số 0 ở đầu (thường do bảng tính); đã đọc là '\(to)'",
+          "commune code '\(from)' lost its leading zeros (usually a spreadsheet did it); read as '\(to)'"
+        )
     }
   }
 

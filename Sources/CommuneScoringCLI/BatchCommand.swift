@@ -33,6 +33,13 @@ enum BatchCommand {
       vi: "định dạng đầu vào (mặc định: đoán theo tên tệp và nội dung)",
       en: "input format (default: guessed from the name and content)"))
 
+  static let encoding = OptionSpec(
+    names: ["--encoding"], valueName: "NAME",
+    allowed: ["utf-8", "utf-16le", "utf-16be", "windows-1258", "cp1258"],
+    help: LocalizedText(
+      vi: "bảng mã của tệp không phải UTF-8 (ví dụ windows-1258); mặc định: tự nhận biết",
+      en: "the encoding of a file that is not UTF-8 (e.g. windows-1258); default: detected"))
+
   static let help = CommandHelp(
     usage:
       "cfc batch FILE [--format text|csv|json|html|xlsx] [--certified-only] [--review FILE] [--lang vi|en] [--rulebook FILE] [-o FILE]",
@@ -44,7 +51,7 @@ enum BatchCommand {
     ),
     options: [
       format, certifiedOnly, review, CommonOptions.lang, CommonOptions.rulebook,
-      CommonOptions.output, inputFormat, jobs,
+      CommonOptions.output, inputFormat, encoding, jobs,
     ],
     examples: [
       "cfc batch samples/communes.csv",
@@ -87,7 +94,8 @@ enum BatchCommand {
       options: BatchPipeline.Options(
         format: BatchPipeline.Format(rawValue: parsed.value("--format") ?? "text") ?? .text,
         language: language,
-        certifiedOnly: parsed.flags.contains("--certified-only"), workers: workers, source: path),
+        certifiedOnly: parsed.flags.contains("--certified-only"), workers: workers, source: path,
+        encoding: parsed.value("--encoding").flatMap(TextEncoding.init(name:))),
       rulebook: rulebook, rulebookBytes: rulebookBytes, reviews: reviews)
     try pipeline.run(reader: reader, input: parsed.value("--input"), sink: sink, terminal: terminal)
     try sink.finish()
@@ -118,13 +126,13 @@ struct BatchPipeline {
     var certifiedOnly: Bool
     var workers: Int
     var source: String
+    var encoding: TextEncoding? = nil
   }
 
   /// The rows one worker handles.
   enum Unit: Sendable {
-    /// Records in `range` of a chunk shared (read-only) by every worker: no copy.
-    case csv(bytes: [UInt8], range: Range<Int>, startLine: Int)
-    case json([JSONRecordText], array: Bool)
+    /// Raw records cut by the batch reader, indexing into bytes shared by every worker.
+    case records(bytes: [UInt8], records: ArraySlice<RawRecord>)
   }
 
   /// One row, processed; its output is `range` of its slice's bytes.
@@ -135,6 +143,7 @@ struct BatchPipeline {
     var entry: BatchEntry?
     var error: EvidenceError?
     var reviewKey: String?
+    var notes: [ReadingNote] = []
   }
 
   /// A worker's output.
@@ -174,116 +183,69 @@ struct BatchPipeline {
   /// One context slot per worker. The first uses the rulebook already loaded; each other
   /// worker loads its own private copy the first time it runs (while the first is already
   /// scoring), so workers never share reference counts.
-  mutating func prepareWorkers(header: CSVRecord?, expectedRows: Int?) throws(CLIError) {
+  mutating func prepareWorkers(decoder: RecordDecoder?, expectedRows: Int?) {
     // A small batch is not worth a second copy of the rulebook.
     let workers = (expectedRows ?? Int.max) < 2000 ? 1 : options.workers
-    let first = try context(rulebook, header: header)
+    let first = RowContext(options: options, rulebook: rulebook, decoder: decoder, reviews: reviews)
     contexts = WorkerContexts(
-      first: first, count: workers, rulebookBytes: rulebookBytes, sha256: rulebook.sha256,
-      header: header)
-  }
-
-  func context(_ rulebook: Rulebook, header: CSVRecord?) throws(CLIError) -> RowContext {
-    var layout: CSVLayout?
-    if let header {
-      do {
-        layout = try CSVLayout(header: header, rulebook: rulebook)
-      } catch {
-        throw CLIError(.dataError, ErrorText(options.language).lines(error, source: options.source))
-      }
-    }
-    return RowContext(options: options, rulebook: rulebook, layout: layout, reviews: reviews)
+      first: first, count: workers, rulebookBytes: rulebookBytes, sha256: rulebook.sha256)
   }
 
   mutating func run(reader: ChunkReader, input: String?, sink: ResultSink, terminal: Terminal)
     throws(CLIError)
   {
-    let first = reader.next() ?? []
-    let layout = Self.detect(input: input, source: options.source, first: first)
-    let wholeFile = first.count < reader.chunkSize
-    if layout == "csv" {
-      try runCSV(first: first, wholeFile: wholeFile, reader: reader, sink: sink, terminal: terminal)
-    } else {
-      try prepareWorkers(header: nil, expectedRows: wholeFile ? first.count / 1000 : nil)
-      begin(sink)
-      var scanner = JSONRecordScanner(layout: layout == "jsonl" ? .lines : .array)
-      var chunk: [UInt8]? = first
-      while true {
-        let finished = chunk == nil
-        let values = scanner.feed(chunk ?? [], final: finished)
-        let parts = Self.split(values.count, into: contexts?.count ?? 1)
-        process(
-          parts.map { Unit.json(Array(values[$0]), array: layout == "json") }, sink: sink,
-          terminal: terminal)
-        if finished { break }
-        chunk = reader.next()
+    var batchReader = BatchReader(
+      format: Self.format(input: input, source: options.source), rulebook: rulebook,
+      encoding: options.encoding)
+    let text = ErrorText(options.language)
+    var chunk = reader.next()
+    let wholeFile = (chunk?.count ?? 0) < reader.chunkSize
+    let expectedRows = wholeFile ? (chunk?.count ?? 0) / 100 : nil
+    var prepared = false
+    while true {
+      let final = chunk == nil
+      let batch: RecordBatch
+      do {
+        batch = try batchReader.feed(chunk ?? [], final: final)
+      } catch {
+        throw CLIError(.dataError, text.lines(error, source: options.source))
       }
+      for note in batch.notes { Self.tell(note, source: options.source, text: text, terminal) }
+      if !prepared, let decoder = batchReader.decoder {
+        prepareWorkers(decoder: decoder, expectedRows: expectedRows)
+        begin(sink)
+        prepared = true
+      }
+      if !batch.records.isEmpty {
+        let parts = Self.split(batch.records.count, into: contexts?.count ?? 1)
+        process(
+          parts.map { Unit.records(bytes: batch.bytes, records: batch.records[$0]) }, sink: sink,
+          terminal: terminal)
+      }
+      if final { break }
+      chunk = reader.next()
+    }
+    if !prepared {
+      prepareWorkers(decoder: nil, expectedRows: 0)
+      begin(sink)
     }
     reportUnusedReviews(terminal)
     end(sink)
   }
 
-  mutating func runCSV(
-    first: [UInt8], wholeFile: Bool, reader: ChunkReader, sink: ResultSink, terminal: Terminal
-  ) throws(CLIError) {
-    var buffer = first.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(first.dropFirst(3)) : first
-    var finished = false
-    // The header: the first record.
-    var headerEnd = CSVBoundaries.firstRecordEnd(buffer)
-    while headerEnd == nil, !finished {
-      if let more = reader.next() { buffer += more } else { finished = true }
-      headerEnd = CSVBoundaries.firstRecordEnd(buffer)
-    }
-    let end = headerEnd ?? buffer.count
-    var tokenizer = CSVTokenizer(startingAtLine: 1)
-    guard let header = tokenizer.feed(buffer[0..<end], final: true).first else {
-      throw CLIError(
-        .dataError, vi: "\(options.source): danh sách trống (không có dòng tiêu đề)",
-        en: "\(options.source): the batch is empty (no header row)")
-    }
-    var line = 1 + buffer[0..<end].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-    buffer.removeFirst(end)
-    try prepareWorkers(header: header, expectedRows: wholeFile ? buffer.count / 100 : nil)
-    begin(sink)
-    while true {
-      if !finished, let more = reader.next() { buffer += more } else { finished = true }
-      let (ends, lines) = buffer.withUnsafeBufferPointer { CSVBoundaries.recordEnds($0) }
-      let usable = finished ? buffer.count : (ends.last ?? 0)
-      if usable > 0 {
-        // Cut at record ends near equal shares, one slice per worker.
-        var units: [Unit] = []
-        var start = 0
-        var startLines = 0
-        let shares = contexts?.count ?? 1
-        for share in 1...shares {
-          var cut = usable
-          var cutLines = finished ? (lines.last ?? 0) : (lines.last ?? 0)
-          if share < shares {
-            let target = usable * share / shares
-            var low = 0
-            var high = ends.count
-            while low < high {
-              let middle = (low + high) / 2
-              if ends[middle] < target { low = middle + 1 } else { high = middle }
-            }
-            if low < ends.count, ends[low] <= usable {
-              cut = ends[low]
-              cutLines = lines[low]
-            }
-          }
-          if cut > start {
-            units.append(.csv(bytes: buffer, range: start..<cut, startLine: line + startLines))
-            start = cut
-            startLines = cutLines
-          }
-        }
-        process(units, sink: sink, terminal: terminal)
-        line +=
-          finished ? buffer[0..<usable].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } : (lines.last ?? 0)
-        buffer.removeFirst(usable)
-      }
-      if finished { break }
-    }
+  /// Tells the user how the file was read (an assumed encoding, a restored code).
+  static func tell(_ note: ReadingNote, source: String, text: ErrorText, _ terminal: Terminal) {
+    let prefix = text.language == .vi ? "Lưu ý" : "Note"
+    terminal.err("\(prefix): \(source): \(text.note(note))\n")
+  }
+
+  /// The format named by --input or the file name; nil lets the content decide.
+  static func format(input: String?, source: String) -> BatchReader.Format? {
+    if let input { return BatchReader.Format(rawValue: input) }
+    let lower = source.lowercased()
+    if lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") || lower.hasSuffix(".txt") { return .csv }
+    if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return .jsonl }
+    return nil
   }
 
   /// `count` items cut into at most `parts` contiguous ranges.
@@ -318,7 +280,6 @@ struct BatchPipeline {
         BatchCSVReport.headerCells(rulebook) + (reviews == nil ? [] : [.text("reviewed")]))
     case .text: sink.write(BatchTextReport(rulebook: rulebook, language: options.language).header())
     case .html: break  // written whole at the end: its title names the years and the area
-    case .xlsx: break  // a ZIP archive, written whole at the end
     }
   }
 
@@ -365,6 +326,7 @@ struct BatchPipeline {
             .duplicate(code: key.code, year: key.year, firstLine: firstLine))
         }
         if let reviewKey = result.reviewKey { usedReviews.insert(reviewKey) }
+        for note in result.notes { Self.tell(note, source: options.source, text: text, terminal) }
         if let error = result.error {
           rejected += 1
           for line in text.lines(error, source: options.source) { terminal.err("Error: \(line)\n") }
@@ -439,15 +401,13 @@ final class WorkerContexts: Sendable {
   let count: Int
   let rulebookBytes: [UInt8]
   let sha256: String
-  let header: CSVRecord?
 
-  init(first: RowContext, count: Int, rulebookBytes: [UInt8], sha256: String, header: CSVRecord?) {
+  init(first: RowContext, count: Int, rulebookBytes: [UInt8], sha256: String) {
     self.first = first
     others = SharedSlots(count: count)
     self.count = count
     self.rulebookBytes = rulebookBytes
     self.sha256 = sha256
-    self.header = header
   }
 
   /// Worker `index`'s context, loading its rulebook copy if this is its first use. The bytes
@@ -456,9 +416,9 @@ final class WorkerContexts: Sendable {
     if index == 0 { return first }
     if let existing = others.storage.withLock({ $0[index] }) { return existing }
     guard let copy = try? RulebookLoader.load(rulebookBytes, sha256: sha256) else { return first }
-    let layout = header.flatMap { try? CSVLayout(header: $0, rulebook: copy) }
     let context = RowContext(
-      options: first.options, rulebook: copy, layout: layout, reviews: first.reviews)
+      options: first.options, rulebook: copy, decoder: first.decoder?.with(copy),
+      reviews: first.reviews)
     others.storage.withLock { $0[index] = context }
     return context
   }
@@ -475,28 +435,21 @@ final class SharedSlots<Value: Sendable>: Sendable {
 struct RowContext: Sendable {
   let options: BatchPipeline.Options
   let rulebook: Rulebook
-  let layout: CSVLayout?
+  let decoder: RecordDecoder?
   let reviews: ReviewFile?
 
   func process(_ unit: BatchPipeline.Unit) -> BatchPipeline.SliceOutput {
     var output = BatchPipeline.SliceOutput()
     var builder = CSVRowBuilder()
     switch unit {
-    case .csv(let bytes, let range, let startLine):
-      let records = CSVTokenizer.records(in: bytes, range: range, startingAtLine: startLine)
+    case .records(let bytes, let records):
       output.rows.reserveCapacity(records.count)
       for record in records {
-        let decoded =
-          layout.map { $0.decode(record) }
-          ?? .failure(EvidenceError(.line(record.line, column: nil), .missingColumn("code")))
-        output.rows.append(process(decoded, line: record.line, into: &builder))
-      }
-    case .json(let values, let array):
-      for value in values {
-        output.rows.append(
-          process(
-            decodeJSON(value, arrayIndex: array ? value.index : nil), line: value.line,
-            into: &builder))
+        guard let decoder else { break }
+        let decoded = decoder.decode(record, in: bytes)
+        var row = process(decoded.result, line: record.line, into: &builder)
+        row.notes = decoded.notes
+        output.rows.append(row)
       }
     }
     output.bytes = builder.bytes

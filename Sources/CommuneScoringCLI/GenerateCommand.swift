@@ -160,12 +160,15 @@ struct SyntheticCommunes {
     let district = districts[int(0...(districts.count - 1))]
     let name = "Xã " + Self.names[int(0...(Self.names.count - 1))] + " \(index + 1)"
     let category = rulebook.categories[int(0...(rulebook.categories.count - 1))].id
-    return [String(format6(index + 1)), name, district, province, category, "2024"]
+    // Codes have five digits: past 99,999 communes, the same codes come back for earlier years.
+    let year = 2024 - (index + 1) / 100_000
+    return [code(index + 1), name, district, province, category, String(year)]
   }
 
-  func format6(_ number: Int) -> String {
-    let text = String(number)
-    return text.count >= 6 ? text : String(repeating: "0", count: 6 - text.count) + text
+  /// A commune code: five digits, as in the national list.
+  func code(_ number: Int) -> String {
+    let text = String(number % 100_000)
+    return String(repeating: "0", count: max(0, 5 - text.count)) + text
   }
 
   mutating func csvRow(_ index: Int) -> String {
@@ -191,7 +194,7 @@ struct SyntheticCommunes {
           ("province", .string(id[3])), ("category", .string(id[4])),
         ])
       ),
-      ("year", .int(2024)), ("evidence", .obj(evidence)),
+      ("year", .int(Int(id[5]) ?? 2024)), ("evidence", .obj(evidence)),
     ])
     return JSONWriter.write(record, pretty: false) + "\n"
   }

@@ -16,29 +16,8 @@ enum RecordLoader {
     let bytes = try Files.read(path)
     let text = ErrorText(language)
     var loaded = Loaded()
-    let layout = BatchPipeline.detect(input: nil, source: path, first: Array(bytes.prefix(64)))
-    if layout == "csv" {
-      var tokenizer = CSVTokenizer()
-      var rows = tokenizer.feed(bytes, final: true)
-      guard !rows.isEmpty else {
-        throw CLIError(
-          .dataError, vi: "\(path): danh sách trống (không có dòng tiêu đề)",
-          en: "\(path): the batch is empty (no header row)")
-      }
-      let csvLayout: CSVLayout
-      do { csvLayout = try CSVLayout(header: rows.removeFirst(), rulebook: rulebook) } catch {
-        throw CLIError(.dataError, text.lines(error, source: path))
-      }
-      for row in rows {
-        switch csvLayout.decode(row) {
-        case .success(let record): loaded.records.append((record, row.line))
-        case .failure(let error): loaded.errors += text.lines(error, source: path)
-        }
-      }
-      return loaded
-    }
     // One record on its own: the format of `cfc assess`.
-    if case .object? = try? JSONParser.parse(bytes) {
+    if !path.lowercased().hasSuffix(".csv"), case .object? = try? JSONParser.parse(bytes) {
       do {
         loaded.records.append((try EvidenceDecoder.decode(bytes, rulebook: rulebook), 1))
       } catch {
@@ -46,15 +25,17 @@ enum RecordLoader {
       }
       return loaded
     }
-    var scanner = JSONRecordScanner(layout: layout == "jsonl" ? .lines : .array)
-    let context = RowContext(
-      options: .init(
-        format: .csv, language: language, certifiedOnly: false, workers: 1, source: path),
-      rulebook: rulebook,
-      layout: nil, reviews: nil)
-    for value in scanner.feed(bytes, final: true) {
-      switch context.decodeJSON(value, arrayIndex: layout == "json" ? value.index : nil) {
-      case .success(let record): loaded.records.append((record, value.line))
+    var reader = BatchReader(
+      format: BatchPipeline.format(input: nil, source: path), rulebook: rulebook)
+    let batch: RecordBatch
+    do { batch = try reader.feed(bytes, final: true) } catch {
+      throw CLIError(.dataError, text.lines(error, source: path))
+    }
+    guard let decoder = reader.decoder else { return loaded }
+    for record in batch.records {
+      let decoded = decoder.decode(record, in: batch.bytes)
+      switch decoded.result {
+      case .success(let value): loaded.records.append((value, record.line))
       case .failure(let error): loaded.errors += text.lines(error, source: path)
       }
     }

@@ -1,4 +1,7 @@
-/// The meaning of a batch CSV's columns, read from its header, and the decoding of its rows.
+/// The meaning of a batch's columns, read from its header, and the decoding of its rows.
+///
+/// This is the row decoder every table goes through (a CSV row, later a workbook row): it takes
+/// cells, not bytes of a file format.
 public struct CSVLayout: Sendable {
   /// What one column holds.
   public enum Column: Sendable, Equatable {
@@ -7,11 +10,21 @@ public struct CSVLayout: Sendable {
     case note
     /// An evidence field, by its index in the rulebook.
     case field(Int)
+    /// A row-number column (`STT`), never read.
+    case ignored
+    /// A column without a name (its cells must be empty).
+    case unnamed
   }
 
   public let columns: [Column]
   public let names: [String]
+  /// Cells up to the last named column must be present in every row.
+  let namedWidth: Int
+  /// The header as read.
+  let headerCells: [String]
   let rulebook: Rulebook
+  /// Category id, Vietnamese or English wording (normalised) → category id.
+  let categories: [String: String]
 
   static let identity: [(String, Column)] = [
     ("code", .code), ("name", .name), ("district", .district), ("province", .province),
@@ -22,77 +35,133 @@ public struct CSVLayout: Sendable {
   /// Reads the header. An unknown or repeated column, or a missing identity column, stops the
   /// batch before any work: the message names it and suggests the closest known column.
   public init(header: CSVRecord, rulebook: Rulebook) throws(EvidenceError) {
+    if let problem = header.malformed {
+      throw EvidenceError(.line(header.line, column: nil), .malformedRow(problem))
+    }
+    try self.init(
+      cells: header.cells.indices.map { header.string($0) }, line: header.line, rulebook: rulebook)
+  }
+
+  /// Reads a header given as its cells' text, on line `line`.
+  public init(
+    cells: [String], line: Int, rulebook: Rulebook, names known: ColumnNames? = nil
+  ) throws(EvidenceError) {
+    let known = known ?? ColumnNames(rulebook: rulebook)
     self.rulebook = rulebook
     var columns: [Column] = []
     var names: [String] = []
     var issues: [EvidenceIssue] = []
-    let known = Self.identity.map(\.0) + rulebook.fields.map(\.id)
-    if let problem = header.malformed {
-      issues.append(EvidenceIssue(.line(header.line, column: nil), .malformedRow(problem)))
-    }
-    for index in header.cells.indices {
-      let name = header.string(index).trimmingASCIISpaces()
+    for cell in cells {
+      let raw = cell.trimmingASCIISpaces()
       let column: Column
-      if let identity = Self.identity.first(where: { $0.0 == name }) {
-        column = identity.1
-      } else if let fieldIndex = rulebook.fieldIndex[name] {
-        column = .field(fieldIndex)
+      if raw.isEmpty {
+        column = .unnamed
+      } else if let found = known.column(raw) {
+        column = found
       } else {
         issues.append(
           EvidenceIssue(
-            .line(header.line, column: name),
-            .unknownField(name, suggestion: Suggestion.closest(to: name, in: known))))
+            .line(line, column: raw),
+            .unknownField(raw, suggestion: Suggestion.closest(to: raw, in: known.known))))
+        columns.append(.unnamed)
+        names.append(raw)
         continue
       }
-      if names.contains(name) {
-        issues.append(EvidenceIssue(.line(header.line, column: name), .duplicateColumn(name)))
+      let name = Self.canonicalName(column, rulebook: rulebook) ?? raw
+      if column != .ignored, column != .unnamed, columns.contains(column) {
+        issues.append(EvidenceIssue(.line(line, column: name), .duplicateColumn(name)))
       }
       columns.append(column)
       names.append(name)
     }
-    for required in ["code", "name", "province", "category", "year"] where !names.contains(required)
-    {
-      issues.append(EvidenceIssue(.line(header.line, column: nil), .missingColumn(required)))
+    for (required, column) in [
+      ("code", Column.code), ("name", .name), ("province", .province), ("category", .category),
+      ("year", .year),
+    ] where !columns.contains(column) {
+      issues.append(EvidenceIssue(.line(line, column: nil), .missingColumn(required)))
     }
     if !issues.isEmpty { throw EvidenceError(issues) }
     self.columns = columns
     self.names = names
+    headerCells = cells
+    namedWidth = (columns.lastIndex { $0 != .unnamed } ?? -1) + 1
+    var categories: [String: String] = [:]
+    for category in rulebook.categories {
+      for name in [category.name.vi, category.name.en, category.id] {
+        categories[ColumnNames.key(name)] = category.id
+      }
+    }
+    self.categories = categories
+  }
+
+  /// The name messages use for a column: its id.
+  static func canonicalName(_ column: Column, rulebook: Rulebook) -> String? {
+    switch column {
+    case .field(let index): return rulebook.fields[index].id
+    case .ignored, .unnamed: return nil
+    default: return identity.first { $0.1 == column }?.0
+    }
   }
 
   /// Decodes one row into a validated record, or every problem found in it.
   public func decode(_ row: CSVRecord) -> Result<EvidenceRecord, EvidenceError> {
+    var notes: [ReadingNote] = []
+    return decode(row, notes: &notes)
+  }
+
+  /// Decodes one row; what was repaired on the way (a restored code) is added to `notes`.
+  public func decode(_ row: CSVRecord, notes: inout [ReadingNote]) -> Result<
+    EvidenceRecord, EvidenceError
+  > {
     func at(_ column: Int) -> InputLocation { .line(row.line, column: names[column]) }
     if let problem = row.malformed {
       return .failure(EvidenceError(.line(row.line, column: nil), .malformedRow(problem)))
     }
-    guard row.cells.count == columns.count else {
+    let cellCount = row.cells.count
+    guard cellCount >= namedWidth,
+      cellCount <= columns.count
+        || (columns.count..<cellCount).allSatisfy({ row.cells[$0].isEmpty })
+    else {
       return .failure(
         EvidenceError(
-          .line(row.line, column: nil), .cellCount(found: row.cells.count, expected: columns.count))
-      )
+          .line(row.line, column: nil), .cellCount(found: cellCount, expected: columns.count)))
     }
     var issues: [EvidenceIssue] = []
     var code = "", name = "", province = "", category = ""
     var district: String?
     var year = 0
     var values = EvidenceValues(fieldCount: rulebook.fields.count)
-    for (index, column) in columns.enumerated() {
+    for (index, column) in columns.enumerated() where index < cellCount {
+      let cell = row.cell(index)
       switch column {
       case .code, .name, .province, .category, .district:
-        let text = Self.text(row.cell(index))
+        guard let text = CellValue.text(cell) else {
+          issues.append(EvidenceIssue(at(index), .notUTF8(byte: CellValue.firstNonUTF8(cell))))
+          continue
+        }
         if text.isEmpty, column != .district {
           issues.append(EvidenceIssue(at(index), .emptyRequired(names[index])))
           continue
         }
         switch column {
-        case .code: code = text
+        case .code:
+          switch CellValue.code(text, digits: CommuneCode.digits) {
+          case .some(let restored):
+            if restored != text {
+              notes.append(ReadingNote(line: row.line, .codeRestored(from: text, to: restored)))
+            }
+            code = restored
+          case .none:
+            issues.append(
+              EvidenceIssue(at(index), .notACommuneCode(text, digits: CommuneCode.digits)))
+          }
         case .name: name = text
         case .province: province = text
         case .category: category = text
         default: district = text.isEmpty ? nil : text
         }
       case .year:
-        switch Self.integer(row.cell(index)) {
+        switch CellValue.integer(cell) {
         case .value(let value):
           if EvidenceDecoder.plausibleYears.contains(value) {
             year = value
@@ -101,15 +170,20 @@ public struct CSVLayout: Sendable {
           }
         case .empty: issues.append(EvidenceIssue(at(index), .emptyRequired("year")))
         case .decimal(let text), .text(let text), .tooLarge(let text):
+          issues.append(EvidenceIssue(at(index), .notANumber(field: "year", text: text)))
+        }
+      case .note, .ignored:
+        continue
+      case .unnamed:
+        if !CellValue.isBlank(cell) {
           issues.append(
             EvidenceIssue(
-              at(index), .wrongType(field: "year", expected: "a whole number", found: "'\(text)'")))
+              .line(row.line, column: nil),
+              .valueWithoutColumn(column: index + 1, text: CellValue.quoted(cell))))
         }
-      case .note:
-        continue
       case .field(let fieldIndex):
         if rulebook.fields[fieldIndex].kind == .flag {
-          switch Self.flag(row.cell(index)) {
+          switch CellValue.flag(cell) {
           case .some(.some(let value)): values[fieldIndex] = value
           case .some(.none): break
           case .none:
@@ -118,11 +192,11 @@ public struct CSVLayout: Sendable {
                 at(index),
                 .wrongType(
                   field: names[index], expected: "1/0, true/false, yes/no or có/không",
-                  found: "'\(row.string(index))'")))
+                  found: "'\(CellValue.quoted(cell))'")))
           }
           continue
         }
-        switch Self.integer(row.cell(index)) {
+        switch CellValue.integer(cell) {
         case .value(let value): values[fieldIndex] = value
         case .empty: break
         case .decimal(let text):
@@ -130,18 +204,19 @@ public struct CSVLayout: Sendable {
         case .tooLarge(let text):
           issues.append(EvidenceIssue(at(index), .tooLarge(field: names[index], text: text)))
         case .text(let text):
-          issues.append(
-            EvidenceIssue(
-              at(index),
-              .wrongType(field: names[index], expected: "a whole number", found: "'\(text)'")))
+          issues.append(EvidenceIssue(at(index), .notANumber(field: names[index], text: text)))
         }
       }
     }
-    if !category.isEmpty, rulebook.category(category) == nil,
-      let index = names.firstIndex(of: "category")
-    {
-      issues.append(
-        EvidenceIssue(at(index), .unknownCategory(category, valid: rulebook.categories.map(\.id))))
+    // A category by its id or its wording in the rulebook (Vietnamese or English).
+    if !category.isEmpty {
+      if let id = categories[category] ?? categories[ColumnNames.key(category)] {
+        category = id
+      } else if let index = columns.firstIndex(of: .category) {
+        issues.append(
+          EvidenceIssue(
+            at(index), .unknownCategory(category, valid: rulebook.categories.map(\.id))))
+      }
     }
     issues += EvidenceValidator.problems(values, rulebook: rulebook) { field in
       .line(row.line, column: field)
@@ -153,71 +228,6 @@ public struct CSVLayout: Sendable {
           code: code, name: name, district: district, province: province, category: category),
         year: year,
         evidence: values))
-  }
-
-  enum Integer {
-    case value(Int), empty, decimal(String), tooLarge(String), text(String)
-  }
-
-  /// A cell as a whole number, read straight from its bytes (the hot path of a batch).
-  static func integer(_ cell: ArraySlice<UInt8>) -> Integer {
-    var start = cell.startIndex
-    var end = cell.endIndex
-    while start < end, cell[start] == 0x20 || cell[start] == 0x09 { start += 1 }
-    while end > start, cell[end - 1] == 0x20 || cell[end - 1] == 0x09 { end -= 1 }
-    if start == end { return .empty }
-    var negative = false
-    var position = start
-    if cell[position] == UInt8(ascii: "-") {
-      negative = true
-      position += 1
-    }
-    var value = 0
-    var digits = 0
-    while position < end, cell[position] >= 0x30, cell[position] <= 0x39 {
-      let (times, overflowA) = value.multipliedReportingOverflow(by: 10)
-      let (sum, overflowB) = times.addingReportingOverflow(Int(cell[position] - 0x30))
-      if overflowA || overflowB {
-        return .tooLarge(String(decoding: cell[start..<end], as: UTF8.self))
-      }
-      value = sum
-      digits += 1
-      position += 1
-    }
-    if position == end, digits > 0 { return .value(negative ? -value : value) }
-    if digits > 0, position < end,
-      cell[position] == UInt8(ascii: ".") || cell[position] == UInt8(ascii: ",")
-    {
-      return .decimal(String(decoding: cell[start..<end], as: UTF8.self))
-    }
-    return .text(String(decoding: cell[start..<end], as: UTF8.self))
-  }
-
-  /// A cell as text without surrounding spaces and tabs.
-  static func text(_ cell: ArraySlice<UInt8>) -> String {
-    var start = cell.startIndex
-    var end = cell.endIndex
-    while start < end, cell[start] == 0x20 || cell[start] == 0x09 { start += 1 }
-    while end > start, cell[end - 1] == 0x20 || cell[end - 1] == 0x09 { end -= 1 }
-    return String(decoding: cell[start..<end], as: UTF8.self)
-  }
-
-  /// A cell as a flag: 1/0, true/false, yes/no, có/không in any case; `.some(nil)` when empty,
-  /// nil when it is none of these.
-  static func flag(_ cell: ArraySlice<UInt8>) -> Int?? {
-    // The common cases, straight from the bytes.
-    if cell.count == 1, let byte = cell.first {
-      if byte == UInt8(ascii: "1") { return 1 }
-      if byte == UInt8(ascii: "0") { return 0 }
-    }
-    if cell.isEmpty { return .some(nil) }
-    let text = String(decoding: cell, as: UTF8.self).trimmingASCIISpaces().lowercased()
-    switch text {
-    case "": return .some(nil)
-    case "1", "true", "yes", "có", "co": return 1
-    case "0", "false", "no", "không", "khong": return 0
-    default: return nil
-    }
   }
 }
 

@@ -60,10 +60,13 @@ public struct CSVTokenizer: Sendable {
 
   /// Reads one record starting at `start`. Returns nil when the record is incomplete and more
   /// input may follow; otherwise the record, the position after it, and the lines it spans.
-  static func record(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, line: Int, final: Bool)
+  static func record(
+    _ buffer: UnsafeBufferPointer<UInt8>, from start: Int, line: Int, final: Bool,
+    separator comma: UInt8 = UInt8(ascii: ",")
+  )
     -> (CSVRecord?, Int, Int)?
   {
-    let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
+    let quote = UInt8(ascii: "\""), lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
     var bytes: [UInt8] = []
     bytes.reserveCapacity(256)
     var cells: [Range<Int>] = []
@@ -265,10 +268,13 @@ extension CSVTokenizer {
   }
 
   /// A record without escaped quotes or errors, as ranges; nil to use the copying reader.
-  static func plainRecord(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> (
+  static func plainRecord(
+    _ buffer: UnsafeBufferPointer<UInt8>, from start: Int,
+    separator comma: UInt8 = UInt8(ascii: ",")
+  ) -> (
     [Range<Int>], Int, Int
   )? {
-    let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
+    let quote = UInt8(ascii: "\""), lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
     var cells: [Range<Int>] = []
     cells.reserveCapacity(48)
     var position = start

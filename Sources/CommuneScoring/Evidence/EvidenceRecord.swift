@@ -114,6 +114,18 @@ public enum EvidenceProblem: Sendable, Equatable {
   case missingColumn(String)
   /// A column named twice in a batch header.
   case duplicateColumn(String)
+  /// Bytes that are not UTF-8 (a file in another encoding), the first of them given.
+  case notUTF8(byte: UInt8)
+  /// A record the splitter found broken (a stray quote, a JSON batch's structure).
+  case brokenRecord(RecordProblem)
+  /// A commune code that is not `digits` digits.
+  case notACommuneCode(String, digits: Int)
+  /// A cell that should hold a whole number holds words or signs (`N/A`, `-`, `1.460`).
+  case notANumber(field: String, text: String)
+  /// A batch file with nothing in it (no header row, no record).
+  case emptyBatch
+  /// A value in a column whose header is empty (1-based column number).
+  case valueWithoutColumn(column: Int, text: String)
 }
 
 /// One problem and where it is.
