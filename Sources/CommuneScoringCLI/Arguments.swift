@@ -128,7 +128,28 @@ enum ArgumentParser {
       }
       parsed.options[spec.key] = value
     }
+    try refuseOutputOverInput(parsed, specs: specs, usage: usage)
     return parsed
+  }
+
+  /// `-o` naming one of the command's input files (even by another path) would destroy the data
+  /// being read: refused before any work starts.
+  static func refuseOutputOverInput(_ parsed: ParsedArguments, specs: [OptionSpec], usage: String)
+    throws(CLIError)
+  {
+    guard let output = parsed.value("-o") else { return }
+    let fileOptions = specs.filter {
+      $0.key != "-o" && ($0.valueName?.contains("FILE") == true || $0.valueName == "FOLDER")
+    }
+    let inputs = parsed.positionals + fileOptions.compactMap { parsed.value($0.key) }
+    guard let input = inputs.first(where: { Files.same($0, output) }) else { return }
+    throw CLIError(
+      .usage,
+      vi:
+        "-o '\(output)' chính là tệp đầu vào '\(input)': kết quả sẽ ghi đè số liệu; hãy chọn tên khác",
+      en:
+        "-o '\(output)' is the input file '\(input)': the result would overwrite it; choose another name",
+      usage: usage)
   }
 }
 

@@ -97,7 +97,12 @@ enum BatchCommand {
         certifiedOnly: parsed.flags.contains("--certified-only"), workers: workers, source: path,
         encoding: parsed.value("--encoding").flatMap(TextEncoding.init(name:))),
       rulebook: rulebook, rulebookBytes: rulebookBytes, reviews: reviews)
-    try pipeline.run(reader: reader, input: parsed.value("--input"), sink: sink, terminal: terminal)
+    do {
+      try pipeline.run(
+        reader: reader, input: parsed.value("--input"), sink: sink, terminal: terminal)
+    } catch { throw reader.failure ?? error }
+    // A read error ends the input early: the records after it must not be lost silently.
+    if let failure = reader.failure { throw failure }
     try sink.finish()
     let w = Wording(language)
     if pipeline.rejected > 0 {

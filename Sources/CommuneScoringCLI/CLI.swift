@@ -9,6 +9,7 @@ public enum CLI {
       arguments.contains("--lang=en")
         || zip(arguments, arguments.dropFirst()).contains { $0 == "--lang" && $1 == "en" }
       ? Language.en : .vi
+    (terminal as? StandardTerminal)?.language = language
     do {
       return try dispatch(arguments, terminal: terminal, language: language).rawValue
     } catch {

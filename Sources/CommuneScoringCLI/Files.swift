@@ -4,7 +4,25 @@ import Foundation
 enum Files {
   /// The bytes of `path` ("-" is standard input).
   static func read(_ path: String) throws(CLIError) -> [UInt8] {
-    Array(try open(path).readDataToEndOfFile())
+    let handle = try open(path)
+    var bytes: [UInt8] = []
+    while let chunk = try chunk(of: handle, path: path, count: 1 << 20) { bytes += chunk }
+    return bytes
+  }
+
+  /// The next bytes of `handle` (at most `count`), nil at the end; a read error (a failing disk,
+  /// a closed standard input) is an error naming `path`, never a crash.
+  static func chunk(of handle: FileHandle, path: String, count: Int) throws(CLIError) -> [UInt8]? {
+    let data: Data?
+    do { data = try handle.read(upToCount: count) } catch {
+      let number = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)?.code
+      let reason = number.map { String(cString: strerror(Int32($0))) } ?? "\(error)"
+      throw CLIError(
+        .cannotRead, vi: "\(path == "-" ? "đầu vào chuẩn" : path): không đọc được: \(reason)",
+        en: "\(path == "-" ? "standard input" : path): cannot be read: \(reason)")
+    }
+    guard let data, !data.isEmpty else { return nil }
+    return Array(data)
   }
 
   /// A handle for reading `path` ("-" is standard input), or the reason it cannot be read.
@@ -27,92 +45,44 @@ enum Files {
     return handle
   }
 
-  /// A file being written: everything goes to a temporary file beside the target, which replaces
-  /// the target only when `commit()` is called. A run that fails leaves no half-written file.
-  final class AtomicFile {
-    let target: String
-    let temporary: String
-    let handle: FileHandle
-    var buffer: [UInt8] = []
-    var committed = false
-
-    init(_ target: String) throws(CLIError) {
-      self.target = target
-      let url = URL(fileURLWithPath: target)
-      let directory = url.deletingLastPathComponent().path
-      var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory),
-        isDirectory.boolValue
-      else {
-        throw CLIError(
-          .cannotWrite, vi: "\(target): thư mục '\(directory)' không tồn tại",
-          en: "\(target): folder '\(directory)' does not exist")
-      }
-      temporary =
-        directory + "/." + url.lastPathComponent
-        + ".cfc-\(ProcessInfo.processInfo.processIdentifier).tmp"
-      guard FileManager.default.createFile(atPath: temporary, contents: nil),
-        let handle = FileHandle(forWritingAtPath: temporary)
-      else {
-        throw CLIError(
-          .cannotWrite, vi: "\(target): không ghi được vào '\(directory)'",
-          en: "\(target): cannot write in '\(directory)'")
-      }
-      self.handle = handle
-    }
-
-    func write(_ text: String) {
-      buffer.append(contentsOf: text.utf8)
-      if buffer.count >= 1 << 16 { flush() }
-    }
-
-    func write(bytes: ArraySlice<UInt8>) {
-      buffer.append(contentsOf: bytes)
-      if buffer.count >= 1 << 16 { flush() }
-    }
-
-    func flush() {
-      guard !buffer.isEmpty else { return }
-      handle.write(Data(buffer))
-      buffer.removeAll(keepingCapacity: true)
-    }
-
-    func commit() throws(CLIError) {
-      flush()
-      try? handle.close()
-      guard rename(temporary, target) == 0 else {
-        discard()
-        throw CLIError(
-          .cannotWrite, vi: "\(target): không thay được tệp", en: "\(target): cannot be replaced")
-      }
-      committed = true
-    }
-
-    func discard() {
-      try? handle.close()
-      try? FileManager.default.removeItem(atPath: temporary)
-    }
-
-    deinit { if !committed { discard() } }
+  /// True when `input` and `output` name the same existing file (compared by device and inode,
+  /// so `./a.csv`, a symbolic link or a hard link to it all count); `-` is standard input.
+  /// Only regular files are compared.
+  static func same(_ input: String, _ output: String) -> Bool {
+    var out = stat()
+    // Only a regular file can be destroyed by writing it (`-o /dev/null` with input from it is fine).
+    guard stat(output, &out) == 0, out.st_mode & S_IFMT == S_IFREG else { return false }
+    var inp = stat()
+    let found = input == "-" ? fstat(0, &inp) == 0 : stat(input, &inp) == 0
+    return found && inp.st_dev == out.st_dev && inp.st_ino == out.st_ino
   }
 }
 
-/// Sends result text to standard output, or to an atomic file with `-o`.
+/// Sends result text to standard output, or to the file of `-o` (see `Output`).
 final class ResultSink {
   let terminal: Terminal
-  let file: Files.AtomicFile?
+  let file: Output?
 
   init(terminal: Terminal, path: String?) throws(CLIError) {
     self.terminal = terminal
-    file = try path.map { (p: String) throws(CLIError) in try Files.AtomicFile(p) }
+    file = try path.map { (p: String) throws(CLIError) in try Output(p) }
   }
 
   func write(_ text: String) {
-    if let file { file.write(text) } else { terminal.out(text) }
+    if let file { file.write(bytes: Array(text.utf8)[...]) } else { terminal.out(text) }
   }
 
   func write(bytes: ArraySlice<UInt8>) {
     if let file { file.write(bytes: bytes) } else { terminal.out(bytes: bytes) }
+  }
+
+  /// The write error met so far (a full disk…), if any. Writes after an error are dropped, so a
+  /// long run should stop early: `try sink.check()` between chunks.
+  var failure: CLIError? { file?.failure }
+
+  /// Throws the write error met so far, if any (exit code 73).
+  func check() throws(CLIError) {
+    if let failure { throw failure }
   }
 
   /// Writes a whole result to standard output, or atomically to `path`.
@@ -122,6 +92,6 @@ final class ResultSink {
     try sink.finish()
   }
 
-  /// Makes the output visible: renames the file into place.
+  /// Makes the output visible: renames the file into place, or reports why it cannot be written.
   func finish() throws(CLIError) { try file?.commit() }
 }

@@ -55,6 +55,8 @@ enum GenerateCommand {
     }
     for index in 0..<count {
       sink.write(jsonl ? generator.jsonLine(index) : generator.csvRow(index))
+      // A full disk stops a long run at once rather than after generating everything.
+      if index % 4096 == 4095 { try sink.check() }
     }
     try sink.finish()
     return .success

@@ -1,3 +1,4 @@
+import CommuneScoring
 import Foundation
 
 /// Where a command writes: standard output and standard error, or captures of them in tests.
@@ -15,8 +16,14 @@ extension Terminal {
 }
 
 /// The process's real standard output and error, buffered for speed.
+///
+/// A closed standard output (`cfc batch big.csv | head -1`) ends the process quietly by SIGPIPE,
+/// as other Unix tools end; any other write error (a full disk) ends it with `Error:` and exit
+/// code 73. Either way the temporary files of `-o` are removed first (see `Interruption`).
 public final class StandardTerminal: Terminal {
   var buffer: [UInt8] = []
+  /// The language of the message for a failed write.
+  public var language: Language = .vi
 
   public init() { buffer.reserveCapacity(1 << 16) }
 
@@ -32,14 +39,22 @@ public final class StandardTerminal: Terminal {
 
   public func err(_ text: String) {
     flush()
-    FileHandle.standardError.write(Data(text.utf8))
+    // Nowhere to report a failure to write standard error: it is ignored.
+    _ = Output.writeAll(2, Array(text.utf8)[...])
   }
 
   /// Writes what is buffered.
   public func flush() {
     guard !buffer.isEmpty else { return }
-    FileHandle.standardOutput.write(Data(buffer))
+    let failure = Output.writeAll(1, buffer[...])
     buffer.removeAll(keepingCapacity: true)
+    if failure == EPIPE { Interruption.end(bySignal: SIGPIPE) }
+    if failure != 0 {
+      let (vi, en) = Output.reason(failure)
+      Interruption.end(
+        cannotWrite: language == .vi
+          ? "không ghi được ra đầu ra chuẩn: \(vi)" : "cannot write standard output: \(en)")
+    }
   }
 
   deinit { flush() }
