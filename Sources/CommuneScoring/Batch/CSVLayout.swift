@@ -135,8 +135,8 @@ public struct CSVLayout: Sendable {
       let cell = row.cell(index)
       switch column {
       case .code, .name, .province, .category, .district:
-        guard let text = CellValue.text(cell) else {
-          issues.append(EvidenceIssue(at(index), .notUTF8(byte: CellValue.firstNonUTF8(cell))))
+        guard let text = CellText.text(cell) else {
+          issues.append(EvidenceIssue(at(index), .notUTF8(byte: CellText.firstNonUTF8(cell))))
           continue
         }
         if text.isEmpty, column != .district {
@@ -145,7 +145,7 @@ public struct CSVLayout: Sendable {
         }
         switch column {
         case .code:
-          switch CellValue.code(text, digits: CommuneCode.digits) {
+          switch CellText.code(text, digits: CommuneCode.digits) {
           case .some(let restored):
             if restored != text {
               notes.append(ReadingNote(line: row.line, .codeRestored(from: text, to: restored)))
@@ -161,7 +161,7 @@ public struct CSVLayout: Sendable {
         default: district = text.isEmpty ? nil : text
         }
       case .year:
-        switch CellValue.integer(cell) {
+        switch CellText.integer(cell) {
         case .value(let value):
           if EvidenceDecoder.plausibleYears.contains(value) {
             year = value
@@ -175,15 +175,15 @@ public struct CSVLayout: Sendable {
       case .note, .ignored:
         continue
       case .unnamed:
-        if !CellValue.isBlank(cell) {
+        if !CellText.isBlank(cell) {
           issues.append(
             EvidenceIssue(
               .line(row.line, column: nil),
-              .valueWithoutColumn(column: index + 1, text: CellValue.quoted(cell))))
+              .valueWithoutColumn(column: index + 1, text: CellText.quoted(cell))))
         }
       case .field(let fieldIndex):
         if rulebook.fields[fieldIndex].kind == .flag {
-          switch CellValue.flag(cell) {
+          switch CellText.flag(cell) {
           case .some(.some(let value)): values[fieldIndex] = value
           case .some(.none): break
           case .none:
@@ -192,11 +192,11 @@ public struct CSVLayout: Sendable {
                 at(index),
                 .wrongType(
                   field: names[index], expected: "1/0, true/false, yes/no or có/không",
-                  found: "'\(CellValue.quoted(cell))'")))
+                  found: "'\(CellText.quoted(cell))'")))
           }
           continue
         }
-        switch CellValue.integer(cell) {
+        switch CellText.integer(cell) {
         case .value(let value): values[fieldIndex] = value
         case .empty: break
         case .decimal(let text):

@@ -8,7 +8,7 @@ public enum CommuneCode {
 
 /// Layer 4 of reading: one cell's bytes → a value (a whole number, a flag, text, a code), read
 /// straight from the bytes where it can be (numbers never become strings on the good path).
-enum CellValue {
+enum CellText {
   enum Integer: Equatable {
     case value(Int), empty, decimal(String), tooLarge(String), text(String)
   }
