@@ -3,32 +3,12 @@ import CommuneScoring
 import Foundation
 import Testing
 
-/// The entries of a ZIP archive of stored files, checking every signature, size and CRC.
+/// The entries of a ZIP archive (stored or deflated), each checked against its size and CRC-32
+/// by the package's own reader.
 func storedEntries(_ bytes: [UInt8]) throws -> [String: [UInt8]] {
-  func u16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
-  func u32(_ at: Int) -> UInt32 {
-    UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2]) << 16 | UInt32(
-      bytes[at + 3]) << 24
-  }
+  var zip = try ZipReader(bytes)
   var entries: [String: [UInt8]] = [:]
-  var offset = 0
-  while u32(offset) == 0x0403_4B50 {
-    #expect(u16(offset + 8) == 0, "entries are stored")
-    let crc = u32(offset + 14)
-    let size = Int(u32(offset + 18))
-    let nameLength = u16(offset + 26)
-    let extra = u16(offset + 28)
-    let name = String(decoding: bytes[(offset + 30)..<(offset + 30 + nameLength)], as: UTF8.self)
-    let start = offset + 30 + nameLength + extra
-    let content = Array(bytes[start..<(start + size)])
-    #expect(CRC32.checksum(content) == crc, "CRC of \(name)")
-    entries[name] = content
-    offset = start + size
-  }
-  let directoryEnd = try #require(
-    (0...(bytes.count - 22)).reversed().first { u32($0) == 0x0605_4B50 })
-  #expect(u16(directoryEnd + 10) == entries.count)
-  #expect(Int(u32(directoryEnd + 16)) == offset, "the central directory follows the entries")
+  for entry in zip.entries { entries[entry.name] = try zip.read(entry) }
   return entries
 }
 

@@ -125,7 +125,7 @@ public struct Workbook: Sendable {
   }
 
   /// The value at a reference (nil for an empty cell).
-  public mutating func value(at reference: CellReference) throws(WorkbookError) -> CellValue? {
+  public mutating func value(at reference: CellReference) throws(WorkbookError) -> SheetValue? {
     var reader = try rows(sheet: reference.sheet)
     while let row = try reader.next() {
       if row.number > reference.row { return nil }
@@ -137,7 +137,7 @@ public struct Workbook: Sendable {
   }
 
   /// The values of every single-cell defined name, read in one pass over each sheet involved.
-  public mutating func definedValues() throws(WorkbookError) -> [String: CellValue] {
+  public mutating func definedValues() throws(WorkbookError) -> [String: SheetValue] {
     var wanted: [String: [Int: [Int: [String]]]] = [:]
     for (name, reference) in definedNames {
       wanted[reference.sheet, default: [:]][reference.row, default: [:]][
@@ -145,7 +145,7 @@ public struct Workbook: Sendable {
       ]
       .append(name)
     }
-    var values: [String: CellValue] = [:]
+    var values: [String: SheetValue] = [:]
     for (sheet, rowsWanted) in wanted where sheetNames.contains(sheet) {
       var reader = try rows(sheet: sheet)
       let last = rowsWanted.keys.max() ?? 0
