@@ -180,17 +180,17 @@ struct ODSSheetReader: Sendable {
 
     func finishCell() throws {
       let text = paragraphs.joined(separator: "\n")
-      let value: SheetValue?
+      let value: CellValue?
       func attribute(_ name: String) -> String? {
         XMLTokenizer.attribute(name, in: cellAttributes)
       }
       switch valueType {
       case "float", "percentage", "currency":
         value =
-          attribute("value").flatMap(SpreadsheetNumber.plain).map(SheetValue.number)
+          attribute("value").flatMap(SpreadsheetNumber.plain).map(CellValue.number)
           ?? (text.isEmpty ? nil : .text(text))
       case "boolean":
-        value = attribute("boolean-value").map { SheetValue.boolean($0 == "true" || $0 == "1") }
+        value = attribute("boolean-value").map { CellValue.boolean($0 == "true" || $0 == "1") }
       case "date":
         let parts = (attribute("date-value") ?? "").prefix(10).split(separator: "-").compactMap {
           Int($0)

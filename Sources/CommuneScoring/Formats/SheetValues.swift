@@ -1,5 +1,5 @@
 /// A cell's value as the spreadsheet stores it (for a formula: its cached result).
-public enum SheetValue: Sendable, Equatable {
+public enum CellValue: Sendable, Equatable {
   /// Text (shared, inline, or a formula's text result).
   case text(String)
   /// A number, as exact decimal text without exponent (`118`, `0.5`, `-3`; `1.18E2` → `118`).
@@ -29,10 +29,10 @@ public struct SheetCell: Sendable, Equatable {
   /// 0-based column (A = 0).
   public let column: Int
   /// The value.
-  public let value: SheetValue
+  public let value: CellValue
 
   /// A cell.
-  public init(column: Int, value: SheetValue) {
+  public init(column: Int, value: CellValue) {
     self.column = column
     self.value = value
   }
@@ -52,9 +52,9 @@ public struct SheetRow: Sendable, Equatable {
   }
 
   /// The cells laid out densely from column A to the last non-empty one; gaps are nil.
-  public var dense: [SheetValue?] {
+  public var dense: [CellValue?] {
     guard let last = cells.last?.column else { return [] }
-    var values = [SheetValue?](repeating: nil, count: last + 1)
+    var values = [CellValue?](repeating: nil, count: last + 1)
     for cell in cells { values[cell.column] = cell.value }
     return values
   }
@@ -197,7 +197,7 @@ public enum SpreadsheetNumber {
 
   /// The date of a spreadsheet serial number (its whole part), in the 1900 system (with its
   /// famous 29 February 1900) or the 1904 system; nil outside years 1900–9999.
-  static func date(serial: String, system1904: Bool) -> SheetValue? {
+  static func date(serial: String, system1904: Bool) -> CellValue? {
     guard let plain = plain(serial) else { return nil }
     let whole = plain.split(separator: ".").first.map(String.init) ?? plain
     guard let days = Int(whole), days >= 0, days < 2_958_466 else { return nil }

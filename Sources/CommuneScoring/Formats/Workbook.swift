@@ -125,7 +125,7 @@ public struct Workbook: Sendable {
   }
 
   /// The value at a reference (nil for an empty cell).
-  public mutating func value(at reference: CellReference) throws(WorkbookError) -> SheetValue? {
+  public mutating func value(at reference: CellReference) throws(WorkbookError) -> CellValue? {
     var reader = try rows(sheet: reference.sheet)
     while let row = try reader.next() {
       if row.number > reference.row { return nil }
@@ -137,7 +137,7 @@ public struct Workbook: Sendable {
   }
 
   /// The values of every single-cell defined name, read in one pass over each sheet involved.
-  public mutating func definedValues() throws(WorkbookError) -> [String: SheetValue] {
+  public mutating func definedValues() throws(WorkbookError) -> [String: CellValue] {
     var wanted: [String: [Int: [Int: [String]]]] = [:]
     for (name, reference) in definedNames {
       wanted[reference.sheet, default: [:]][reference.row, default: [:]][
@@ -145,7 +145,7 @@ public struct Workbook: Sendable {
       ]
       .append(name)
     }
-    var values: [String: SheetValue] = [:]
+    var values: [String: CellValue] = [:]
     for (sheet, rowsWanted) in wanted where sheetNames.contains(sheet) {
       var reader = try rows(sheet: sheet)
       let last = rowsWanted.keys.max() ?? 0

@@ -398,7 +398,7 @@ struct XLSXSheetReader: Sendable {
   }
 
   func cellValue(type: String, style: Int, value: String, inline: String) throws(WorkbookError)
-    -> SheetValue?
+    -> CellValue?
   {
     switch type {
     case "s":
