@@ -1,0 +1,282 @@
+import CommuneScoring
+
+/// The council's workbook (`cfc batch --format xlsx`): a titled list of communes with headings,
+/// categories and verdicts in the reader's language, a bold frozen header with an AutoFilter,
+/// codes as text and points as numbers; with a review, the commune's own total and verdict
+/// beside the reviewed ones; then a summary sheet by category and by district. Written as a
+/// stream (`begin`, `add` for each commune in order, `end`), compressed as it goes.
+public struct BatchWorkbook: Sendable {
+  /// The commune's own result beside a reviewed one.
+  public struct OwnResult: Sendable, Equatable {
+    public var total: Int
+    public var status: AssessmentStatus
+
+    public init(total: Int, status: AssessmentStatus) {
+      self.total = total
+      self.status = status
+    }
+  }
+
+  /// Verdict counts.
+  public struct Counts: Sendable, Equatable {
+    public var recognized = 0
+    public var notRecognized = 0
+    public var incomplete = 0
+    public var total: Int { recognized + notRecognized + incomplete }
+
+    mutating func add(_ status: AssessmentStatus) {
+      switch status {
+      case .recognized: recognized += 1
+      case .notRecognized: notRecognized += 1
+      case .incomplete: incomplete += 1
+      }
+    }
+  }
+
+  let rulebook: Rulebook
+  let language: Language
+  let withReview: Bool
+  let certifiedOnly: Bool
+  var stream = XLSXStream()
+  var listed = 0
+  /// Counts over every commune assessed (also those a certified-only list leaves out).
+  public private(set) var all = Counts()
+  public private(set) var byCategory: [String: Counts] = [:]
+  /// Keyed by province, then district: two districts of the same name in two provinces stay
+  /// apart.
+  public private(set) var byDistrict: [DistrictKey: Counts] = [:]
+
+  /// A district with its province.
+  public struct DistrictKey: Sendable, Hashable, Comparable {
+    public var province: String
+    public var district: String
+
+    public static func < (a: DistrictKey, b: DistrictKey) -> Bool {
+      (a.province, a.district) < (b.province, b.district)
+    }
+  }
+
+  /// A workbook for `rulebook`'s communes.
+  public init(rulebook: Rulebook, language: Language, withReview: Bool, certifiedOnly: Bool) {
+    self.rulebook = rulebook
+    self.language = language
+    self.withReview = withReview
+    self.certifiedOnly = certifiedOnly
+  }
+
+  func t(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
+
+  /// The verdict in a word or three, for a cell.
+  public static func verdict(_ status: AssessmentStatus, _ language: Language) -> String {
+    switch status {
+    case .recognized: language == .vi ? "Đạt" : "Recognised"
+    case .notRecognized: language == .vi ? "Không đạt" : "Not recognised"
+    case .incomplete: language == .vi ? "Chưa đủ số liệu" : "Incomplete"
+    }
+  }
+
+  static func verdictStyle(_ status: AssessmentStatus) -> XLSXStream.Style {
+    switch status {
+    case .recognized: .recognized
+    case .notRecognized: .notRecognized
+    case .incomplete: .incomplete
+    }
+  }
+
+  /// Wide enough for the longest category wording in the reader's language, so that no
+  /// category is cut (spreadsheet programs do not grow rows for wrapped text on opening).
+  var categoryWidth: Double {
+    let longest =
+      rulebook.categories.map { (language == .vi ? $0.name.vi : $0.name.en).count }
+      .max() ?? 20
+    return Double(max(12, longest)) * 0.85 + 2
+  }
+
+  /// The list's column headings and widths (in characters).
+  func columns() -> [(String, Double)] {
+    var columns: [(String, Double)] = [
+      (t("STT", "No."), 6), (t("Mã xã", "Code"), 9), (t("Tên xã", "Commune"), 26),
+      (t("Huyện", "District"), 20), (t("Tỉnh", "Province"), 16),
+      (t("Loại xã", "Category"), categoryWidth), (t("Năm", "Year"), 7),
+      (t("Tổng điểm", "Total"), 9),
+      (t("Điểm chuẩn", "Threshold"), 9), (t("Kết quả", "Verdict"), 17),
+    ]
+    columns += rulebook.criteria.map { ($0.id, 6) }
+    columns += [
+      (t("Điểm cao nhất có thể", "Best possible total"), 11),
+      (t("Điểm thấp nhất có thể", "Worst possible total"), 11),
+    ]
+    if withReview {
+      columns += [
+        (t("Thẩm định", "Reviewed"), 10), (t("Tự đánh giá: tổng điểm", "Own total"), 12),
+        (t("Tự đánh giá: kết quả", "Own verdict"), 17),
+      ]
+    }
+    return columns
+  }
+
+  /// One commune's cells after the row number: pure, so that workers can format rows.
+  public static func cells(
+    _ entry: BatchEntry, own: OwnResult?, rulebook: Rulebook, language: Language,
+    withReview: Bool
+  ) -> [XLSXStream.Cell] {
+    let category =
+      rulebook.category(entry.category).map { language == .vi ? $0.name.vi : $0.name.en }
+      ?? entry.category
+    var cells: [XLSXStream.Cell] = [
+      .text(entry.code, .code), .text(entry.name, .text),
+      entry.district.map { .text($0, .text) } ?? .empty(.text), .text(entry.province, .text),
+      .text(category, .text), .number(entry.year, .number), .number(entry.total, .total),
+      .number(entry.threshold, .number),
+      .text(verdict(entry.status, language), verdictStyle(entry.status)),
+    ]
+    cells += entry.criteria.map { $0.map { .number($0, .number) } ?? .empty(.number) }
+    cells.append(entry.bestTotal.map { .number($0, .number) } ?? .empty(.number))
+    cells.append(entry.worstTotal.map { .number($0, .number) } ?? .empty(.number))
+    if withReview {
+      cells.append(.text(entry.reviewed ? (language == .vi ? "Có" : "Yes") : "", .number))
+      if let own {
+        cells.append(.number(own.total, .number))
+        cells.append(.text(verdict(own.status, language), verdictStyle(own.status)))
+      } else {
+        cells += [.empty(.number), .empty(.number)]
+      }
+    }
+    return cells
+  }
+
+  /// The XML of one commune's cells (no `<row>`), for `add(_:own:formatted:into:)`.
+  public static func cellsXML(
+    _ entry: BatchEntry, own: OwnResult?, rulebook: Rulebook, language: Language,
+    withReview: Bool, into bytes: inout [UInt8]
+  ) {
+    var row: [UInt8] = []
+    XLSXStream.rowXML(
+      cells(entry, own: own, rulebook: rulebook, language: language, withReview: withReview),
+      into: &row)
+    bytes += row.dropFirst(5).dropLast(6)  // without <row> and </row>
+  }
+
+  /// The title, the headings; the list follows.
+  public mutating func begin(into output: inout [UInt8]) {
+    let columns = columns()
+    let last = CellReference.columnName(columns.count - 1)
+    stream.beginSheet(
+      XLSXStream.Layout(
+        name: t("Danh sách xã", "Communes"), widths: columns.map(\.1), frozenRows: 3,
+        filterRow: 3, merges: ["A1:\(last)1", "A2:\(last)2"]), into: &output)
+    let title = t(
+      certifiedOnly
+        ? "DANH SÁCH XÃ, PHƯỜNG, THỊ TRẤN ĐẠT CHUẨN PHÙ HỢP VỚI TRẺ EM"
+        : "KẾT QUẢ ĐÁNH GIÁ XÃ, PHƯỜNG, THỊ TRẤN PHÙ HỢP VỚI TRẺ EM",
+      certifiedOnly
+        ? "COMMUNES RECOGNISED AS CHILD-FRIENDLY" : "CHILD-FRIENDLY COMMUNE ASSESSMENT RESULTS")
+    stream.addRow([.text(title, .title)], height: 24, into: &output)
+    stream.addRow(
+      [
+        .text(
+          (language == .vi ? rulebook.title.vi : rulebook.title.en) + " — " + rulebook.citation,
+          .subtitle)
+      ], height: 18,
+      into: &output)
+    stream.addRow(columns.map { .text($0.0, .header) }, height: 48, into: &output)
+  }
+
+  /// Adds one assessed commune, in input order. `formatted` is its `cellsXML`, when a worker
+  /// already made it; otherwise it is made here.
+  public mutating func add(
+    _ entry: BatchEntry, own: OwnResult?, formatted: ArraySlice<UInt8>? = nil,
+    into output: inout [UInt8]
+  ) {
+    all.add(entry.status)
+    byCategory[entry.category, default: Counts()].add(entry.status)
+    byDistrict[
+      DistrictKey(province: entry.province, district: entry.district ?? ""), default: Counts()
+    ].add(entry.status)
+    guard !certifiedOnly || entry.status == .recognized else { return }
+    listed += 1
+    var row = Array("<row><c s=\"\(XLSXStream.Style.number.rawValue)\"><v>\(listed)</v></c>".utf8)
+    if let formatted {
+      row += formatted
+    } else {
+      Self.cellsXML(
+        entry, own: own, rulebook: rulebook, language: language, withReview: withReview,
+        into: &row)
+    }
+    row += "</row>".utf8
+    stream.addRow(xml: row[...], into: &output)
+  }
+
+  /// The summary sheet and the end of the archive. `rejected` counts the records that could
+  /// not be assessed.
+  public mutating func end(rejected: Int, into output: inout [UInt8]) {
+    stream.endSheet(into: &output)
+    stream.beginSheet(
+      XLSXStream.Layout(
+        name: t("Tổng hợp", "Summary"), widths: [categoryWidth, 10, 10, 12, 16],
+        merges: ["A1:E1"], landscape: false), into: &output)
+    stream.addRow(
+      [.text(t("TỔNG HỢP KẾT QUẢ", "SUMMARY OF RESULTS"), .title)], height: 24, into: &output)
+    stream.addRow([], into: &output)
+    let counts = [
+      t("Số xã", "Communes"), t("Đạt", "Recognised"), t("Không đạt", "Not recognised"),
+      t("Chưa đủ số liệu", "Incomplete"),
+    ]
+    func numbers(_ counts: Counts, bold: Bool = false) -> [XLSXStream.Cell] {
+      [counts.total, counts.recognized, counts.notRecognized, counts.incomplete].map {
+        .number($0, bold ? .numberBold : .number)
+      }
+    }
+    stream.addRow(
+      [.text(t("Theo loại xã", "By category"), .header)] + counts.map { .text($0, .header) },
+      height: 32, into: &output)
+    for category in rulebook.categories {
+      let name = language == .vi ? category.name.vi : category.name.en
+      stream.addRow(
+        [.text(name, .text)] + numbers(byCategory[category.id] ?? Counts()), into: &output)
+    }
+    stream.addRow(
+      [.text(t("Tổng cộng", "Total"), .labelBold)] + numbers(all, bold: true), into: &output)
+    stream.addRow([], into: &output)
+    stream.addRow(
+      [.text(t("Theo huyện (tỉnh)", "By district (province)"), .header)]
+        + counts.map { .text($0, .header) }, height: 32, into: &output)
+    for (key, value) in byDistrict.sorted(by: { $0.key < $1.key }) {
+      let district = key.district.isEmpty ? t("(không ghi huyện)", "(no district)") : key.district
+      stream.addRow(
+        [.text("\(district), \(key.province)", .text)] + numbers(value), into: &output)
+    }
+    stream.addRow([], into: &output)
+    stream.addRow([.text(t("Các tiêu chí", "The criteria"), .header)], into: &output)
+    for criterion in rulebook.criteria {
+      stream.addRow(
+        [
+          .text(
+            "\(criterion.id). " + (language == .vi ? criterion.name.vi : criterion.name.en), .text)
+        ],
+        into: &output)
+    }
+    stream.addRow([], into: &output)
+    if rejected > 0 {
+      stream.addRow(
+        [
+          .text(
+            t(
+              "\(rejected) dòng không chấm được (xem thông báo lỗi khi chạy cfc).",
+              "\(rejected) \(rejected == 1 ? "record" : "records") could not be assessed (see cfc's error messages)."
+            ),
+            .note)
+        ], into: &output)
+    }
+    stream.addRow(
+      [
+        .text(
+          t(
+            "Chấm theo bộ tiêu chí \(rulebook.id) (\(rulebook.citation)), SHA-256 \(rulebook.sha256.prefix(12))….",
+            "Scored with rulebook \(rulebook.id) (\(rulebook.citation)), SHA-256 \(rulebook.sha256.prefix(12))…."
+          ),
+          .note)
+      ], into: &output)
+    stream.finish(into: &output)
+  }
+}
