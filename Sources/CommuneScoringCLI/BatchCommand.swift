@@ -80,9 +80,11 @@ enum BatchCommand {
     }
     let (rulebook, rulebookBytes) = try RulebookSource.resolveWithBytes(parsed)
     let language = parsed.language
+    var reviewNotes: [String] = []
     let reviews = try parsed.value("--review").map { (file: String) throws(CLIError) in
-      try ReviewFile.load(file, rulebook: rulebook, language: language)
+      try ReviewFile.load(file, rulebook: rulebook, language: language, notes: &reviewNotes)
     }
+    for note in reviewNotes { terminal.err((language == .vi ? "Lưu ý: " : "Note: ") + note + "\n") }
     if parsed.value("--format") == "xlsx", parsed.value("-o") == nil {
       throw CLIError(
         .usage, vi: "xlsx là tệp nhị phân: cần -o TỆP.xlsx",

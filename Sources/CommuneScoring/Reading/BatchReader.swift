@@ -22,6 +22,7 @@ public struct BatchReader: Sendable {
   }
 
   let rulebook: Rulebook
+  let names: ColumnNames
   var text: TextDecoder
   /// The format, once known.
   public private(set) var format: Format?
@@ -41,7 +42,14 @@ public struct BatchReader: Sendable {
     self.rulebook = rulebook
     self.format = format
     text = TextDecoder(encoding: encoding)
-    header = HeaderFinder(names: ColumnNames(rulebook: rulebook))
+    let names = ColumnNames(rulebook: rulebook)
+    self.names = names
+    header = HeaderFinder { cells in
+      let columns = cells.map { names.column($0) }
+      let known = columns.filter { $0 != nil }.count
+      // The header names the code and at least one more identity column.
+      return (known, columns.contains(.code) && known >= 2)
+    }
   }
 
   /// The records complete after `chunk`; `final` ends the input. Throws for a file that cannot
@@ -85,14 +93,22 @@ public struct BatchReader: Sendable {
         self.csv = splitter
         return batch
       }
-      guard let found = try header.feed(utf8, final: final, rulebook: rulebook) else {
-        return RecordBatch()
+      let found: HeaderFinder.Found
+      switch header.feed(utf8, final: final) {
+      case nil: return RecordBatch()
+      case .found(let header): found = header
+      case .notFound(nil): throw EvidenceError(.line(1, column: nil), .emptyBatch)
+      case .notFound(let best?):
+        // The row most like a header says what is wrong (unknown names, did you mean).
+        _ = try CSVLayout(cells: best.cells, line: best.line, rulebook: rulebook, names: names)
+        throw EvidenceError(.line(best.line, column: nil), .missingColumn("code"))
       }
+      let layout = try CSVLayout(
+        cells: found.cells, line: found.line, rulebook: rulebook, names: names)
       separator = found.separator
-      decoder = RecordDecoder(
-        kind: .csv(found.layout, separator: found.separator), rulebook: rulebook)
+      decoder = RecordDecoder(kind: .csv(layout, separator: found.separator), rulebook: rulebook)
       var splitter = CSVSplitter(
-        separator: found.separator, width: found.width, startingAtLine: found.nextLine)
+        separator: found.separator, width: found.cells.count, startingAtLine: found.nextLine)
       let batch = splitter.feed(found.rest, final: final)
       csv = splitter
       return batch
@@ -100,22 +116,32 @@ public struct BatchReader: Sendable {
   }
 }
 
-/// Finds a CSV batch's header: the first row that names the identity columns, with the
-/// separator (comma, semicolon or tab) that makes it so; Excel's `sep=;` first line is honoured
-/// and title rows above the header are skipped.
+/// Finds a CSV table's header: the first row that a judge accepts (for a batch: a row naming
+/// the code and another identity column), with the separator (comma, semicolon or tab) that
+/// makes it so. Excel's `sep=;` first line is honoured and title rows above the header skipped.
 struct HeaderFinder: Sendable {
+  /// How many of a row's cells name known columns, and whether the row is the header.
+  typealias Judge = @Sendable ([String]) -> (known: Int, isHeader: Bool)
+
   /// Rows looked at before giving up.
   static let maxRows = 50
 
+  /// The header row and what follows it.
   struct Found: Sendable {
-    var layout: CSVLayout
+    var cells: [String]
+    var line: Int
     var separator: UInt8
-    var width: Int
     var nextLine: Int
     var rest: [UInt8]
   }
 
-  let names: ColumnNames
+  enum Outcome: Sendable {
+    case found(Found)
+    /// No header: the row most like one (nil when there was no row at all).
+    case notFound(best: (cells: [String], line: Int)?)
+  }
+
+  let judge: Judge
   var pending: [UInt8] = []
   var scanned = 0
   var line = 1
@@ -123,15 +149,12 @@ struct HeaderFinder: Sendable {
   var rows = 0
   var skipped = 0
   var notes: [ReadingNote] = []
-  /// The row with the most known column names so far, for the error when no header is found.
   var best: (known: Int, cells: [String], line: Int)?
 
-  init(names: ColumnNames) { self.names = names }
+  init(judge: @escaping Judge) { self.judge = judge }
 
-  /// The header once found (and the text after it), nil while more text is needed.
-  mutating func feed(_ text: [UInt8], final: Bool, rulebook: Rulebook) throws(EvidenceError)
-    -> Found?
-  {
+  /// The outcome once known, nil while more text is needed.
+  mutating func feed(_ text: [UInt8], final: Bool) -> Outcome? {
     pending += text
     while true {
       // The next physical line.
@@ -152,25 +175,26 @@ struct HeaderFinder: Sendable {
       }
       if lineEnd == nil, final, end > scanned { lineEnd = end }
       guard let next = lineEnd else {
-        if final { return try giveUp(rulebook: rulebook) }
-        return nil
+        return final ? .notFound(best: best.map { ($0.cells, $0.line) }) : nil
       }
       let content = Array(pending[scanned..<end])
       let lineNumber = line
       scanned = next
       line += 1
-      if let found = try consider(content, line: lineNumber, rulebook: rulebook) {
-        return Found(
-          layout: found.layout, separator: found.separator, width: found.width,
-          nextLine: line, rest: Array(pending[scanned...]))
+      if let (cells, separator) = consider(content, line: lineNumber) {
+        if skipped > 0 {
+          notes.append(ReadingNote(line: lineNumber, .skippedBeforeHeader(lines: skipped)))
+        }
+        return .found(
+          Found(
+            cells: cells, line: lineNumber, separator: separator, nextLine: line,
+            rest: Array(pending[scanned...])))
       }
-      if rows >= Self.maxRows { return try giveUp(rulebook: rulebook) }
+      if rows >= Self.maxRows { return .notFound(best: best.map { ($0.cells, $0.line) }) }
     }
   }
 
-  mutating func consider(_ content: [UInt8], line: Int, rulebook: Rulebook) throws(EvidenceError)
-    -> (layout: CSVLayout, separator: UInt8, width: Int)?
-  {
+  mutating func consider(_ content: [UInt8], line: Int) -> ([String], UInt8)? {
     if content.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x2C || $0 == 0x3B }) {
       return nil
     }
@@ -182,33 +206,19 @@ struct HeaderFinder: Sendable {
       return nil
     }
     rows += 1
-    var bestHere: (known: Int, cells: [String], separator: UInt8, code: Bool)?
+    var bestHere: (known: Int, cells: [String], separator: UInt8, header: Bool)?
     for separator in separators {
       let cells = Self.cells(content, separator: separator)
-      let columns = cells.map { names.column($0) }
-      let known = columns.filter { $0 != nil }.count
-      let code = columns.contains(.code)
-      if bestHere == nil || known > bestHere?.known ?? 0 {
-        bestHere = (known, cells, separator, code)
+      let (known, header) = judge(cells)
+      if bestHere == nil || (header && bestHere?.header != true) || known > bestHere?.known ?? 0 {
+        bestHere = (known, cells, separator, header)
       }
     }
     guard let here = bestHere else { return nil }
-    // The header names the code and at least one more identity column.
-    if here.code, here.known >= 2 {
-      let layout = try CSVLayout(cells: here.cells, line: line, rulebook: rulebook, names: names)
-      if skipped > 0 { notes.append(ReadingNote(line: line, .skippedBeforeHeader(lines: skipped))) }
-      return (layout, here.separator, here.cells.count)
-    }
+    if here.header { return (here.cells, here.separator) }
     if best == nil || here.known > best?.known ?? 0 { best = (here.known, here.cells, line) }
     skipped += 1
     return nil
-  }
-
-  /// No header: the row most like one explains what is missing (unknown names, did you mean).
-  func giveUp(rulebook: Rulebook) throws(EvidenceError) -> Found? {
-    guard let best else { throw EvidenceError(.line(1, column: nil), .emptyBatch) }
-    _ = try CSVLayout(cells: best.cells, line: best.line, rulebook: rulebook, names: names)
-    throw EvidenceError(.line(best.line, column: nil), .missingColumn("code"))
   }
 
   /// The cells of one line (quotes undone), split at `separator`.
