@@ -23,6 +23,12 @@ public struct ErrorText: Sendable {
         + (column.map { w.t(", cột '\($0)'", ", column '\($0)'") } ?? "")
     case .record(let line, let path):
       return w.t("dòng \(line), tại ", "line \(line), at ") + path.description
+    case .cell(let sheet, let row, let column, let name):
+      let place =
+        column.map { CellReference(sheet: sheet, row: row, column: $0).description }
+        ?? w.t("trang '\(sheet)', dòng \(row)", "sheet '\(sheet)', row \(row)")
+      return w.t("ô ", "cell ") + place
+        + (name.map { w.t(" (cột '\($0)')", " (column '\($0)')") } ?? "")
     }
   }
 

@@ -74,6 +74,9 @@ public enum InputLocation: Sendable, Equatable, CustomStringConvertible {
   case line(Int, column: String?)
   /// A record of a JSON batch, by the line it starts on, and a path within it.
   case record(line: Int, path: JSONPath)
+  /// A cell of a workbook (`Sheet1!C12`), with the column's name where known; `column` is
+  /// nil for a whole row.
+  case cell(sheet: String, row: Int, column: Int?, name: String?)
 
   public var description: String {
     switch self {
@@ -81,7 +84,16 @@ public enum InputLocation: Sendable, Equatable, CustomStringConvertible {
     case .line(let line, let column):
       return "line \(line)" + (column.map { ", column '\($0)'" } ?? "")
     case .record(let line, let path): return "line \(line), at \(path)"
+    case .cell(let sheet, let row, let column, let name):
+      return Self.cellName(sheet: sheet, row: row, column: column)
+        + (name.map { ", column '\($0)'" } ?? "")
     }
+  }
+
+  /// `Sheet1!C12` for a cell, `Sheet1!12:12` for a whole row (as spreadsheets write them).
+  public static func cellName(sheet: String, row: Int, column: Int?) -> String {
+    guard let column else { return "\(sheet)!\(row):\(row)" }
+    return CellReference(sheet: sheet, row: row, column: column).description
   }
 }
 
