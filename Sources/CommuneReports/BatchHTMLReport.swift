@@ -1,133 +1,296 @@
 import CommuneScoring
 
-/// The certification list as an administrative document, followed by the batch summary.
+/// How the certification list is split into documents.
+public enum ListSplit: String, Sendable, CaseIterable {
+  /// One list for everything.
+  case all
+  /// One list per province, each with its own frame.
+  case province
+  /// One list per district (keyed with its province), each with its own frame.
+  case district
+}
+
+/// The certification list as the annex of a recognition decision ("Danh sách … (Kèm theo Quyết
+/// định số …)"), grouped by province then district with commune codes and subtotals, followed by
+/// the summary of the assessment. Written as HTML (`render`) or Word (`docx`).
 public struct BatchHTMLReport: Renderer {
   public let explainer: Explainer
+  public let values: FrameValues
+  public let split: ListSplit
 
-  public init(rulebook: Rulebook, language: Language) {
+  public init(
+    rulebook: Rulebook, language: Language, frame: FrameValues = FrameValues(),
+    split: ListSplit = .all
+  ) {
     explainer = Explainer(rulebook: rulebook, language: language)
+    values = frame
+    self.split = split
   }
 
-  /// The whole document: `certified` are the recognised communes in input order.
+  /// The whole document as HTML: `certified` are the recognised communes.
   public func render(
     certified: [BatchEntry], summary: BatchSummary, years: [Int], provinces: [String],
     districts: [String]
   ) -> String {
+    DocumentHTML.render(document(certified: certified, summary: summary, years: years))
+  }
+
+  /// The whole document as a Word file.
+  public func docx(certified: [BatchEntry], summary: BatchSummary, years: [Int]) -> [UInt8] {
+    DocxWriter.render(document(certified: certified, summary: summary, years: years))
+  }
+
+  /// The lists (one per province or district when split), then the summary.
+  public func document(certified: [BatchEntry], summary: BatchSummary, years: [Int]) -> Document {
+    let sorted = certified.sorted(by: Self.listOrder)
+    var parts: [[BatchEntry]] = []
+    switch split {
+    case .all: parts = [sorted]
+    case .province: parts = chunk(sorted) { $0.province }
+    case .district:
+      parts = chunk(sorted) { DistrictKey(province: $0.province, district: $0.district) }
+    }
+    if parts.isEmpty { parts = [[]] }
+    var documents = parts.map { list(entries: $0, years: years) }
+    documents.append(summaryDocument(summary, years: years, area: areaOf(sorted)))
+    var first = documents.removeFirst()
+    first.followers = documents
+    return first
+  }
+
+  /// Province, district (Vietnamese alphabetical order), then commune code.
+  static func listOrder(_ a: BatchEntry, _ b: BatchEntry) -> Bool {
+    let left = DistrictKey(province: a.province, district: a.district)
+    let right = DistrictKey(province: b.province, district: b.district)
+    if left != right { return left < right }
+    return a.code < b.code
+  }
+
+  func chunk<Key: Equatable>(_ entries: [BatchEntry], by key: (BatchEntry) -> Key) -> [[BatchEntry]]
+  {
+    var parts: [[BatchEntry]] = []
+    for entry in entries {
+      if let last = parts.last?.last, key(last) == key(entry) {
+        parts[parts.count - 1].append(entry)
+      } else {
+        parts.append([entry])
+      }
+    }
+    return parts
+  }
+
+  /// The area a list covers, named for people however many provinces it spans.
+  struct Area {
+    var provinces: [String]
+    var districts: [DistrictKey]
+
+    /// "Huyện Chi Lăng, tỉnh Lạng Sơn", "tỉnh Lạng Sơn", "các tỉnh An Giang, Tiền Giang và Vĩnh
+    /// Long", "30 tỉnh, thành phố", or "" for none.
+    func name(_ w: Wording) -> String {
+      switch provinces.count {
+      case 0: return ""
+      case 1:
+        let province = Area.province(provinces[0], w, capital: false)
+        if districts.count == 1, let district = districts[0].district {
+          return "\(district), \(province)"
+        }
+        return province
+      case 2...3:
+        let names = provinces.map { Area.province($0, w, capital: false) }
+        return names.dropLast().joined(separator: ", ") + w.t(" và ", " and ") + (names.last ?? "")
+      default:
+        return w.t("\(provinces.count) tỉnh, thành phố", "\(provinces.count) provinces and cities")
+      }
+    }
+
+    static let cities = ["Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"]
+
+    /// "tỉnh Lạng Sơn", "thành phố Hà Nội" (as given when the record already says which).
+    static func province(_ name: String, _ w: Wording, capital: Bool) -> String {
+      let lower = name.lowercased()
+      if lower.hasPrefix("tỉnh") || lower.hasPrefix("thành phố") || lower.hasPrefix("tp") {
+        return name
+      }
+      let kind =
+        cities.contains(name)
+        ? w.t(capital ? "Thành phố" : "thành phố", capital ? "City of" : "city of")
+        : w.t(capital ? "Tỉnh" : "tỉnh", capital ? "Province of" : "province of")
+      return w.language == .vi ? "\(kind) \(name)" : "\(name) \(capital ? "Province" : "province")"
+    }
+  }
+
+  func areaOf(_ entries: [BatchEntry]) -> Area {
+    var provinces: [String] = []
+    var districts: [DistrictKey] = []
+    for entry in entries {
+      if provinces.last != entry.province, !provinces.contains(entry.province) {
+        provinces.append(entry.province)
+      }
+      let key = DistrictKey(province: entry.province, district: entry.district)
+      if districts.last != key, !districts.contains(key) { districts.append(key) }
+    }
+    return Area(
+      provinces: provinces.sorted(by: VietnameseOrder.less), districts: districts.sorted())
+  }
+
+  /// The People's Committee that recognises the communes of `area`: the district's when the
+  /// list covers one district, the province's for one province, otherwise blank.
+  func issuer(_ area: Area) -> [String] {
+    let committee = w.t("ỦY BAN NHÂN DÂN", "PEOPLE'S COMMITTEE")
+    if area.provinces.count == 1 {
+      if area.districts.count == 1, let district = area.districts[0].district {
+        return [committee, district.uppercased()]
+      }
+      return [committee, Area.province(area.provinces[0], w, capital: true).uppercased()]
+    }
+    return [committee, Paperwork.blank + Paperwork.blank]
+  }
+
+  func list(entries: [BatchEntry], years: [Int]) -> Document {
+    let paper = Paperwork(w: w, values: values)
+    let area = areaOf(entries)
     let yearText = years.map(String.init).joined(separator: ", ")
-    var area = ""
-    if provinces.count == 1, let province = provinces.first {
-      area = districts.count == 1 ? "\(districts[0]), \(province)" : province
-    } else if !provinces.isEmpty {
-      area = provinces.joined(separator: ", ")
-    }
-    let title = w.t(
-      "Danh sách xã, phường, thị trấn đạt tiêu chuẩn phù hợp với trẻ em năm \(yearText)",
-      "Communes recognised as child-friendly in \(yearText)")
-    var out = HTML.head(title: title + (area.isEmpty ? "" : " — \(area)"), language: language)
-    out += HTML.nationalHeading(
-      language,
-      left: [w.t("HỘI ĐỒNG ĐÁNH GIÁ", "REVIEWING COUNCIL")]
-        + (area.isEmpty ? [] : [area.uppercased()]))
-    out += "<h1>\(e(title))</h1>\n"
-    if !area.isEmpty { out += "<p class=\"sub\">\(e(area))</p>\n" }
-    out +=
-      "<p class=\"sub\">\(e(w.t("Theo \(rulebook.citation)", "Under \(rulebook.citation)")))</p>\n"
-    out +=
-      "<table class=\"certified\">\n<thead><tr><th class=\"n\">\(e(w.t("TT", "No.")))</th><th>\(e(w.t("Xã, phường, thị trấn", "Commune")))</th>"
-    out +=
-      "<th>\(e(w.t("Huyện", "District")))</th><th>\(e(w.t("Tỉnh", "Province")))</th><th>\(e(w.t("Loại", "Category")))</th>"
-    out += "<th class=\"n\">\(e(w.t("Tổng điểm", "Total")))</th></tr></thead>\n<tbody>\n"
-    for (index, entry) in certified.enumerated() {
-      out +=
-        "<tr data-code=\"\(e(entry.code))\" data-total=\"\(entry.total)\"><td class=\"n\">\(index + 1)</td><td>\(e(entry.name))"
-      out += entry.reviewed ? " <small>(\(e(w.t("đã thẩm định", "reviewed"))))</small>" : ""
-      out +=
-        "</td><td>\(e(entry.district ?? ""))</td><td>\(e(entry.province))</td><td>\(e(explainer.categoryName(entry.category)))</td><td class=\"n\">\(entry.total)</td></tr>\n"
-    }
-    if certified.isEmpty {
-      out +=
-        "<tr><td colspan=\"6\">\(e(w.t("Không có xã nào đạt chuẩn.", "No commune is recognised.")))</td></tr>\n"
-    }
-    out += "</tbody>\n</table>\n"
-    out +=
-      "<p>\(e(w.t("Tổng số: \(certified.count) xã, phường, thị trấn đạt chuẩn trên \(summary.all.total) được đánh giá.", "In all: \(certified.count) recognised of \(summary.all.total) assessed.")))"
-    if certified.contains(where: \.reviewed) {
-      out +=
-        " \(e(w.t("Kết quả đã thẩm định được dùng ở những xã có ghi chú.", "Reviewed results are used where noted.")))"
-    }
-    out += "</p>\n"
-    out += summaryHTML(summary)
-    out +=
-      "<footer><p>\(e(w.t("Bộ tiêu chí", "Rulebook"))) \(e(rulebook.id)) \(e(rulebook.version)), sha256 <code>\(rulebook.sha256)</code>; \(EngineInfo.name) \(EngineInfo.version).</p></footer>\n"
-    return out + HTML.end
+    let areaName = area.name(w)
+    let issuer = paper.issuer(default: issuer(area))
+    let body: [Block] = [
+      .title(w.t("DANH SÁCH", "LIST")),
+      .subtitle(
+        w.t(
+          "Xã, phường, thị trấn đạt tiêu chuẩn phù hợp với trẻ em năm \(yearText)",
+          "Communes recognised as child-friendly in \(yearText)")
+          + (areaName.isEmpty ? "" : w.t(" của ", " in ") + areaName), italic: false),
+      .subtitle(
+        w.t(
+          "(Kèm theo Quyết định số \(paper.decisionNumber) \(paper.date) của Chủ tịch Ủy ban nhân dân \(issuer.last.map(capitalizedUnit) ?? Paperwork.blank))",
+          "(Annexed to Decision No. \(paper.decisionNumber) of \(paper.date) of the Chair of the People's Committee of \(issuer.last ?? Paperwork.blank))"
+        ), italic: true),
+      .table(table(entries)),
+      .note(legend()),
+    ]
+    return Document(
+      title: w.t(
+        "Danh sách xã, phường, thị trấn đạt tiêu chuẩn phù hợp với trẻ em năm \(yearText)",
+        "Communes recognised as child-friendly in \(yearText)")
+        + (areaName.isEmpty ? "" : " — " + areaName),
+      language: language,
+      frame: Frame(issuer: issuer, number: nil, placeDate: paper.placeDate),
+      body: body,
+      closing: Closing(
+        signers: [paper.preparer, paper.chair(w.t("ỦY BAN NHÂN DÂN", "PEOPLE'S COMMITTEE"))],
+        recipients: []))
   }
 
-  func countsRow(_ label: String, _ counts: BatchSummary.Counts, cell: String = "td") -> String {
-    let numbers = [counts.recognized, counts.notRecognized, counts.incomplete, counts.total]
-    return "<tr><\(cell)>\(e(label))</\(cell)>"
-      + numbers.map { "<\(cell) class=\"n\">\($0)</\(cell)>" }.joined() + "</tr>\n"
+  /// "HUYỆN CHI LĂNG" → "huyện Chi Lăng" for running text.
+  func capitalizedUnit(_ upper: String) -> String {
+    upper.split(separator: " ").enumerated().map { index, word in
+      let lower = word.lowercased()
+      let words = ["xã", "phường", "thị", "trấn", "huyện", "quận", "thị", "thành", "phố", "tỉnh"]
+      if words.contains(lower), index < 2 { return lower }
+      return lower.prefix(1).uppercased() + lower.dropFirst()
+    }.joined(separator: " ")
   }
 
-  func countsHead(_ first: String) -> String {
-    "<thead><tr><th>\(e(first))</th><th class=\"n\">\(e(w.t("Đạt", "Recognised")))</th><th class=\"n\">\(e(w.t("Không đạt", "Not recognised")))</th><th class=\"n\">\(e(w.t("Chưa đủ số liệu", "Incomplete")))</th><th class=\"n\">\(e(w.t("Tổng", "Total")))</th></tr></thead>\n"
+  /// The category's number in the rulebook (1, 2, 3…), explained once under the table: the full
+  /// wording would not fit on one line.
+  func categoryKey(_ id: String) -> String {
+    (rulebook.categories.firstIndex { $0.id == id }).map { String($0 + 1) } ?? id
   }
 
-  func summaryHTML(_ summary: BatchSummary) -> String {
-    var out = "<h2>\(e(w.t("Tổng hợp kết quả đánh giá", "Summary of the assessment")))</h2>\n"
-    if summary.rejected > 0 {
-      out +=
-        "<p>\(e(w.t("Có \(summary.rejected) dòng số liệu bị loại do sai (xem thông báo lỗi).", "\(summary.rejected) rows were rejected for bad data (see the error messages).")))</p>\n"
-    }
-    out += "<table>\n" + countsHead(w.t("Loại", "Category")) + "<tbody>\n"
-    for category in rulebook.categories where summary.byCategory[category.id] != nil {
-      out += countsRow(category.name.text(language), summary.byCategory[category.id] ?? .init())
-    }
-    out +=
-      "</tbody>\n<tfoot>" + countsRow(w.t("Tất cả", "All"), summary.all, cell: "th")
-      + "</tfoot>\n</table>\n"
-    out += "<table>\n" + countsHead(w.t("Huyện", "District")) + "<tbody>\n"
-    for district in summary.byDistrict.keys.sorted() {
-      out += countsRow(district, summary.byDistrict[district] ?? .init())
-    }
-    out += "</tbody>\n</table>\n"
-    out +=
-      "<h2>\(e(w.t("Số xã bị 0 điểm theo từng tiêu chí", "Communes scoring 0 on each criterion")))</h2>\n"
-    out += HTML.barChart(
-      rulebook.criteria.enumerated().map { index, criterion in
-        (
-          criterion.id, summary.zeroed[index], max(1, summary.all.total),
-          criterion.name.text(language)
-        )
-      }, language: language,
-      caption: w.t(
-        "Số xã bị 0 điểm ở mỗi tiêu chí trên \(summary.all.total) xã được đánh giá",
-        "Communes scoring 0 on each criterion, of \(summary.all.total) assessed"),
-      counts: true)
-    let shortfall = summary.shortfall
-    if shortfall.count > 0 {
-      out +=
-        "<p>\(e(w.t("Không tiêu chí nào 0 điểm nhưng thiếu điểm so với ngưỡng: \(shortfall.count) xã (thiếu từ \(shortfall.smallest) đến \(shortfall.largest) điểm, trung vị \(shortfall.median)).", "No criterion at 0 but short of the threshold: \(shortfall.count) communes (short by \(shortfall.smallest) to \(shortfall.largest) points, median \(shortfall.median)).")))</p>\n"
-    }
-    if !summary.closest.isEmpty {
-      out +=
-        "<h2>\(e(w.t("Các xã gần đạt ngưỡng nhất", "Communes closest to the threshold")))</h2>\n<table>\n<thead><tr><th>\(e(w.t("Xã", "Commune")))</th><th>\(e(w.t("Huyện", "District")))</th><th class=\"n\">\(e(w.t("Điểm", "Total")))</th><th class=\"n\">\(e(w.t("Ngưỡng", "Threshold")))</th><th class=\"n\">\(e(w.t("Thiếu", "Short by")))</th></tr></thead>\n<tbody>\n"
-      for entry in summary.closest.prefix(20) {
-        out +=
-          "<tr><td>\(e(entry.name))</td><td>\(e(entry.district ?? ""))</td><td class=\"n\">\(entry.total)</td><td class=\"n\">\(entry.threshold)</td><td class=\"n\">\(entry.threshold - entry.total)</td></tr>\n"
+  func legend() -> String {
+    w.t("Loại: ", "Category: ")
+      + rulebook.categories.enumerated().map { index, category in
+        "\(index + 1) — \(category.name.text(language)) "
+          + w.t("(từ \(category.threshold) điểm)", "(from \(category.threshold) points)")
+      }.joined(separator: "; ") + "."
+  }
+
+  func table(_ entries: [BatchEntry]) -> Table {
+    var groups: [Table.Group] = []
+    var number = 0
+    let columns = 6
+    let byProvince = chunk(entries) { $0.province }
+    for (provinceIndex, provinceEntries) in byProvince.enumerated() {
+      guard let first = provinceEntries.first else { continue }
+      var rows: [Table.Row] = [
+        Table.Row(
+          [
+            .init(roman(provinceIndex + 1)),
+            .init(
+              Area.province(first.province, w, capital: true) + " — "
+                + communes(provinceEntries.count), span: columns - 1),
+          ], style: .group)
+      ]
+      let byDistrict = chunk(provinceEntries) {
+        DistrictKey(province: $0.province, district: $0.district)
       }
-      out += "</tbody>\n</table>\n"
-    }
-    if !summary.top.isEmpty {
-      out +=
-        "<h2>\(e(w.t("Xếp hạng theo tổng điểm", "Ranking by total")))</h2>\n<table>\n<thead><tr><th class=\"n\">#</th><th>\(e(w.t("Xã", "Commune")))</th><th>\(e(w.t("Huyện", "District")))</th><th class=\"n\">\(e(w.t("Điểm", "Total")))</th><th>\(e(w.t("Kết quả", "Result")))</th></tr></thead>\n<tbody>\n"
-      for (index, entry) in summary.top.enumerated() {
-        out +=
-          "<tr><td class=\"n\">\(index + 1)</td><td>\(e(entry.name))</td><td>\(e(entry.district ?? ""))</td><td class=\"n\">\(entry.total)</td><td>\(e(BatchTextReport(rulebook: rulebook, language: language).statusWord(entry.status)))</td></tr>\n"
+      for (districtIndex, districtEntries) in byDistrict.enumerated() {
+        rows.append(
+          Table.Row(
+            [
+              .init("\(districtIndex + 1)"),
+              .init(
+                (districtEntries.first?.district ?? w.t("(không ghi huyện)", "(no district)"))
+                  + " — " + communes(districtEntries.count), span: columns - 1),
+            ], style: .subgroup))
+        for entry in districtEntries {
+          number += 1
+          rows.append(
+            Table.Row(
+              [
+                .init("\(number)"), .init(entry.code), .init(entry.name),
+                .init(categoryKey(entry.category)), .init("\(entry.total)"),
+                .init(entry.reviewed ? w.t("đã thẩm định", "reviewed") : ""),
+              ],
+              attributes: [
+                Attribute("data-code", entry.code), Attribute("data-total", "\(entry.total)"),
+              ]))
+        }
       }
-      out += "</tbody>\n</table>\n"
-      if summary.all.total > summary.top.count {
-        out +=
-          "<p>\(e(w.t("… và \(summary.all.total - summary.top.count) xã khác.", "… and \(summary.all.total - summary.top.count) more.")))</p>\n"
+      groups.append(.init(rows))
+    }
+    if entries.isEmpty {
+      groups = [
+        .init([
+          Table.Row([
+            .init(w.t("Không có xã nào đạt chuẩn.", "No commune is recognised."), span: columns)
+          ])
+        ])
+      ]
+    }
+    return Table(
+      className: "certified",
+      columns: [
+        .init(w.t("TT", "No."), width: 7, numeric: true), .init(w.t("Mã xã", "Code"), width: 10),
+        .init(w.t("Xã, phường, thị trấn", "Commune"), width: 43),
+        .init(w.t("Loại", "Cat."), width: 8, numeric: true),
+        .init(w.t("Tổng điểm", "Total"), width: 12, numeric: true),
+        .init(w.t("Ghi chú", "Notes"), width: 20),
+      ], groups: groups,
+      footer: [
+        Table.Row(
+          [
+            .init(""),
+            .init(w.t("Tổng cộng: ", "In all: ") + communes(entries.count), span: columns - 1),
+          ],
+          style: .total)
+      ], compact: true)
+  }
+
+  func communes(_ count: Int) -> String {
+    w.t("\(count) xã, phường, thị trấn", count == 1 ? "1 commune" : "\(count) communes")
+  }
+
+  func roman(_ number: Int) -> String {
+    let numerals: [(Int, String)] = [
+      (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
+      (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+    ]
+    var rest = number
+    var out = ""
+    for (value, numeral) in numerals {
+      while rest >= value {
+        out += numeral
+        rest -= value
       }
     }
     return out

@@ -85,6 +85,27 @@ public enum BatchCSVReport {
   }
 }
 
+/// A district named with its province (districts of the same name exist in several provinces).
+public struct DistrictKey: Hashable, Sendable, Comparable {
+  public var province: String
+  /// nil for communes whose record names no district.
+  public var district: String?
+
+  public init(province: String, district: String?) {
+    self.province = province
+    self.district = district
+  }
+
+  /// "Huyện Châu Thành (An Giang)", or "— (An Giang)" without a district.
+  public var label: String { "\(district ?? "—") (\(province))" }
+
+  /// Province, then district, in Vietnamese alphabetical order.
+  public static func < (a: DistrictKey, b: DistrictKey) -> Bool {
+    if a.province != b.province { return VietnameseOrder.less(a.province, b.province) }
+    return VietnameseOrder.less(a.district ?? "", b.district ?? "")
+  }
+}
+
 /// Counts gathered over a batch for the text and HTML summaries.
 public struct BatchSummary: Sendable {
   public struct Counts: Sendable, Equatable {
@@ -105,7 +126,9 @@ public struct BatchSummary: Sendable {
 
   public var all = Counts()
   public var byCategory: [String: Counts] = [:]
-  public var byDistrict: [String: Counts] = [:]
+  /// Counts per district, keyed with its province: three "Huyện Châu Thành" of three provinces
+  /// are three districts.
+  public var byDistrict: [DistrictKey: Counts] = [:]
   /// How many communes each criterion zeroed, by criterion index.
   public var zeroed: [Int]
   /// Shortfalls of complete communes below their threshold with no criterion at 0.
@@ -168,7 +191,8 @@ public struct BatchSummary: Sendable {
   public mutating func add(_ entry: BatchEntry) {
     all.add(entry.status)
     byCategory[entry.category, default: Counts()].add(entry.status)
-    byDistrict[entry.district ?? "—", default: Counts()].add(entry.status)
+    byDistrict[DistrictKey(province: entry.province, district: entry.district), default: Counts()]
+      .add(entry.status)
     for (index, points) in entry.criteria.enumerated() where points == 0 { zeroed[index] += 1 }
     if entry.status == .notRecognized, !entry.criteria.contains(0), entry.total < entry.threshold {
       shortfall.add(entry.threshold - entry.total)
@@ -246,7 +270,7 @@ public struct BatchTextReport: Renderer {
     }
     out.append(w.t("Theo huyện:", "By district:"))
     for district in summary.byDistrict.keys.sorted() {
-      out.append(counts(district, summary.byDistrict[district] ?? .init()))
+      out.append(counts(district.label, summary.byDistrict[district] ?? .init()))
     }
     out.append(w.t("Số xã bị 0 điểm theo từng tiêu chí:", "Communes scoring 0 on each criterion:"))
     for (index, criterion) in explainer.rulebook.criteria.enumerated()

@@ -12,10 +12,16 @@ public struct Explainer: Sendable {
     w = Wording(language)
   }
 
-  /// The label of a field, with its id so people can find it in the file.
+  /// The label of a field. In English the id follows, so people can find it in the file; in
+  /// Vietnamese documents ids have no place (they belong to JSON and `--lang en`).
   public func fieldLabel(_ id: String) -> String {
     guard let field = rulebook.field(id) else { return id }
-    return "\(field.label.text(language)) (\(id))"
+    return language == .vi ? field.label.vi : "\(field.label.en) (\(id))"
+  }
+
+  /// The label of a field alone, in the chosen language.
+  public func fieldName(_ id: String) -> String {
+    rulebook.field(id)?.label.text(language) ?? id
   }
 
   /// A field's value for people: yes/no for flags, a grouped number for counts, — when missing.

@@ -26,53 +26,63 @@ enum HTML {
 
   static let end = "</body>\n</html>\n"
 
-  /// The national heading of an administrative document.
-  static func nationalHeading(_ language: Language, left: [String]) -> String {
-    let w = Wording(language)
-    return """
-      <table class="heading"><tr>
-      <td><strong>\(left.map(escape).joined(separator: "<br />"))</strong></td>
-      <td><strong>\(w.t("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM"))</strong><br />
-      <span class="motto">\(w.t("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"))</span></td>
-      </tr></table>
-
-      """
-  }
-
-  /// System fonts only (no external resources); A4 portrait pages; table headers repeated on
-  /// every page; a criterion's rows never split across pages.
+  /// System fonts only (no external resources). A4 portrait pages with the margins of Decree
+  /// 30/2020/NĐ-CP (top and bottom 20 mm, left 30 mm, right 15 mm), the page number centred at
+  /// the top from the second page, table headers repeated on every page.
   static let style = """
-    :root { --ok: #1b7f3b; --bad: #b3261e; --open: #8a6d00; --line: #c9c9c9; }
-    body { font-family: "Times New Roman", "DejaVu Serif", serif; font-size: 12pt; line-height: 1.35; color: #111; max-width: 190mm; margin: 12mm auto; padding: 0 4mm; }
-    h1 { font-size: 15pt; text-align: center; margin: 10pt 0 4pt; text-transform: uppercase; }
-    h2 { font-size: 13pt; margin: 14pt 0 6pt; border-bottom: 1px solid var(--line); break-after: avoid; }
-    p.sub { text-align: center; margin: 0 0 10pt; }
-    table { border-collapse: collapse; width: 100%; margin: 4pt 0 8pt; }
-    th, td { border: 1px solid var(--line); padding: 3pt 5pt; vertical-align: top; text-align: left; }
-    th { background: #f0f0f0; }
+    :root { --ok: #1b7f3b; --bad: #b3261e; --open: #8a6d00; --line: #9a9a9a; }
+    body { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", serif; font-size: 13pt; line-height: 1.3; color: #000; max-width: 165mm; margin: 12mm auto; padding: 0 4mm; }
+    h1 { font-size: 14pt; text-align: center; margin: 14pt 0 2pt; text-transform: uppercase; }
+    h2 { font-size: 13pt; margin: 12pt 0 4pt; break-after: avoid; }
+    p { margin: 3pt 0; text-align: justify; }
+    p.sub { text-align: center; margin: 0 0 8pt; }
+    p.note { font-size: 11pt; text-align: left; }
+    table { border-collapse: collapse; width: 100%; margin: 4pt 0 8pt; font-size: 12pt; }
+    th, td { border: 1px solid var(--line); padding: 2pt 4pt; vertical-align: top; text-align: left; }
+    th { background: #f0f0f0; text-align: center; vertical-align: middle; }
     td.n, th.n { text-align: right; white-space: nowrap; }
-    table.heading td { border: none; text-align: center; width: 50%; font-size: 12pt; }
-    .motto { text-decoration: underline; }
+    th.n { text-align: center; }
+    table.frame, table.signatures { margin: 0 0 6pt; font-size: 13pt; }
+    table.frame td, table.signatures td { border: none; text-align: center; vertical-align: top; padding: 0 2pt; }
+    td.issuer { width: 40%; font-size: 12.5pt; }
+    td.nation { width: 60%; font-size: 12.5pt; }
+    .motto { font-size: 13pt; }
+    span.rule { display: block; width: 32%; margin: 1pt auto 6pt; border-top: 1px solid #000; }
+    span.rule.wide { width: 68%; }
+    span.number { display: block; font-size: 13pt; }
+    em.date { display: block; font-size: 13pt; }
+    table.signatures { margin-top: 12pt; break-inside: avoid; }
+    span.sign-space { display: block; height: 24mm; }
+    div.recipients { font-size: 11pt; margin-top: 4pt; break-inside: avoid; }
+    div.recipients strong { font-size: 12pt; }
+    p.dots { border-bottom: 1px dotted #000; height: 1.3em; margin: 0; }
+    tr.group td { font-weight: bold; background: #f3f3f3; }
+    tr.subgroup td { font-weight: bold; font-style: italic; }
+    tr.total td { font-weight: bold; }
     tr.zero td { color: var(--bad); font-weight: bold; }
     tr.open td { color: var(--open); }
-    .verdict { border: 2px solid; padding: 6pt 10pt; margin: 8pt 0; break-inside: avoid; }
+    table.compact { table-layout: fixed; font-size: 11pt; line-height: 1.2; }
+    table.compact td, table.compact th { padding: 0.5pt 3pt; }
+    .verdict { border: 1.5px solid; padding: 4pt 8pt; margin: 8pt 0; break-inside: avoid; }
     .verdict.recognized { border-color: var(--ok); }
     .verdict.not_recognized { border-color: var(--bad); }
     .verdict.incomplete { border-color: var(--open); }
-    .verdict strong { font-size: 13pt; }
-    .mark { color: var(--open); }
+    sup.mark { font-size: 8pt; color: #555; padding-left: 1pt; }
+    code { font-size: 9pt; overflow-wrap: anywhere; }
     figure { margin: 6pt 0; break-inside: avoid; }
     figcaption { font-size: 10pt; color: #444; }
     svg { max-width: 100%; height: auto; }
-    footer { margin-top: 14pt; font-size: 9pt; color: #444; border-top: 1px solid var(--line); padding-top: 4pt; word-break: break-all; }
-    tbody.criterion { break-inside: avoid; }
-    @page { size: A4 portrait; margin: 14mm 12mm; }
+    tbody.together { break-inside: avoid; }
+    div.newpage { break-before: page; }
+    @page { size: A4 portrait; margin: 20mm 15mm 20mm 30mm; @top-center { content: counter(page); font-family: "Times New Roman", "Liberation Serif", serif; font-size: 12pt; } }
+    @page :first { @top-center { content: none; } }
     @media print {
       body { margin: 0; max-width: none; padding: 0; }
       thead { display: table-header-group; }
       tfoot { display: table-row-group; }
       tr { break-inside: avoid; }
-      h2 { break-after: avoid; }
+      tr.group, tr.subgroup { break-after: avoid; }
+      tr.zero td, tr.open td { color: #000; }
     }
     """
 

@@ -1,123 +1,219 @@
 import CommuneScoring
 
-/// A commune's scoring sheet as one self-contained HTML file: for its dossier, on screen and on
-/// A4 paper.
+/// A commune's scoring sheet as an administrative document of its People's Committee: the frame,
+/// identity, verdict, scoring table, explanations, signatures. Written as HTML (`render`) or as a
+/// Word file (`docx`) from the same `Document`.
 public struct HTMLReport: Renderer {
   public let explainer: Explainer
+  /// What people filled into the frame (blanks otherwise).
+  public let values: FrameValues
 
-  public init(rulebook: Rulebook, language: Language) {
+  public init(rulebook: Rulebook, language: Language, frame: FrameValues = FrameValues()) {
     explainer = Explainer(rulebook: rulebook, language: language)
+    values = frame
   }
 
-  /// The sheet.
+  /// The sheet as one HTML file.
   public func render(_ assessment: Assessment) -> String {
+    DocumentHTML.render(document(assessment))
+  }
+
+  /// The sheet as a Word (.docx) file.
+  public func docx(_ assessment: Assessment) -> [UInt8] {
+    DocxWriter.render(document(assessment))
+  }
+
+  /// The sheet as structured content.
+  public func document(_ assessment: Assessment) -> Document {
     let commune = assessment.commune
-    let result = assessment.result
+    let paper = Paperwork(w: w, values: values)
     let title = w.t(
-      "Kết quả đánh giá xã, phường, thị trấn phù hợp với trẻ em năm \(assessment.year) — \(commune.name)",
-      "Child-friendly commune assessment \(assessment.year) — \(commune.name)")
-    var out = HTML.head(title: title, language: language)
-    out += HTML.nationalHeading(
-      language, left: [commune.district?.uppercased(), commune.name.uppercased()].compactMap { $0 })
-    out +=
-      "<h1>\(e(w.t("Bảng điểm đánh giá xã, phường, thị trấn phù hợp với trẻ em", "Child-friendly commune scoring sheet")))</h1>\n"
-    out +=
-      "<p class=\"sub\">\(e(w.t("Năm đánh giá", "Assessment year"))) \(assessment.year) — \(e(rulebook.citation))</p>\n"
-    out += "<table class=\"identity\"><tbody>\n"
-    out += row(
-      w.t("Xã, phường, thị trấn", "Commune"),
-      "\(commune.name) (\(w.t("mã", "code")) \(commune.code))")
-    out += row(
-      w.t("Huyện, tỉnh", "District, province"),
-      [commune.district, commune.province].compactMap { $0 }.joined(separator: ", "))
-    out += row(w.t("Loại", "Category"), explainer.categoryName(commune.category))
-    out += row(
-      w.t("Ngưỡng công nhận", "Recognition threshold"),
-      w.t(
-        "từ \(result.threshold) điểm trở lên, không tiêu chí nào 0 điểm",
-        "at least \(result.threshold) points, no criterion at 0"))
-    if let review = assessment.review {
-      out += row(
-        w.t("Thẩm định", "Reviewed by"),
-        review.council ?? w.t("hội đồng thẩm định", "the reviewing council"))
+      "Bảng điểm đánh giá xã, phường, thị trấn phù hợp với trẻ em năm \(assessment.year) — \(commune.name)",
+      "Child-friendly commune scoring sheet \(assessment.year) — \(commune.name)")
+    var body: [Block] = [
+      .title(
+        w.t(
+          "BẢNG ĐIỂM ĐÁNH GIÁ XÃ, PHƯỜNG, THỊ TRẤN PHÙ HỢP VỚI TRẺ EM",
+          "CHILD-FRIENDLY COMMUNE SCORING SHEET")),
+      .subtitle(w.t("Năm \(assessment.year)", "Year \(assessment.year)"), italic: false),
+      .subtitle(
+        w.t("(Theo \(rulebook.citation))", "(Under \(rulebook.citation))"), italic: true),
+      .table(identity(assessment)),
+      verdict(assessment),
+      .heading(w.t("I. BẢNG CHẤM ĐIỂM", "I. SCORING TABLE")),
+      .table(scoringTable(assessment)),
+    ]
+    body.append(
+      .chart(
+        Chart(
+          bars: assessment.result.criteria.map {
+            Chart.Bar(
+              label: $0.id, value: $0.points, maximum: $0.maxPoints,
+              title: explainer.criterionName($0.id))
+          },
+          caption: w.t(
+            "Điểm từng tiêu chí so với điểm tối đa (đỏ: 0 điểm; nét đứt: chưa xác minh)",
+            "Points per criterion against the maximum (red: 0 points; dashed: not verifiable)"),
+          counts: false)))
+    var section = 2
+    if !assessment.adjustments.isEmpty {
+      body.append(
+        .heading(
+          roman(section) + w.t(". ĐIỀU CHỈNH CỦA HỘI ĐỒNG THẨM ĐỊNH", ". COUNCIL ADJUSTMENTS")))
+      body.append(.table(adjustments(assessment)))
+      section += 1
     }
-    out += "</tbody></table>\n"
-    out += verdict(assessment)
-    out += scoringTable(assessment)
-    out += HTML.barChart(
-      result.criteria.enumerated().map { index, criterion in
-        (criterion.id, criterion.points, criterion.maxPoints, explainer.criterionName(criterion.id))
-      }, language: language,
-      caption: w.t(
-        "Điểm từng tiêu chí so với điểm tối đa (đỏ: 0 điểm; nét đứt: chưa xác minh)",
-        "Points per criterion against the maximum (red: 0 points; dashed: not verifiable)"))
-    if !assessment.adjustments.isEmpty { out += adjustments(assessment) }
-    if let path = assessment.path { out += self.path(path, values: result.values) }
-    out += explanations(result)
-    out += footer(assessment)
-    out += HTML.end
-    return out
+    if let path = assessment.path {
+      body.append(
+        .heading(
+          roman(section)
+            + w.t(". CẦN LÀM GÌ ĐỂ ĐẠT CHUẨN", ". WHAT WOULD GET THE COMMUNE RECOGNISED")))
+      body += self.path(path, values: assessment.result.values)
+      section += 1
+    }
+    body.append(
+      .heading(
+        roman(section) + w.t(". GIẢI THÍCH TỪNG CHỈ TIÊU", ". EXPLANATION OF EACH INDICATOR")))
+    body.append(.table(explanations(assessment.result)))
+    body += notes(assessment)
+    return Document(
+      title: title, language: language,
+      frame: Frame(
+        issuer: paper.issuer(default: Issuer.committee(of: commune.name, w)),
+        number: paper.number(kind: "BC-UBND"), placeDate: paper.placeDate),
+      body: body,
+      closing: Closing(
+        signers: [paper.preparer, paper.chair(w.t("ỦY BAN NHÂN DÂN", "PEOPLE'S COMMITTEE"))],
+        recipients: paper.recipients(default: defaultRecipients(commune))))
   }
 
-  func row(_ label: String, _ value: String) -> String {
-    "<tr><th scope=\"row\">\(e(label))</th><td>\(e(value))</td></tr>\n"
+  func roman(_ number: Int) -> String {
+    ["I", "II", "III", "IV", "V", "VI"][min(max(number, 1), 6) - 1]
   }
 
-  func verdict(_ assessment: Assessment) -> String {
+  func defaultRecipients(_ commune: CommuneIdentity) -> [String] {
+    let district = commune.district.map {
+      w.t("Ủy ban nhân dân \($0)", "People's Committee of \($0)")
+    }
+    return [
+      district ?? w.t("Ủy ban nhân dân cấp huyện", "District People's Committee"),
+      w.t("Hội đồng đánh giá cấp huyện", "District assessment council"),
+    ]
+  }
+
+  func identity(_ assessment: Assessment) -> Table {
+    let commune = assessment.commune
+    var rows: [(String, String)] = [
+      (
+        w.t("Xã, phường, thị trấn", "Commune"),
+        "\(commune.name) (\(w.t("mã", "code")) \(commune.code))"
+      ),
+      (
+        w.t("Huyện, tỉnh", "District, province"),
+        [commune.district, commune.province].compactMap { $0 }.joined(separator: ", ")
+      ),
+      (w.t("Loại", "Category"), explainer.categoryName(commune.category)),
+      (
+        w.t("Ngưỡng công nhận", "Recognition threshold"),
+        w.t(
+          "từ \(assessment.result.threshold) điểm trở lên, không tiêu chí nào 0 điểm",
+          "at least \(assessment.result.threshold) points, no criterion at 0")
+      ),
+    ]
+    if let review = assessment.review {
+      rows.append(
+        (
+          w.t("Thẩm định", "Reviewed by"),
+          review.council ?? w.t("hội đồng thẩm định", "the reviewing council")
+        ))
+    }
+    return Table(
+      className: "identity",
+      columns: [.init("", width: 30), .init("", width: 70)], header: false,
+      groups: [.init(rows.map { Table.Row([.init($0.0), .init($0.1)]) })])
+  }
+
+  func verdict(_ assessment: Assessment) -> Block {
     let result = assessment.result
-    var out =
-      "<section class=\"verdict \(result.status.rawValue)\" data-status=\"\(result.status.rawValue)\" data-total=\"\(result.total)\">\n"
-    out +=
-      "<p><strong>\(e(w.t("Kết luận: ", "Verdict: ") + w.status(result.status)))</strong> — \(e(w.t("tổng điểm", "total"))) <strong>\(result.total)</strong>/\(result.maxTotal)</p>\n"
+    var blocks: [Block] = [
+      .paragraph(
+        w.t("Kết luận: ", "Verdict: ") + w.status(result.status) + " — "
+          + w.t("tổng điểm ", "total ") + "\(result.total)/\(result.maxTotal)")
+    ]
     if let outlook = result.outlook {
-      out +=
-        "<p>\(e(w.t("Nếu bổ sung số liệu còn thiếu: từ \(outlook.worstTotal) đến \(outlook.bestTotal) điểm.", "With the missing evidence: between \(outlook.worstTotal) and \(outlook.bestTotal) points.")))</p>\n"
+      blocks.append(
+        .paragraph(
+          w.t(
+            "Nếu bổ sung số liệu còn thiếu: từ \(outlook.worstTotal) đến \(outlook.bestTotal) điểm.",
+            "With the missing evidence: between \(outlook.worstTotal) and \(outlook.bestTotal) points."
+          )))
     }
     if !result.reasons.isEmpty {
-      out += "<ul>\n"
-      for reason in result.reasons {
-        out += "<li>\(e(explainer.reason(reason, category: assessment.commune.category)))</li>\n"
-      }
-      out += "</ul>\n"
+      blocks.append(
+        .list(
+          result.reasons.map { explainer.reason($0, category: assessment.commune.category) },
+          ordered: false))
     }
-    return out + "</section>\n"
+    return .box(
+      className: "verdict \(result.status.rawValue)",
+      attributes: [
+        Attribute("data-status", result.status.rawValue),
+        Attribute("data-total", "\(result.total)"),
+      ], blocks)
   }
 
-  func scoringTable(_ assessment: Assessment) -> String {
+  /// The mark after points a reconstructed rule decided, explained once in the notes.
+  var mark: String { "*" }
+
+  func scoringTable(_ assessment: Assessment) -> Table {
     let result = assessment.result
     let own = assessment.selfAssessed
-    var out =
-      "<h2>\(e(w.t("Bảng chấm điểm", "Scoring table")))</h2>\n<table class=\"score\">\n<thead><tr>"
-    out +=
-      "<th class=\"n\">\(e(w.t("TT", "No.")))</th><th>\(e(w.t("Tiêu chí", "Criterion")))</th><th class=\"n\">\(e(w.t("Điểm tối đa", "Maximum")))</th>"
-    out += "<th class=\"n\">\(e(w.t("Tự đánh giá", "Self-assessed")))</th>"
-    if own != nil { out += "<th class=\"n\">\(e(w.t("Thẩm định", "Reviewed")))</th>" }
-    out += "<th>\(e(w.t("Ghi chú", "Notes")))</th></tr></thead>\n<tbody>\n"
+    var columns: [Table.Column] = [
+      .init(w.t("TT", "No."), width: 6, numeric: true),
+      .init(w.t("Tiêu chí", "Criterion"), width: own == nil ? 57 : 47),
+      .init(w.t("Điểm tối đa", "Maximum"), width: 10, numeric: true),
+      .init(w.t("Tự đánh giá", "Self-assessed"), width: 11, numeric: true),
+    ]
+    if own != nil { columns.append(.init(w.t("Thẩm định", "Reviewed"), width: 11, numeric: true)) }
+    columns.append(.init(w.t("Ghi chú", "Notes"), width: own == nil ? 16 : 15))
+    var rows: [Table.Row] = []
     for (index, criterion) in result.criteria.enumerated() {
       let selfPoints = own?.criteria[index].points ?? criterion.points
-      let rowClass =
-        criterion.status == .zero
-        ? " class=\"zero\"" : (criterion.status == .notVerifiable ? " class=\"open\"" : "")
-      out +=
-        "<tr\(rowClass) data-criterion=\"\(criterion.id)\" data-points=\"\(criterion.points.map(String.init) ?? "")\" data-max=\"\(criterion.maxPoints)\">"
-      out +=
-        "<td class=\"n\">\(index + 1)</td><td>\(e(explainer.criterionName(criterion.id))) (\(criterion.id))</td><td class=\"n\">\(criterion.maxPoints)</td>"
-      // † marks points that a reconstructed rule decided.
-      let mark =
-        criterion.indicators.contains { $0.provenance == .reconstructed && ($0.points ?? 0) > 0 }
-        ? " <span class=\"mark\">†</span>" : ""
-      out += "<td class=\"n\">\(selfPoints.map(String.init) ?? "—")\(own == nil ? mark : "")</td>"
-      if own != nil {
-        out += "<td class=\"n\">\(criterion.points.map(String.init) ?? "—")\(mark)</td>"
+      let reconstructed = criterion.indicators.contains {
+        $0.provenance == .reconstructed && ($0.points ?? 0) > 0
       }
-      out += "<td>\(e(note(criterion, index)))</td></tr>\n"
+      var cells: [Table.Cell] = [
+        .init("\(index + 1)"),
+        .init("\(explainer.criterionName(criterion.id)) (\(criterion.id))"),
+        .init("\(criterion.maxPoints)"),
+        .init(
+          selfPoints.map(String.init) ?? "—", mark: own == nil && reconstructed ? mark : nil),
+      ]
+      if own != nil {
+        cells.append(
+          .init(criterion.points.map(String.init) ?? "—", mark: reconstructed ? mark : nil))
+      }
+      cells.append(.init(note(criterion, index)))
+      let style: Table.RowStyle =
+        criterion.status == .zero ? .alert : (criterion.status == .notVerifiable ? .open : .normal)
+      rows.append(
+        Table.Row(
+          cells, style: style,
+          attributes: [
+            Attribute("data-criterion", criterion.id),
+            Attribute("data-points", criterion.points.map(String.init) ?? ""),
+            Attribute("data-max", "\(criterion.maxPoints)"),
+          ]))
     }
-    out +=
-      "</tbody>\n<tfoot><tr><th></th><th>\(e(w.t("Tổng cộng", "Total")))</th><th class=\"n\">\(result.maxTotal)</th>"
-    out += "<th class=\"n\">\(own?.total ?? result.total)</th>"
-    if own != nil { out += "<th class=\"n\">\(result.total)</th>" }
-    out += "<th></th></tr></tfoot>\n</table>\n"
-    return out
+    var total: [Table.Cell] = [
+      .init(""), .init(w.t("Tổng cộng", "Total")), .init("\(result.maxTotal)"),
+      .init("\(own?.total ?? result.total)"),
+    ]
+    if own != nil { total.append(.init("\(result.total)")) }
+    total.append(.init(""))
+    return Table(
+      className: "score", columns: columns, groups: [.init(rows)],
+      footer: [Table.Row(total, style: .total)])
   }
 
   func note(_ criterion: CriterionResult, _ index: Int) -> String {
@@ -131,82 +227,116 @@ public struct HTMLReport: Renderer {
     }
     if criterion.status == .notVerifiable {
       notes.append(
-        w.t("thiếu số liệu: ", "missing: ") + criterion.missingFields.joined(separator: ", "))
+        w.t("thiếu số liệu: ", "missing: ")
+          + criterion.missingFields.map(explainer.fieldName).joined(separator: ", "))
     }
     return notes.joined(separator: "; ")
   }
 
-  func adjustments(_ assessment: Assessment) -> String {
-    var out =
-      "<h2>\(e(w.t("Điều chỉnh của hội đồng thẩm định", "Council adjustments")))</h2>\n<table>\n<thead><tr>"
-    out +=
-      "<th>\(e(w.t("Số liệu", "Figure")))</th><th class=\"n\">\(e(w.t("Xã báo cáo", "Commune")))</th><th class=\"n\">\(e(w.t("Thẩm định", "Council")))</th><th>\(e(w.t("Lý do", "Reason")))</th><th class=\"n\">\(e(w.t("Ảnh hưởng", "Effect")))</th></tr></thead>\n<tbody>\n"
-    for effect in assessment.adjustments {
-      out +=
-        "<tr><td>\(e(explainer.fieldLabel(effect.field)))</td><td class=\"n\">\(e(explainer.value(effect.field, effect.from)))</td>"
-      out +=
-        "<td class=\"n\">\(e(explainer.value(effect.field, effect.to)))</td><td>\(e(effect.reason))</td>"
-      out +=
-        "<td class=\"n\">\(effect.pointsEffect > 0 ? "+" : "")\(effect.pointsEffect)</td></tr>\n"
+  func adjustments(_ assessment: Assessment) -> Table {
+    let rows = assessment.adjustments.map { effect in
+      Table.Row([
+        .init(explainer.fieldLabel(effect.field)),
+        .init(explainer.value(effect.field, effect.from)),
+        .init(explainer.value(effect.field, effect.to)), .init(effect.reason),
+        .init("\(effect.pointsEffect > 0 ? "+" : "")\(effect.pointsEffect)"),
+      ])
     }
-    return out + "</tbody>\n</table>\n"
+    return Table(
+      className: "adjustments",
+      columns: [
+        .init(w.t("Số liệu", "Figure"), width: 34),
+        .init(w.t("Xã báo cáo", "Commune"), width: 12, numeric: true),
+        .init(w.t("Thẩm định", "Council"), width: 12, numeric: true),
+        .init(w.t("Lý do", "Reason"), width: 30),
+        .init(w.t("Ảnh hưởng", "Effect"), width: 12, numeric: true),
+      ], groups: [.init(rows)])
   }
 
-  func path(_ path: PathToRecognition, values: EvidenceValues) -> String {
-    var out =
-      "<h2>\(e(w.t("Cần làm gì để đạt chuẩn", "What would get the commune recognised")))</h2>\n"
+  func path(_ path: PathToRecognition, values: EvidenceValues) -> [Block] {
+    var out: [Block] = []
     if !path.evidenceNeeded.isEmpty {
-      out +=
-        "<p>\(e(w.t("Trước hết bổ sung số liệu: ", "First supply: ") + path.evidenceNeeded.map(explainer.fieldLabel).joined(separator: ", ")))</p>\n"
+      out.append(
+        .paragraph(
+          w.t("Trước hết bổ sung số liệu: ", "First supply: ")
+            + path.evidenceNeeded.map(explainer.fieldLabel).joined(separator: ", ")))
     }
     if !path.achievable {
-      out +=
-        "<ul>\n" + path.blockers.map { "<li>\(e(explainer.blocker($0)))</li>\n" }.joined()
-        + "</ul>\n"
+      out.append(.list(path.blockers.map(explainer.blocker), ordered: false))
       return out
     }
-    out +=
-      "<ol>\n" + path.steps.map { "<li>\(e(explainer.step($0, values: values)))</li>\n" }.joined()
-      + "</ol>\n"
+    out.append(.list(path.steps.map { explainer.step($0, values: values) }, ordered: true))
+    out.append(
+      .paragraph(
+        w.t(
+          "Tổng điểm sau khi thực hiện: \(path.totalAfter)",
+          "Total after these changes: \(path.totalAfter)")))
     return out
-      + "<p>\(e(w.t("Tổng điểm sau khi thực hiện: \(path.totalAfter)", "Total after these changes: \(path.totalAfter)")))</p>\n"
   }
 
-  func explanations(_ result: Evaluation) -> String {
-    var out =
-      "<h2>\(e(w.t("Giải thích từng chỉ tiêu", "Explanation of each indicator")))</h2>\n<table class=\"explain\">\n<thead><tr>"
-    out +=
-      "<th>\(e(w.t("Chỉ tiêu", "Indicator")))</th><th class=\"n\">\(e(w.t("Điểm", "Points")))</th><th>\(e(w.t("Cách tính", "How it was scored")))</th></tr></thead>\n"
+  func explanations(_ result: Evaluation) -> Table {
+    var groups: [Table.Group] = []
     for (index, criterion) in result.criteria.enumerated() {
-      out +=
-        "<tbody class=\"criterion\">\n<tr><th colspan=\"3\">\(criterion.id) \(e(explainer.criterionName(criterion.id))): \(criterion.points.map { "\($0)/\(criterion.maxPoints)" } ?? e(w.score(.notVerifiable)))</th></tr>\n"
-      for indicator in criterion.indicators {
-        let mark =
-          indicator.provenance == .reconstructed
-          ? " <span class=\"mark\" title=\"\(e(w.t("quy tắc tái dựng", "reconstructed rule")))\">†</span>"
-          : ""
-        out +=
-          "<tr data-indicator=\"\(indicator.id)\" data-points=\"\(indicator.points.map(String.init) ?? "")\"><td>\(indicator.id)\(mark)</td>"
-        out +=
-          "<td class=\"n\">\(indicator.points.map(String.init) ?? "—")/\(indicator.maxPoints)</td><td>\(e(explainer.explain(indicator, in: index)))</td></tr>\n"
+      var rows = [
+        Table.Row(
+          [
+            .init(
+              "\(criterion.id) \(explainer.criterionName(criterion.id)): \(criterion.points.map { "\($0)/\(criterion.maxPoints)" } ?? w.score(.notVerifiable))",
+              span: 3)
+          ], style: .group)
+      ]
+      for indicator in result.criteria[index].indicators {
+        rows.append(
+          Table.Row(
+            [
+              .init(indicator.id, mark: indicator.provenance == .reconstructed ? mark : nil),
+              .init("\(indicator.points.map(String.init) ?? "—")/\(indicator.maxPoints)"),
+              .init(explainer.explain(indicator, in: index)),
+            ],
+            attributes: [
+              Attribute("data-indicator", indicator.id),
+              Attribute("data-points", indicator.points.map(String.init) ?? ""),
+            ]))
       }
-      out += "</tbody>\n"
+      groups.append(.init(rows, together: true))
     }
-    return out + "</table>\n"
+    return Table(
+      className: "explain",
+      columns: [
+        .init(w.t("Chỉ tiêu", "Indicator"), width: 11),
+        .init(w.t("Điểm", "Points"), width: 11, numeric: true),
+        .init(w.t("Cách tính", "How it was scored"), width: 78),
+      ], groups: groups)
   }
 
-  func footer(_ assessment: Assessment) -> String {
+  /// The one explanation of the mark, and the receipt anyone can re-check.
+  func notes(_ assessment: Assessment) -> [Block] {
     let reconstructed = JSONReport(rulebook: rulebook, language: language).reconstructedPoints(
       assessment.result)
-    var out =
-      "<footer>\n<p>† \(e(w.t("Điểm do quy tắc tái dựng quyết định (chưa đối chiếu được với bảng điểm chính thức; cần kiểm tra trước khi ra quyết định công nhận): \(reconstructed) điểm.", "Points decided by a reconstructed rule (not checked against the official table; check before a real recognition decision): \(reconstructed) points.")))</p>\n"
-    out +=
-      "<p>\(e(w.t("Biên nhận", "Receipt"))): \(e(w.t("bộ tiêu chí", "rulebook"))) \(e(assessment.rulebookID)) \(e(assessment.rulebookVersion)), sha256 <code>\(assessment.rulebookSHA256)</code>"
+    var receipt =
+      w.t("Mã kiểm tra: bộ tiêu chí ", "Receipt: rulebook ")
+      + "\(assessment.rulebookID) \(assessment.rulebookVersion) (SHA-256 \(assessment.rulebookSHA256))"
     if let input = assessment.inputSHA256 {
-      out += "; \(e(w.t("hồ sơ", "record"))) sha256 <code>\(input)</code>"
+      receipt += w.t("; hồ sơ số liệu (SHA-256 ", "; evidence record (SHA-256 ") + input + ")"
     }
-    out +=
-      "; \(EngineInfo.name) \(EngineInfo.version). \(e(w.t("Kiểm tra lại bằng", "Re-check with"))) <code>cfc verify</code>.</p>\n</footer>\n"
+    receipt += w.t(
+      "; chương trình \(EngineInfo.name) \(EngineInfo.version).",
+      "; \(EngineInfo.name) \(EngineInfo.version).")
+    var out: [Block] = []
+    if reconstructed > 0 {
+      out.append(.note(Explainer.reconstructedNote(w, points: reconstructed)))
+    }
+    out.append(.note(receipt))
     return out
+  }
+}
+
+extension Explainer {
+  /// The one sentence that explains the mark after points decided by a reconstructed rule.
+  static func reconstructedNote(_ w: Wording, points: Int) -> String {
+    w.t(
+      "Ghi chú: (*) điểm chấm theo mức điểm được xây dựng lại từ nội dung Quyết định (\(points) điểm trong bảng này); khi thẩm định, đối chiếu với biểu điểm chính thức.",
+      "Note: (*) points scored on brackets rebuilt from the Decision's text (\(points) points on this sheet); check them against the official scoring table when reviewing."
+    )
   }
 }

@@ -27,7 +27,7 @@ public struct RulebookReport: Renderer {
     }
     for category in rulebook.categories {
       out.append(
-        "  - \(category.name.text(language)) (\(category.id)): "
+        "  - \(category.name.text(language))\(language == .en ? " (\(category.id))" : ""): "
           + w.t("từ \(category.threshold) điểm trở lên", "at least \(category.threshold) points"))
     }
     var reconstructed = 0
@@ -38,7 +38,8 @@ public struct RulebookReport: Renderer {
           + w.t("tối đa \(criterion.maxPoints) điểm", "up to \(criterion.maxPoints) points"))
       for gate in criterion.gates {
         out.append(
-          "  \(gate.id) [\(provenance(gate.provenance.status))] \(gate.description.text(language)) (\(gate.field.id) > 0)"
+          "  \(gate.id) [\(provenance(gate.provenance.status))] \(gate.description.text(language))"
+            + (language == .en ? " (\(gate.field.id) > 0)" : "")
         )
       }
       for indicator in criterion.indicators {
@@ -47,7 +48,9 @@ public struct RulebookReport: Renderer {
           "  \(indicator.id) [\(provenance(indicator.provenance.status))] \(indicator.name.text(language)) — "
             + w.t("tối đa \(indicator.maxPoints)", "up to \(indicator.maxPoints)"))
         out.append("      " + rule(indicator.rule))
-        if let note = indicator.provenance.note {
+        // Notes are written in English so far; a Vietnamese reader gets none rather than a
+        // foreign sentence (the rulebook is to carry them in both languages).
+        if let note = indicator.provenance.note, language == .en {
           out.append("      " + w.t("ghi chú: ", "note: ") + note)
         }
       }

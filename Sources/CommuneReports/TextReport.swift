@@ -68,8 +68,9 @@ public struct TextReport: Renderer {
     out += explanations(assessment.result)
     out.append("")
     out.append(
-      w.t("Biên nhận: bộ tiêu chí sha256 ", "Receipt: rulebook sha256 ") + assessment.rulebookSHA256
-        + (assessment.inputSHA256.map { w.t("; hồ sơ sha256 ", "; record sha256 ") + $0 } ?? "")
+      w.t("Mã kiểm tra: bộ tiêu chí SHA-256 ", "Receipt: rulebook SHA-256 ")
+        + assessment.rulebookSHA256
+        + (assessment.inputSHA256.map { w.t("; hồ sơ SHA-256 ", "; record SHA-256 ") + $0 } ?? "")
         + "; \(EngineInfo.name) \(EngineInfo.version)")
     return out.joined(separator: "\n") + "\n"
   }
@@ -77,28 +78,30 @@ public struct TextReport: Renderer {
   func table(_ assessment: Assessment) -> [String] {
     let result = assessment.result
     let own = assessment.selfAssessed
-    let nameWidth = 52
+    // The table fits 80 columns: 5 + name + (11) + 7 + 7 + 2 + status (up to 15).
+    let nameWidth = own == nil ? 42 : 31
     var header = Format.pad(w.t("Tiêu chí", "Criterion"), nameWidth + 5)
-    if own != nil { header += Format.padLeft(w.t("Tự đánh giá", "Self"), 12) }
+    if own != nil { header += Format.padLeft(w.t("Tự đánh giá", "Self"), 11) }
     header +=
-      Format.padLeft(w.t("Điểm", "Points"), 8) + Format.padLeft(w.t("Tối đa", "Max"), 8) + "  "
+      Format.padLeft(w.t("Điểm", "Points"), 7) + Format.padLeft(w.t("Tối đa", "Max"), 7) + "  "
       + w.t("Trạng thái", "Status")
-    var lines = [header, String(repeating: "─", count: header.count + 4)]
+    let rule = String(repeating: "─", count: 78)
+    var lines = [header, rule]
     for (index, criterion) in result.criteria.enumerated() {
       var name = explainer.criterionName(criterion.id)
       if name.count > nameWidth { name = String(name.prefix(nameWidth - 1)) + "…" }
       var line = Format.pad(criterion.id, 5) + Format.pad(name, nameWidth)
-      if let own { line += Format.padLeft(own.criteria[index].points.map(String.init) ?? "—", 12) }
+      if let own { line += Format.padLeft(own.criteria[index].points.map(String.init) ?? "—", 11) }
       line +=
-        Format.padLeft(criterion.points.map(String.init) ?? "—", 8)
-        + Format.padLeft(String(criterion.maxPoints), 8)
-      line += "  " + w.score(criterion.status) + (hasReconstructed(criterion, index) ? " †" : "")
+        Format.padLeft(criterion.points.map(String.init) ?? "—", 7)
+        + Format.padLeft(String(criterion.maxPoints), 7)
+      line += "  " + w.score(criterion.status) + (hasReconstructed(criterion, index) ? " *" : "")
       lines.append(line)
     }
-    lines.append(String(repeating: "─", count: header.count + 4))
+    lines.append(rule)
     var total = Format.pad(w.t("Tổng", "Total"), nameWidth + 5)
-    if let own { total += Format.padLeft(String(own.total), 12) }
-    total += Format.padLeft(String(result.total), 8) + Format.padLeft(String(result.maxTotal), 8)
+    if let own { total += Format.padLeft(String(own.total), 11) }
+    total += Format.padLeft(String(result.total), 7) + Format.padLeft(String(result.maxTotal), 7)
     lines.append(total)
     return lines
   }
@@ -126,10 +129,10 @@ public struct TextReport: Renderer {
         lines.append(
           "  \(gate.id) " + (declared?.description.text(language) ?? "")
             + ": \(explainer.fieldLabel(gate.field)) = " + (gate.value.map(String.init) ?? "—")
-            + " \(state)" + (declared?.provenance.status == .reconstructed ? " †" : ""))
+            + " \(state)" + (declared?.provenance.status == .reconstructed ? " *" : ""))
       }
       for indicator in criterion.indicators {
-        let mark = indicator.provenance == .reconstructed && (indicator.points ?? 0) > 0 ? " †" : ""
+        let mark = indicator.provenance == .reconstructed && (indicator.points ?? 0) > 0 ? " *" : ""
         if mark != "", criterion.firedGate == nil { reconstructed += indicator.points ?? 0 }
         let points =
           indicator.points.map { "\($0)/\(indicator.maxPoints)" } ?? "—/\(indicator.maxPoints)"
@@ -138,11 +141,7 @@ public struct TextReport: Renderer {
       }
     }
     lines.append("")
-    lines.append(
-      w.t(
-        "† Điểm do quy tắc tái dựng quyết định (chưa đối chiếu được với bảng điểm chính thức; cần kiểm tra trước khi ra quyết định công nhận): \(reconstructed) điểm.",
-        "† Points decided by a reconstructed rule (not checked against the official scoring table; check before a real recognition decision): \(reconstructed) points."
-      ))
+    if reconstructed > 0 { lines.append(Explainer.reconstructedNote(w, points: reconstructed)) }
     return lines
   }
 

@@ -4,7 +4,8 @@ import CommuneScoring
 /// `cfc assess FILE`: one commune's score, verdict and explanations.
 enum AssessCommand {
   static let format = OptionSpec(
-    names: ["--format", "-f"], valueName: "text|json|html", allowed: ["text", "json", "html"],
+    names: ["--format", "-f"], valueName: "text|json|html|docx",
+    allowed: ["text", "json", "html", "docx"],
     help: LocalizedText(
       vi: "định dạng kết quả (mặc định: text)", en: "output format (default: text)"))
   static let noPath = OptionSpec(
@@ -13,23 +14,26 @@ enum AssessCommand {
       vi: "không tính lộ trình đạt chuẩn", en: "do not compute the path to recognition"))
 
   static let help = CommandHelp(
-    usage: "cfc assess FILE [--format text|json|html] [--lang vi|en] [--rulebook FILE] [-o FILE]",
+    usage:
+      "cfc assess FILE [--format text|json|html|docx] [--lang vi|en] [--rulebook FILE] [-o FILE] [--no-path] [--issuer TEXT] [--number TEXT] [--place TEXT] [--date YYYY-MM-DD] [--signer NAME] [--preparer NAME] [--recipients TEXT]",
     summary: LocalizedText(
       vi:
         "Chấm điểm 13 tiêu chí của một xã từ tệp số liệu JSON, giải thích từng điểm, kết luận đạt/không đạt và chỉ ra cần làm gì để đạt chuẩn. FILE là '-' để đọc từ đầu vào chuẩn.",
       en:
         "Scores the 13 criteria of one commune from a JSON evidence file, explains every point, gives the verdict and what would get the commune recognised. FILE may be '-' for standard input."
     ),
-    options: [format, CommonOptions.lang, CommonOptions.rulebook, CommonOptions.output, noPath],
+    options: [format, CommonOptions.lang, CommonOptions.rulebook, CommonOptions.output, noPath]
+      + FrameOptions.all,
     examples: [
       "cfc assess samples/bang-mac.json",
       "cfc assess samples/bang-mac.json --format json --lang en -o bang-mac.json",
+      "cfc assess samples/bang-mac.json --format docx --place \"Bằng Mạc\" -o bang-diem.docx",
     ],
     notes: LocalizedText(
       vi:
-        "Điểm đánh dấu † do quy tắc tái dựng quyết định: cần đối chiếu với bảng điểm chính thức trước khi ra quyết định công nhận.",
+        "Bảng điểm HTML và Word có khung văn bản hành chính (Nghị định 30/2020/NĐ-CP); chỗ nào không có tùy chọn thì để trống (…) để điền tay. Điểm có dấu (*) chấm theo mức điểm xây dựng lại từ Quyết định: đối chiếu với biểu điểm chính thức khi thẩm định.",
       en:
-        "Points marked † were decided by a reconstructed rule: check them against the official table before a real recognition decision."
+        "The HTML and Word sheets carry the administrative frame (Decree 30/2020/NĐ-CP); what no option fills is left blank (…) to write by hand. Points marked (*) were scored on brackets rebuilt from the Decision: check them against the official table when reviewing."
     ))
 
   static func run(_ arguments: [String], terminal: Terminal) throws(CLIError) -> ExitCode {
@@ -42,23 +46,61 @@ enum AssessCommand {
           .usage, vi: "assess chỉ nhận một tệp (dùng 'cfc batch' cho nhiều xã)",
           en: "assess takes one file (use 'cfc batch' for many)", usage: help.usage)
     }
+    let frame = try FrameOptions.values(parsed, usage: help.usage)
     let rulebook = try RulebookSource.resolve(parsed)
+    if parsed.value("--format") == "docx", parsed.value("-o") == nil {
+      throw CLIError(
+        .usage, vi: "docx là tệp nhị phân: cần -o TỆP.docx",
+        en: "docx is a binary file: give -o FILE.docx", usage: help.usage)
+    }
+    if let suggestion = batchSuggestion(path, workbooks: false) { throw suggestion }
     let bytes = try Files.read(path)
     let record: EvidenceRecord
     do {
       record = try EvidenceDecoder.decode(bytes, rulebook: rulebook)
     } catch {
+      // A workbook or a JSON array that is not one commune's record: a batch, most likely.
+      if let suggestion = batchSuggestion(path, workbooks: true) { throw suggestion }
+      if bytes.first(where: { $0 > 0x20 }) == UInt8(ascii: "[") {
+        throw CLIError(
+          .usage,
+          vi: "'\(path)' là một mảng nhiều hồ sơ; để chấm nhiều xã, dùng: cfc batch \(path)",
+          en: "'\(path)' is an array of records; to score many communes, use: cfc batch \(path)",
+          usage: help.usage)
+      }
       throw CLIError(.dataError, ErrorText(parsed.language).lines(error, source: path))
     }
     let assessment = Assessor.assess(
       record, rulebook: rulebook, withPath: !parsed.flags.contains("--no-path"))
+    let sheet = HTMLReport(rulebook: rulebook, language: parsed.language, frame: frame)
     let text: String
     switch parsed.value("--format") ?? "text" {
     case "json": text = JSONReport(rulebook: rulebook, language: parsed.language).render(assessment)
-    case "html": text = HTMLReport(rulebook: rulebook, language: parsed.language).render(assessment)
+    case "html": text = sheet.render(assessment)
+    case "docx":
+      let sink = try ResultSink(terminal: terminal, path: parsed.value("-o"))
+      sink.write(bytes: sheet.docx(assessment)[...])
+      try sink.finish()
+      return .success
     default: text = TextReport(rulebook: rulebook, language: parsed.language).render(assessment)
     }
     try ResultSink.deliver(text, terminal: terminal, path: parsed.value("-o"))
     return .success
+  }
+
+  /// A batch file (CSV, workbook, JSON Lines) given to `assess`: point to `cfc batch`.
+  /// Workbooks are only suggested once they failed to read as one commune's workbook.
+  static func batchSuggestion(_ path: String, workbooks: Bool) -> CLIError? {
+    let lower = path.lowercased()
+    let batchEndings =
+      [".csv", ".tsv", ".jsonl", ".ndjson"] + (workbooks ? [".xlsx", ".ods", ".xls"] : [])
+    guard let ending = batchEndings.first(where: { lower.hasSuffix($0) }) else { return nil }
+    return CLIError(
+      .usage,
+      vi:
+        "'\(path)' là tệp nhiều xã (\(ending)); 'cfc assess' chấm một xã từ tệp JSON — dùng: cfc batch \(path)",
+      en:
+        "'\(path)' is a file of many communes (\(ending)); 'cfc assess' scores one commune from a JSON file — use: cfc batch \(path)",
+      usage: help.usage)
   }
 }

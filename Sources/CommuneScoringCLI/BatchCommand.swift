@@ -7,8 +7,8 @@ import Synchronization
 /// `cfc batch FILE`: many communes at once, streamed, scored on every core, in input order.
 enum BatchCommand {
   static let format = OptionSpec(
-    names: ["--format", "-f"], valueName: "text|csv|json|html|xlsx",
-    allowed: ["text", "csv", "json", "html", "xlsx"],
+    names: ["--format", "-f"], valueName: "text|csv|json|html|xlsx|docx",
+    allowed: ["text", "csv", "json", "html", "xlsx", "docx"],
     help: LocalizedText(
       vi: "định dạng kết quả (mặc định: text, kèm bảng tổng hợp)",
       en: "output format (default: text, with a summary)"))
@@ -27,6 +27,12 @@ enum BatchCommand {
     help: LocalizedText(
       vi: "số luồng xử lý (mặc định: số lõi CPU)",
       en: "worker threads (default: the number of cores)"))
+  static let split = OptionSpec(
+    names: ["--by"], valueName: "all|province|district",
+    allowed: ListSplit.allCases.map(\.rawValue),
+    help: LocalizedText(
+      vi: "danh sách HTML/Word: một danh sách cho mỗi tỉnh hoặc huyện (mặc định: all)",
+      en: "HTML/Word list: one list per province or district (default: all)"))
   static let inputFormat = OptionSpec(
     names: ["--input"], valueName: "csv|json|jsonl", allowed: ["csv", "json", "jsonl"],
     help: LocalizedText(
@@ -42,7 +48,7 @@ enum BatchCommand {
 
   static let help = CommandHelp(
     usage:
-      "cfc batch FILE [--format text|csv|json|html|xlsx] [--certified-only] [--review FILE] [--lang vi|en] [--rulebook FILE] [-o FILE]",
+      "cfc batch FILE [--format text|csv|json|html|xlsx|docx] [--certified-only] [--review FILE] [--lang vi|en] [--rulebook FILE] [-o FILE] [--input csv|json|jsonl] [--jobs N] [--by all|province|district] [--issuer TEXT] [--number TEXT] [--place TEXT] [--date YYYY-MM-DD] [--signer NAME] [--preparer NAME] [--recipients TEXT]",
     summary: LocalizedText(
       vi:
         "Chấm điểm nhiều xã: tệp CSV (một dòng một xã, cột định danh code,name,district,province,category,year rồi các trường số liệu theo thứ tự bất kỳ; ô trống là chưa có số liệu), mảng JSON các hồ sơ, hoặc JSON Lines. Dòng sai được báo kèm số dòng và lý do, các dòng khác vẫn được chấm; khi có dòng bị loại, mã thoát là 1.",
@@ -51,12 +57,13 @@ enum BatchCommand {
     ),
     options: [
       format, certifiedOnly, review, CommonOptions.lang, CommonOptions.rulebook,
-      CommonOptions.output, inputFormat, encoding, jobs,
-    ],
+      CommonOptions.output, inputFormat, encoding, jobs, split,
+    ] + FrameOptions.all,
     examples: [
       "cfc batch samples/communes.csv",
       "cfc batch samples/communes.csv --format csv --certified-only -o danh-sach-cong-nhan.csv",
       "cfc batch samples/communes.csv --review samples/review.csv --format json",
+      "cfc batch samples/communes.csv --format docx --by district --number 15/QĐ-UBND -o ds.docx",
     ])
 
   static func run(_ arguments: [String], terminal: Terminal) throws(CLIError) -> ExitCode {
@@ -90,6 +97,12 @@ enum BatchCommand {
         .usage, vi: "xlsx là tệp nhị phân: cần -o TỆP.xlsx",
         en: "xlsx is a binary file: give -o FILE.xlsx", usage: help.usage)
     }
+    if parsed.value("--format") == "docx", parsed.value("-o") == nil {
+      throw CLIError(
+        .usage, vi: "docx là tệp nhị phân: cần -o TỆP.docx",
+        en: "docx is a binary file: give -o FILE.docx", usage: help.usage)
+    }
+    let frame = try FrameOptions.values(parsed, usage: help.usage)
     let reader = try ChunkReader(path: path)
     let sink = try ResultSink(terminal: terminal, path: parsed.value("-o"))
     var pipeline = BatchPipeline(
@@ -97,7 +110,8 @@ enum BatchCommand {
         format: BatchPipeline.Format(rawValue: parsed.value("--format") ?? "text") ?? .text,
         language: language,
         certifiedOnly: parsed.flags.contains("--certified-only"), workers: workers, source: path,
-        encoding: parsed.value("--encoding").flatMap(TextEncoding.init(name:))),
+        encoding: parsed.value("--encoding").flatMap(TextEncoding.init(name:)),
+        frame: frame, split: ListSplit(rawValue: parsed.value("--by") ?? "all") ?? .all),
       rulebook: rulebook, rulebookBytes: rulebookBytes, reviews: reviews)
     do {
       try pipeline.run(
@@ -125,7 +139,7 @@ enum BatchCommand {
 /// Memory holds one chunk at a time, plus the summary's small per-commune entries for the text
 /// form, which ranks them.
 struct BatchPipeline {
-  enum Format: String, Sendable { case text, csv, json, html, xlsx }
+  enum Format: String, Sendable { case text, csv, json, html, xlsx, docx }
 
   struct Options: Sendable {
     var format: Format
@@ -134,6 +148,9 @@ struct BatchPipeline {
     var workers: Int
     var source: String
     var encoding: TextEncoding? = nil
+    /// What fills the frame of the HTML and Word certification list.
+    var frame = FrameValues()
+    var split = ListSplit.all
   }
 
   /// The rows one worker handles.
@@ -286,7 +303,7 @@ struct BatchPipeline {
       workbook.add(
         BatchCSVReport.headerCells(rulebook) + (reviews == nil ? [] : [.text("reviewed")]))
     case .text: sink.write(BatchTextReport(rulebook: rulebook, language: options.language).header())
-    case .html: break  // written whole at the end: its title names the years and the area
+    case .html, .docx: break  // written whole at the end: its title names the years and the area
     }
   }
 
@@ -302,9 +319,19 @@ struct BatchPipeline {
     case .html:
       summary.rejected = rejected
       sink.write(
-        BatchHTMLReport(rulebook: rulebook, language: options.language).render(
+        BatchHTMLReport(
+          rulebook: rulebook, language: options.language, frame: options.frame,
+          split: options.split
+        ).render(
           certified: certified, summary: summary, years: years.sorted(),
           provinces: provinces.sorted(), districts: districts.sorted()))
+    case .docx:
+      summary.rejected = rejected
+      sink.write(
+        bytes: BatchHTMLReport(
+          rulebook: rulebook, language: options.language, frame: options.frame,
+          split: options.split
+        ).docx(certified: certified, summary: summary, years: years.sorted())[...])
     }
   }
 
@@ -358,7 +385,7 @@ struct BatchPipeline {
               BatchCSVReport.cells(entry)
                 + (reviews == nil ? [] : [.text(entry.reviewed ? "yes" : "no")]))
           }
-          if options.format == .html {
+          if options.format == .html || options.format == .docx {
             years.insert(entry.year)
             provinces.insert(entry.province)
             if let district = entry.district { districts.insert(district) }
@@ -496,7 +523,9 @@ struct RowContext: Sendable {
     let score = Evaluator.score(values, category: record.commune.category, rulebook: rulebook)
     let reviewed = record.review != nil
     var result = BatchPipeline.RowResult(line: line, key: key, reviewKey: reviewKey)
-    if options.format == .text || options.format == .html || options.format == .xlsx {
+    if options.format == .text || options.format == .html || options.format == .xlsx
+      || options.format == .docx
+    {
       result.entry = BatchEntry(record, score, reviewed: reviewed)
     }
     guard !options.certifiedOnly || score.status == .recognized else { return result }
@@ -517,7 +546,7 @@ struct RowContext: Sendable {
       builder.raw(
         BatchTextReport(rulebook: rulebook, language: options.language).line(
           BatchEntry(record, score, reviewed: reviewed)))
-    case .html, .xlsx:
+    case .html, .xlsx, .docx:
       break
     }
     result.range = start..<builder.count

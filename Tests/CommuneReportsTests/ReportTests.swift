@@ -34,15 +34,20 @@ struct ExplainerTests {
     return Evaluator.evaluate(values, category: "standard", rulebook: shippedRulebook)
   }
 
-  @Test("a rate explains its figures, its exact value and the band it met, in Vietnamese")
+  @Test(
+    "a rate explains its figures, its exact value and the band it met, in Vietnamese, without field ids"
+  )
   func rateVietnamese() throws {
     let result = evaluation(["births": 50, "births_registered_on_time": 49])
     let indicator = try #require(result.criteria[1].indicators.first)
     let text = Explainer(rulebook: shippedRulebook, language: .vi).explain(indicator, in: 1)
     #expect(
       text
-        == "Số trẻ em được đăng ký khai sinh đúng quy định (births_registered_on_time) / Số trẻ em sinh ra trong kỳ (births) = 49/50 = 98% → đạt mức ≥ 98% → 40 điểm"
+        == "Số trẻ em được đăng ký khai sinh đúng quy định / Số trẻ em sinh ra trong kỳ = 49/50 = 98% → đạt mức ≥ 98% → 40 điểm"
     )
+    // In English the id follows the label, so people can find the field in their file.
+    let en = Explainer(rulebook: shippedRulebook, language: .en).explain(indicator, in: 1)
+    #expect(en.hasPrefix("Births registered as required (births_registered_on_time) / "))
   }
 
   @Test("a rate per 100,000 uses Vietnamese thousands and decimal separators, English its own")
@@ -79,7 +84,7 @@ struct ExplainerTests {
     let gate = GateResultFixture.fired
     #expect(
       explainer.reason(.criterionZero(criterion: "T5", gate: gate), category: "standard").contains(
-        "vì Số trẻ em tử vong do tai nạn, thương tích (kể cả đuối nước) (children_injury_deaths) = 1"
+        "vì Số trẻ em tử vong do tai nạn, thương tích (kể cả đuối nước) = 1 —"
       ))
   }
 }

@@ -1,0 +1,145 @@
+import CommuneScoring
+
+/// Writes a `Document` as one self-contained HTML file (also well-formed XML), printable on A4
+/// from a browser with the official frame and page numbers.
+public enum DocumentHTML {
+  /// The whole file.
+  public static func render(_ document: Document) -> String {
+    var out = HTML.head(title: document.title, language: document.language)
+    out += page(document)
+    for follower in document.followers {
+      out += "<div class=\"newpage\"></div>\n" + page(follower)
+    }
+    return out + HTML.end
+  }
+
+  static func e(_ text: String) -> String { HTML.escape(text) }
+
+  static func page(_ document: Document) -> String {
+    var out = frame(document.frame, language: document.language)
+    for block in document.body { out += self.block(block, document.language) }
+    if let closing = document.closing { out += self.closing(closing, document.language) }
+    return out
+  }
+
+  static func frame(_ frame: Frame, language: Language) -> String {
+    let w = Wording(language)
+    var out = "<table class=\"frame\"><tr>\n<td class=\"issuer\">"
+    out += frame.issuer.map { "<strong>\(e($0))</strong>" }.joined(separator: "<br />")
+    out += "<span class=\"rule\"></span>"
+    if let number = frame.number { out += "<span class=\"number\">\(e(number))</span>" }
+    out += "</td>\n<td class=\"nation\"><strong>"
+    out += e(w.t("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM"))
+    out += "</strong><br /><strong class=\"motto\">"
+    out += e(w.t("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"))
+    out += "</strong><span class=\"rule wide\"></span>"
+    out += "<em class=\"date\">\(e(frame.placeDate))</em></td>\n</tr></table>\n"
+    return out
+  }
+
+  static func block(_ block: Block, _ language: Language) -> String {
+    switch block {
+    case .title(let text): return "<h1>\(e(text))</h1>\n"
+    case .subtitle(let text, let italic):
+      return
+        "<p class=\"sub\">\(italic ? "<em>\(e(text))</em>" : "<strong>\(e(text))</strong>")</p>\n"
+    case .heading(let text): return "<h2>\(e(text))</h2>\n"
+    case .paragraph(let text): return "<p>\(e(text))</p>\n"
+    case .note(let text): return "<p class=\"note\">\(e(text))</p>\n"
+    case .fillIn(let label, let lines):
+      var out = "<div class=\"fill\">"
+      if !label.isEmpty { out += "<p>\(e(label))</p>" }
+      out += String(repeating: "<p class=\"dots\"></p>", count: lines)
+      return out + "</div>\n"
+    case .list(let items, let ordered):
+      let tag = ordered ? "ol" : "ul"
+      return "<\(tag)>\n" + items.map { "<li>\(e($0))</li>\n" }.joined() + "</\(tag)>\n"
+    case .table(let table): return self.table(table)
+    case .box(let className, let attributes, let blocks):
+      return "<section class=\"\(e(className))\"\(attributeText(attributes))>\n"
+        + blocks.map { self.block($0, language) }.joined() + "</section>\n"
+    case .chart(let chart):
+      return HTML.barChart(
+        chart.bars.map { ($0.label, $0.value, $0.maximum, $0.title) },
+        language: language, caption: chart.caption, counts: chart.counts)
+    case .pageBreak: return "<div class=\"newpage\"></div>\n"
+    }
+  }
+
+  static func attributeText(_ attributes: [Attribute]) -> String {
+    attributes.map { " \($0.name)=\"\(e($0.value))\"" }.joined()
+  }
+
+  static func table(_ table: Table) -> String {
+    var out =
+      "<table class=\"\(e(table.className))\(table.compact ? " compact" : "")\">\n<colgroup>"
+    for column in table.columns { out += "<col style=\"width: \(column.width)%\" />" }
+    out += "</colgroup>\n"
+    if table.header {
+      out += "<thead><tr>"
+      for column in table.columns {
+        out += "<th\(column.numeric ? " class=\"n\"" : "")>\(e(column.title))</th>"
+      }
+      out += "</tr></thead>\n"
+    }
+    for group in table.groups {
+      out += group.together ? "<tbody class=\"together\">\n" : "<tbody>\n"
+      for row in group.rows { out += self.row(row, table.columns) }
+      out += "</tbody>\n"
+    }
+    if !table.footer.isEmpty {
+      out += "<tfoot>\n" + table.footer.map { self.row($0, table.columns) }.joined() + "</tfoot>\n"
+    }
+    return out + "</table>\n"
+  }
+
+  static func row(_ row: Table.Row, _ columns: [Table.Column]) -> String {
+    let classes: [Table.RowStyle: String] = [
+      .group: "group", .subgroup: "subgroup", .total: "total", .alert: "zero", .open: "open",
+    ]
+    var out = "<tr"
+    if let name = classes[row.style] { out += " class=\"\(name)\"" }
+    out += attributeText(row.attributes) + ">"
+    var column = 0
+    for cell in row.cells {
+      let numeric = column < columns.count && columns[column].numeric && cell.span == 1
+      out += "<td"
+      if cell.span > 1 { out += " colspan=\"\(cell.span)\"" }
+      if numeric { out += " class=\"n\"" }
+      out += ">\(e(cell.text))"
+      if let mark = cell.mark { out += "<sup class=\"mark\">\(e(mark))</sup>" }
+      out += "</td>"
+      column += cell.span
+    }
+    return out + "</tr>\n"
+  }
+
+  static func closing(_ closing: Closing, _ language: Language) -> String {
+    let w = Wording(language)
+    var out = "<table class=\"signatures\"><tr>\n"
+    let width = 100 / max(1, closing.signers.count)
+    // Every block gets as many capacity lines, so the names line up.
+    let lines = closing.signers.map(\.capacity.count).max() ?? 0
+    for signer in closing.signers {
+      out += "<td style=\"width: \(width)%\">"
+      let capacity =
+        signer.capacity + Array(repeating: "\u{00A0}", count: lines - signer.capacity.count)
+      out += capacity.map { "<strong>\(e($0))</strong>" }.joined(separator: "<br />")
+      out += "<br /><em>\(e(signer.hint))</em>"
+      out += "<span class=\"sign-space\"></span>"
+      out += "<strong>\(e(signer.name ?? Paperwork.blank + Paperwork.blank))</strong></td>\n"
+    }
+    out += "</tr></table>\n"
+    if !closing.recipients.isEmpty {
+      out +=
+        "<div class=\"recipients\"><strong><em>\(e(w.t("Nơi nhận:", "Recipients:")))</em></strong>"
+      for (index, line) in closing.recipients.enumerated() {
+        let end = index == closing.recipients.count - 1 ? "" : ";"
+        let text = line.hasSuffix(".") || line.hasSuffix(";") ? line : line + end
+        out += "<br />- \(e(text))"
+      }
+      out += "</div>\n"
+    }
+    return out
+  }
+}

@@ -1,0 +1,261 @@
+import CommuneScoring
+import Foundation
+import Testing
+
+/// The words of every Vietnamese document, with markup and the few technical tokens a receipt
+/// must carry (hashes, the rulebook id, the program's name) removed.
+func visibleWords(_ document: String) -> [String] {
+  var text = document
+  // Drop the style sheet and the markup: only what a reader sees counts.
+  if let start = text.range(of: "<style>"), let end = text.range(of: "</style>") {
+    text.removeSubrange(start.lowerBound..<end.upperBound)
+  }
+  text = text.replacingOccurrences(of: "<[^>]*>", with: " ", options: .regularExpression)
+  text = text.replacingOccurrences(of: "&[a-z]+;", with: " ", options: .regularExpression)
+  return text.components(separatedBy: CharacterSet.alphanumerics.union(["_"]).inverted)
+    .filter { !$0.isEmpty }
+}
+
+/// Common English words that would betray an untranslated phrase in a Vietnamese document.
+let englishWords: Set<String> = [
+  "the", "and", "of", "missing", "points", "point", "rule", "reconstructed", "verified", "yes",
+  "no", "total", "criterion", "indicator", "commune", "communes", "recognised", "recognized",
+  "not", "verifiable", "incomplete", "threshold", "district", "province", "receipt", "rulebook",
+  "record", "evidence", "reviewed", "council", "category", "summary", "none", "with", "for",
+  "page", "date", "signature", "recipients", "status", "met", "zero", "unknown", "per", "to",
+  "from", "list", "report", "sheet", "minutes", "source", "sources", "figure", "figures",
+]
+
+/// Every Vietnamese document `cfc` writes for people, by name.
+func vietnameseDocuments(in folder: URL) throws -> [(String, String)] {
+  var documents: [(String, String)] = []
+  for sample in Repo.samples("json") {
+    let path = Repo.path("samples/" + sample)
+    documents.append((sample + " text", cfc("assess", path).stdout))
+    documents.append((sample + " html", cfc("assess", path, "--format", "html").stdout))
+    let docx = folder.appendingPathComponent(sample + ".docx").path
+    #expect(cfc("assess", path, "--format", "docx", "-o", docx).code == 0)
+    documents.append((sample + " docx", try DocxText.documentXML(docx)))
+  }
+  let batch = Repo.path("samples/communes.csv")
+  let review = Repo.path("samples/review.csv")
+  documents.append(("batch text", cfc("batch", batch, "--review", review).stdout))
+  documents.append(
+    ("batch html", cfc("batch", batch, "--review", review, "--format", "html").stdout))
+  let listDocx = folder.appendingPathComponent("list.docx").path
+  #expect(cfc("batch", batch, "--format", "docx", "-o", listDocx).code == 0)
+  documents.append(("batch docx", try DocxText.documentXML(listDocx)))
+  documents.append(
+    (
+      "compare text",
+      cfc("compare", Repo.path("samples/communes-2022.csv"), batch).stdout
+    ))
+  documents.append(("rulebook show", cfc("rulebook", "show").stdout))
+  return documents
+}
+
+/// Reads the main part of a .docx written by `cfc` (stored entries: the writer does not
+/// compress), so tests can read its words without unzipping tools.
+enum DocxText {
+  static func documentXML(_ path: String) throws -> String {
+    let data = try #require(FileManager.default.contents(atPath: path))
+    return try entry("word/document.xml", in: [UInt8](data))
+  }
+
+  static func entry(_ name: String, in bytes: [UInt8]) throws -> String {
+    var offset = 0
+    func le(_ at: Int, _ count: Int) -> Int {
+      (0..<count).reduce(0) { $0 | Int(bytes[at + $1]) << (8 * $1) }
+    }
+    while offset + 30 <= bytes.count, le(offset, 4) == 0x0403_4B50 {
+      let method = le(offset + 8, 2)
+      let compressed = le(offset + 18, 4)
+      let nameLength = le(offset + 26, 2)
+      let extra = le(offset + 28, 2)
+      let entryName = String(
+        decoding: bytes[(offset + 30)..<(offset + 30 + nameLength)], as: UTF8.self)
+      let start = offset + 30 + nameLength + extra
+      if entryName == name {
+        try #require(method == 0, "\(name) is compressed; read it with a real unzip")
+        return String(decoding: bytes[start..<(start + compressed)], as: UTF8.self)
+      }
+      offset = start + compressed
+    }
+    Issue.record("no \(name) in the archive")
+    return ""
+  }
+}
+
+@Suite("Documents to file")
+struct DocumentTests {
+  /// The sample batch's lines (CRLF or LF).
+  func sampleLines() throws -> [String] {
+    let full = try String(contentsOfFile: Repo.path("samples/communes.csv"), encoding: .utf8)
+    return full.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n")
+  }
+
+  @Test("no Vietnamese document contains a field id or an English word")
+  func vietnameseEverywhere() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let rulebook = try RulebookDecoder.decode(
+      try Data(contentsOf: URL(fileURLWithPath: Repo.path("criteria/qd06-2019.json"))))
+    let fieldIDs = Set(rulebook.fields.map(\.id))
+    for (name, document) in try vietnameseDocuments(in: folder) {
+      let words = visibleWords(document)
+      #expect(!words.isEmpty, "\(name) is empty")
+      let ids = words.filter { fieldIDs.contains($0) }
+      #expect(ids.isEmpty, "\(name) shows field ids: \(Set(ids).sorted())")
+      let english = words.filter { englishWords.contains($0.lowercased()) }
+      #expect(english.isEmpty, "\(name) shows English words: \(Set(english).sorted())")
+    }
+  }
+
+  @Test("the sheet carries the official frame, blanks by default")
+  func frameBlanks() {
+    let html = cfc("assess", Repo.path("samples/bang-mac.json"), "--format", "html").stdout
+    for text in [
+      "ỦY BAN NHÂN DÂN", "XÃ BẰNG MẠC", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Độc lập - Tự do - Hạnh phúc", "Số: ……/BC-UBND", "……, ngày … tháng … năm ……",
+      "NGƯỜI LẬP BIỂU", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nơi nhận:", "Lưu: VT.",
+      "@top-center { content: counter(page)",
+    ] {
+      #expect(html.contains(text), "the sheet lacks \(text)")
+    }
+  }
+
+  @Test("the frame options fill the blanks, in HTML and in Word")
+  func frameValues() throws {
+    let arguments = [
+      "--place", "Bằng Mạc", "--date", "2025-02-07", "--number", "12/BC-UBND", "--signer",
+      "Hoàng Văn Minh", "--preparer", "Lý Thị Hoa", "--issuer",
+      "UBND HUYỆN CHI LĂNG|UBND XÃ BẰNG MẠC",
+      "--recipients", "Phòng Văn hóa - Xã hội huyện",
+    ]
+    let html = cfc(
+      ["assess", Repo.path("samples/bang-mac.json"), "--format", "html"] + arguments
+    ).stdout
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("sheet.docx").path
+    #expect(
+      cfc(
+        ["assess", Repo.path("samples/bang-mac.json"), "--format", "docx", "-o", path] + arguments
+      )
+      .code == 0)
+    let docx = try DocxText.documentXML(path)
+    for text in [
+      "Bằng Mạc, ngày 07 tháng 02 năm 2025", "Số: 12/BC-UBND", "Hoàng Văn Minh", "Lý Thị Hoa",
+      "UBND HUYỆN CHI LĂNG", "UBND XÃ BẰNG MẠC", "Phòng Văn hóa - Xã hội huyện;",
+    ] {
+      #expect(html.contains(text), "the HTML sheet lacks \(text)")
+      #expect(docx.contains(text), "the Word sheet lacks \(text)")
+    }
+    #expect(!html.contains("ngày … tháng"))
+  }
+
+  @Test("an impossible date is refused with a usage error")
+  func badDate() {
+    let run = cfc(
+      "assess", Repo.path("samples/bang-mac.json"), "--format", "html", "--date", "2025-02-30")
+    #expect(run.code == 64)
+    #expect(run.stderr.contains("--date"))
+  }
+
+  @Test("the Word sheet is a valid package: A4, margins, a PAGE field, the scoring table")
+  func docxPackage() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("sheet.docx").path
+    #expect(
+      cfc("assess", Repo.path("samples/quang-lang-reviewed.json"), "--format", "docx", "-o", path)
+        .code == 0)
+    let bytes = [UInt8](try #require(FileManager.default.contents(atPath: path)))
+    let document = try DocxText.entry("word/document.xml", in: bytes)
+    #expect(ElementCollector.parse(document).error == nil)
+    #expect(document.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"))
+    #expect(document.contains("<w:titlePg/>"))
+    #expect(document.contains("Tự đánh giá") && document.contains("Thẩm định"))
+    let header = try DocxText.entry("word/header1.xml", in: bytes)
+    #expect(header.contains(" PAGE "))
+    for part in [
+      "[Content_Types].xml", "_rels/.rels", "word/styles.xml", "word/_rels/document.xml.rels",
+    ] {
+      #expect(ElementCollector.parse(try DocxText.entry(part, in: bytes)).error == nil, "\(part)")
+    }
+    // Without -o a binary file would go to the terminal: refused.
+    #expect(cfc("assess", Repo.path("samples/bang-mac.json"), "--format", "docx").code == 64)
+  }
+
+  @Test("the certification list is grouped by province then district, with codes and subtotals")
+  func annex() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    // Three districts named Châu Thành in three provinces are three groups.
+    let lines = try sampleLines()
+    let row = lines.first { $0.hasPrefix("06124,") } ?? ""
+    var csv = lines[0] + "\n"
+    for (index, province) in ["Tiền Giang", "An Giang", "Bến Tre"].enumerated() {
+      for number in 0..<2 {
+        let code = String(format: "9%d%03d", index, number)
+        csv +=
+          row.replacingOccurrences(of: "06124,", with: "\(code),")
+          .replacingOccurrences(of: "Huyện Chi Lăng", with: "Huyện Châu Thành")
+          .replacingOccurrences(of: "Lạng Sơn", with: province)
+          .replacingOccurrences(of: "Xã Bằng Mạc", with: "Xã Số \(code)") + "\n"
+      }
+    }
+    let input = folder.appendingPathComponent("chau-thanh.csv")
+    try Data(csv.utf8).write(to: input)
+    let run = cfc("batch", input.path, "--format", "html", "--number", "15/QĐ-UBND")
+    #expect(run.code == 0)
+    let html = run.stdout
+    #expect(html.contains("(Kèm theo Quyết định số 15/QĐ-UBND"))
+    #expect(html.contains("của tỉnh An Giang, tỉnh Bến Tre và tỉnh Tiền Giang"))
+    let groups = html.components(separatedBy: "<tr class=\"subgroup\">").count - 1
+    #expect(groups == 3)
+    for province in ["Tỉnh An Giang", "Tỉnh Bến Tre", "Tỉnh Tiền Giang"] {
+      #expect(html.contains("\(province) — 2 xã, phường, thị trấn"))
+    }
+    // Provinces in Vietnamese alphabetical order.
+    let order = ["Tỉnh An Giang", "Tỉnh Bến Tre", "Tỉnh Tiền Giang"].compactMap {
+      html.range(of: $0)?.lowerBound
+    }
+    #expect(order == order.sorted() && order.count == 3)
+    #expect(html.contains("Tổng cộng: 6 xã, phường, thị trấn"))
+    #expect(html.contains("<td>90000</td>"))
+    // The summary keeps the three districts apart too.
+    let text = cfc("batch", input.path).stdout
+    #expect(text.contains("Huyện Châu Thành (An Giang)"))
+    #expect(text.contains("Huyện Châu Thành (Tiền Giang)"))
+    // One list per province: three frames.
+    let split = cfc("batch", input.path, "--format", "html", "--by", "province").stdout
+    #expect(split.components(separatedBy: "<h1>DANH SÁCH</h1>").count - 1 == 3)
+    #expect(split.contains("của Huyện Châu Thành, tỉnh Bến Tre"))
+  }
+
+  @Test("thirty provinces are named by their number, not listed")
+  func manyProvinces() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let lines = try sampleLines()
+    let row = lines.first { $0.hasPrefix("06124,") } ?? ""
+    var csv = lines[0] + "\n"
+    for index in 0..<30 {
+      csv +=
+        row.replacingOccurrences(of: "06124,", with: String(format: "7%04d,", index))
+        .replacingOccurrences(of: "Lạng Sơn", with: "Tỉnh Số \(index)") + "\n"
+    }
+    let input = folder.appendingPathComponent("thirty.csv")
+    try Data(csv.utf8).write(to: input)
+    let html = cfc("batch", input.path, "--format", "html").stdout
+    #expect(html.contains("năm 2024 của 30 tỉnh, thành phố"))
+  }
+
+  @Test("assess given a batch file points to cfc batch")
+  func assessSuggestsBatch() {
+    let run = cfc("assess", Repo.path("samples/communes.csv"))
+    #expect(run.code == 64)
+    #expect(run.stderr.contains("cfc batch"))
+  }
+}
