@@ -67,37 +67,100 @@ public enum CLI {
     ),
   ]
 
-  static func mainHelp(_ language: Language) -> String {
+  /// Each command's help, by name.
+  static let helps: [String: CommandHelp] = [
+    "assess": AssessCommand.help, "batch": BatchCommand.help, "generate": GenerateCommand.help,
+    "compare": CompareCommand.help, "verify": VerifyCommand.help,
+    "benchmark": BenchmarkCommand.help, "template": TemplateCommand.help,
+    "rulebook": RulebookCommand.help,
+  ]
+
+  /// Every way people ask for help.
+  static let helpWords: Set<String> = ["--help", "-h", "help", "-help", "--h", "-?", "/?", "?"]
+
+  static func mainHelp(_ language: Language, width: Int = HelpLayout.defaultWidth) -> String {
     let w = Wording(language)
-    var text = w.t(
-      "cfc — chấm điểm xã, phường, thị trấn phù hợp với trẻ em (Quyết định 06/QĐ-TTg)\n\nCách dùng: cfc LỆNH [TÙY CHỌN] …\n\nCác lệnh:\n",
-      "cfc — scores communes against the child-friendly commune standard (Decision 06/QĐ-TTg)\n\nUsage: cfc COMMAND [OPTIONS] …\n\nCommands:\n"
-    )
+    var lines = HelpLayout.wrap(
+      w.t(
+        "cfc — chấm điểm xã, phường, thị trấn phù hợp với trẻ em (Quyết định 06/QĐ-TTg)",
+        "cfc — scores communes against the child-friendly commune standard (Decision 06/QĐ-TTg)"),
+      width: width)
+    lines.append("")
+    lines += HelpLayout.usage(
+      w.t("Cách dùng: ", "Usage: "), w.t("cfc LỆNH [TÙY CHỌN] …", "cfc COMMAND [OPTIONS] …"),
+      width: width)
+    lines.append("")
+    lines.append(w.t("Các lệnh:", "Commands:"))
     for command in commands {
-      text += "  " + Format.pad(command.name, 10) + command.summary.text(language) + "\n"
+      lines += HelpLayout.option(
+        command.name, command.summary.text(language), width: width, column: 13)
     }
-    text += w.t(
-      "\nVí dụ:\n  cfc assess samples/bang-mac.json\n  cfc batch samples/communes.csv --format csv --certified-only -o danh-sach.csv\n\n`cfc LỆNH --help` mô tả từng lệnh. Mã thoát: 0 thành công, 1 có dòng bị loại, 64 dùng sai lệnh, 65 dữ liệu không hợp lệ, 66 không đọc được tệp.\n",
-      "\nExamples:\n  cfc assess samples/bang-mac.json\n  cfc batch samples/communes.csv --format csv --certified-only -o list.csv\n\n`cfc COMMAND --help` describes each command. Exit codes: 0 success, 1 some rows rejected, 64 misuse, 65 invalid data, 66 unreadable file.\n"
-    )
-    return text
+    lines.append("")
+    lines.append(w.t("Ví dụ:", "Examples:"))
+    for example in [
+      "cfc assess samples/bang-mac.json",
+      "cfc batch samples/communes.csv --format csv --certified-only -o "
+        + w.t("danh-sach.csv", "list.csv"),
+      "cfc help batch",
+    ] {
+      lines += HelpLayout.command(example, width: width, indent: 2)
+    }
+    lines.append("")
+    lines += HelpLayout.wrap(
+      w.t(
+        "`cfc help LỆNH` hoặc `cfc LỆNH --help` mô tả từng lệnh; `--lang en` cho tiếng Anh. Mã thoát: 0 thành công, 1 có dòng bị loại, 64 dùng sai lệnh, 65 dữ liệu không hợp lệ, 66 không đọc được tệp, 73 không ghi được tệp kết quả.",
+        "`cfc help COMMAND` or `cfc COMMAND --help` describes each command; `--lang vi` for Vietnamese. Exit codes: 0 success, 1 some rows rejected, 64 misuse, 65 invalid data, 66 unreadable file, 73 the output cannot be written."
+      ), width: width)
+    return lines.joined(separator: "\n") + "\n"
   }
 
   static func dispatch(_ arguments: [String], terminal: Terminal, language: Language)
     throws(CLIError) -> ExitCode
   {
+    // A language given before the command (`cfc --lang en batch …`) applies to the command.
+    var arguments = arguments
+    var leadingLanguage: [String] = []
+    while let first = arguments.first, first == "--lang" || first.hasPrefix("--lang=") {
+      let count = first == "--lang" ? min(2, arguments.count) : 1
+      leadingLanguage = Array(arguments.prefix(count))
+      arguments.removeFirst(count)
+    }
+    let width = HelpLayout.width(for: terminal)
     guard let command = arguments.first else {
-      terminal.err(mainHelp(language))
+      if !leadingLanguage.isEmpty {
+        terminal.out(mainHelp(language, width: width))
+        return .success
+      }
+      terminal.err(mainHelp(language, width: width))
       throw CLIError(
         .usage, vi: "chưa chỉ ra lệnh", en: "no command given",
         usage: "cfc COMMAND [OPTIONS] (cfc --help)")
     }
-    let rest = Array(arguments.dropFirst())
-    switch command {
-    case "--help", "-h", "help":
-      terminal.out(mainHelp(language))
+    var rest = Array(arguments.dropFirst())
+    if helpWords.contains(command) {
+      // `cfc help batch`, `cfc --help batch`: that command's help.
+      if let name = rest.first(where: { !$0.hasPrefix("-") }), let help = helps[name] {
+        terminal.out(help.render(language, width: width))
+        return .success
+      }
+      terminal.out(mainHelp(language, width: width))
       return .success
-    case "--version":
+    }
+    // `cfc batch help`, `cfc batch -?`: help, not a file called "help".
+    if let help = helps[command],
+      rest.filter({ !$0.hasPrefix("--lang") && $0 != "en" && $0 != "vi" }) == ["help"]
+        || rest.contains(where: { $0 == "-?" || $0 == "-help" || $0 == "--h" })
+    {
+      terminal.out(help.render(language, width: width))
+      return .success
+    }
+    if let help = helps[command], !leadingLanguage.isEmpty,
+      help.options.contains(where: { $0.names.contains("--lang") })
+    {
+      rest += leadingLanguage
+    }
+    switch command {
+    case "--version", "-V", "version":
       terminal.out("\(EngineInfo.name) \(EngineInfo.version)\n")
       return .success
     case "assess": return try AssessCommand.run(rest, terminal: terminal)
@@ -128,20 +191,43 @@ struct CommandHelp {
   var examples: [String]
   var notes: LocalizedText?
 
-  func render(_ language: Language) -> String {
+  /// The usage line with every option the command takes: the written usage, then any option it
+  /// does not mention yet.
+  var completeUsage: String {
+    var text = usage
+    for option in options {
+      let mentioned = option.names.contains { name in
+        text.contains("[\(name) ") || text.contains("[\(name)]") || text.contains("[\(name)|")
+      }
+      if mentioned { continue }
+      let name = option.names.first { $0.hasPrefix("--") } ?? option.key
+      text += " [\(name)\(option.valueName.map { " \($0)" } ?? "")]"
+    }
+    return text
+  }
+
+  /// The help laid out for `width` columns.
+  func render(_ language: Language, width: Int = HelpLayout.defaultWidth) -> String {
     let w = Wording(language)
-    var text =
-      w.t("Cách dùng: ", "Usage: ") + usage + "\n\n" + summary.text(language) + "\n\n"
-      + w.t("Tùy chọn:\n", "Options:\n")
+    var lines = HelpLayout.usage(w.t("Cách dùng: ", "Usage: "), completeUsage, width: width)
+    lines.append("")
+    lines += HelpLayout.wrap(summary.text(language), width: width)
+    lines.append("")
+    lines.append(w.t("Tùy chọn:", "Options:"))
     for option in options {
       let name = option.names.joined(separator: ", ") + (option.valueName.map { " \($0)" } ?? "")
-      text += "  " + Format.pad(name, 26) + option.help.text(language) + "\n"
+      lines += HelpLayout.option(name, option.help.text(language), width: width)
     }
-    text += "  " + Format.pad("-h, --help", 26) + w.t("hiện trợ giúp này", "show this help") + "\n"
-    if let notes { text += "\n" + notes.text(language) + "\n" }
-    text += "\n" + w.t("Ví dụ:\n", "Examples:\n")
-    for example in examples { text += "  \(example)\n" }
-    return text
+    lines += HelpLayout.option(
+      "-h, --help", w.t("hiện trợ giúp này", "show this help"), width: width)
+    if let notes {
+      lines.append("")
+      lines += HelpLayout.wrap(notes.text(language), width: width)
+    }
+    lines.append("")
+    lines.append(w.t("Ví dụ:", "Examples:"))
+    for example in examples { lines += HelpLayout.command(example, width: width, indent: 2) }
+    return lines.joined(separator: "\n") + "\n"
   }
 }
 
@@ -150,7 +236,7 @@ extension CommandHelp {
   func parse(_ arguments: [String], terminal: Terminal) throws(CLIError) -> ParsedArguments? {
     let parsed = try ArgumentParser.parse(arguments, specs: options, usage: usage)
     if parsed.help {
-      terminal.out(render(parsed.language))
+      terminal.out(render(parsed.language, width: HelpLayout.width(for: terminal)))
       return nil
     }
     return parsed

@@ -2,6 +2,8 @@ import CommuneScoring
 import Foundation
 import Testing
 
+@testable import CommuneScoringCLI
+
 /// The words of every Vietnamese document, with markup and the few technical tokens a receipt
 /// must carry (hashes, the rulebook id, the program's name) removed.
 func visibleWords(_ document: String) -> [String] {
@@ -257,5 +259,80 @@ struct DocumentTests {
     let run = cfc("assess", Repo.path("samples/communes.csv"))
     #expect(run.code == 64)
     #expect(run.stderr.contains("cfc batch"))
+  }
+}
+
+@Suite("Help in the terminal")
+struct HelpTests {
+  static let commands = [
+    "assess", "batch", "compare", "verify", "generate", "benchmark", "template", "rulebook",
+  ]
+
+  @Test("every help text fits 80 columns, in both languages", arguments: ["vi", "en"])
+  func fits80(_ language: String) {
+    var texts = [("cfc --help", cfc("--help", "--lang", language).stdout)]
+    for command in Self.commands {
+      texts.append(("cfc \(command) --help", cfc(command, "--help", "--lang", language).stdout))
+    }
+    for (name, text) in texts {
+      #expect(!text.isEmpty, "\(name) printed nothing")
+      for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        #expect(line.count <= 80, "\(name): \(line.count) columns: \(line)")
+      }
+    }
+  }
+
+  @Test("an option and its description are always apart", arguments: commands)
+  func gapAfterOption(_ command: String) throws {
+    let help = try #require(CLI.helps[command])
+    let lines = help.render(.vi).split(separator: "\n").map(String.init)
+    for option in help.options {
+      let names =
+        "  " + option.names.joined(separator: ", ")
+        + (option.valueName.map { " \($0)" } ?? "")
+      let line = try #require(lines.first { $0.hasPrefix(names) }, "\(command): \(names)")
+      // The names stand alone (the description follows below) or two spaces part them.
+      #expect(line == names || line.dropFirst(names.count).hasPrefix("  "), "\(line)")
+    }
+  }
+
+  @Test("the usage line names every option the command takes", arguments: commands)
+  func usageListsEveryOption(_ command: String) throws {
+    let text = cfc(command, "--help").stdout
+    let usage = text.components(separatedBy: "\n\n")[0]
+    for option in try #require(CLI.helps[command]).options {
+      #expect(
+        option.names.contains { usage.contains("[\($0) ") || usage.contains("[\($0)]") },
+        "\(command): the usage line lacks \(option.key)")
+    }
+  }
+
+  @Test(
+    "every spelling of help works",
+    arguments: [
+      ["--help"], ["-h"], ["help"], ["--lang", "en", "--help"], ["--lang=en", "help"],
+      ["help", "batch"], ["--help", "batch"], ["batch", "-h"], ["batch", "--help"],
+      ["batch", "help"], ["batch", "-?"], ["--lang", "en", "batch", "--help"], ["-?"],
+      ["assess", "--help", "--lang", "en"],
+    ])
+  func spellings(_ arguments: [String]) {
+    let run = cfc(arguments)
+    #expect(run.code == 0, "\(arguments): \(run.stderr)")
+    #expect(
+      run.stdout.hasPrefix("cfc —") || run.stdout.hasPrefix("Cách dùng")
+        || run.stdout.hasPrefix("Usage"))
+    if arguments.contains("en") || arguments.contains("--lang=en") {
+      #expect(!run.stdout.contains("Cách dùng"), "\(arguments) is not in English")
+    }
+    if arguments.contains("batch") { #expect(run.stdout.contains("cfc batch FILE")) }
+  }
+
+  @Test("help wraps to a narrower width when asked")
+  func narrow() {
+    let text = CLI.helps["batch"]?.render(.vi, width: 50) ?? ""
+    #expect(!text.isEmpty)
+    for line in text.split(separator: "\n") where !line.hasSuffix("\\") {
+      #expect(line.count <= 50, "\(line)")
+    }
   }
 }
