@@ -56,8 +56,7 @@ func vietnameseDocuments(in folder: URL) throws -> [(String, String)] {
   return documents
 }
 
-/// Reads the main part of a .docx written by `cfc` (stored entries: the writer does not
-/// compress), so tests can read its words without unzipping tools.
+/// Reads the parts of a .docx written by `cfc`, with the project's own ZIP reader.
 enum DocxText {
   static func documentXML(_ path: String) throws -> String {
     let data = try #require(FileManager.default.contents(atPath: path))
@@ -65,26 +64,8 @@ enum DocxText {
   }
 
   static func entry(_ name: String, in bytes: [UInt8]) throws -> String {
-    var offset = 0
-    func le(_ at: Int, _ count: Int) -> Int {
-      (0..<count).reduce(0) { $0 | Int(bytes[at + $1]) << (8 * $1) }
-    }
-    while offset + 30 <= bytes.count, le(offset, 4) == 0x0403_4B50 {
-      let method = le(offset + 8, 2)
-      let compressed = le(offset + 18, 4)
-      let nameLength = le(offset + 26, 2)
-      let extra = le(offset + 28, 2)
-      let entryName = String(
-        decoding: bytes[(offset + 30)..<(offset + 30 + nameLength)], as: UTF8.self)
-      let start = offset + 30 + nameLength + extra
-      if entryName == name {
-        try #require(method == 0, "\(name) is compressed; read it with a real unzip")
-        return String(decoding: bytes[start..<(start + compressed)], as: UTF8.self)
-      }
-      offset = start + compressed
-    }
-    Issue.record("no \(name) in the archive")
-    return ""
+    var reader = try ZipReader(bytes)
+    return String(decoding: try reader.read(name), as: UTF8.self)
   }
 }
 
