@@ -9,6 +9,8 @@ let package = Package(
   products: [
     .executable(name: "cfc", targets: ["cfc"]),
     .library(name: "CommuneScoring", targets: ["CommuneScoring"]),
+    // The fuzz harness: a reproducer in a normal build, a libFuzzer binary with -sanitize=fuzzer.
+    .executable(name: "cfc-fuzz", targets: ["CommuneFuzz"]),
   ],
   targets: [
     .target(name: "CommuneScoring"),
@@ -21,6 +23,13 @@ let package = Package(
       resources: [.embedInCode("Resources/qd06-2019.json")]
     ),
     .executableTarget(name: "cfc", dependencies: ["CommuneScoringCLI"]),
+    .executableTarget(
+      name: "CommuneFuzz",
+      dependencies: ["CommuneScoringCLI", "CommuneReports", "CommuneScoring"],
+      resources: [
+        .embedInCode("Resources/qd06-2019.json"), .embedInCode("Resources/communes.csv"),
+      ]
+    ),
     .testTarget(name: "CommuneScoringTests", dependencies: ["CommuneScoring"]),
     .testTarget(name: "CommuneReportsTests", dependencies: ["CommuneReports", "CommuneScoring"]),
     .testTarget(

@@ -1,0 +1,96 @@
+import CommuneScoring
+import CommuneScoringCLI
+import Foundation
+
+/// Differential checks: the same input read two ways must give the same outcome, or the process
+/// stops with both outcomes (libFuzzer keeps the input as a crash).
+enum Differential {
+  /// Everything a batch read produces, in order: each record's line and result (or why it was
+  /// refused), each note, and a header error if the batch could not be read at all.
+  struct Outcome: Equatable {
+    var records: [String] = []
+    var notes: [String] = []
+    var failure: String?
+  }
+
+  /// Reads `bytes` fed in chunks of the given sizes (the last size repeats) and decodes every
+  /// record, as the pipeline does.
+  static func read(_ bytes: [UInt8], format: BatchReader.Format?, chunkSizes: [Int]) -> Outcome {
+    var reader = BatchReader(format: format, rulebook: FuzzTargets.shipped)
+    var outcome = Outcome()
+    var start = 0
+    var turn = 0
+    func take(_ batch: RecordBatch) {
+      outcome.notes += batch.notes.map { String(describing: $0) }
+      guard let decoder = reader.decoder else {
+        if !batch.records.isEmpty { outcome.records.append("records before a decoder") }
+        return
+      }
+      for record in batch.records {
+        let decoded = decoder.decode(record, in: batch.bytes)
+        outcome.records.append("\(decoded.line): \(decoded.result)")
+        outcome.notes += decoded.notes.map { String(describing: $0) }
+      }
+    }
+    do {
+      while start < bytes.count {
+        let size = max(1, chunkSizes[min(turn, chunkSizes.count - 1)])
+        let end = min(bytes.count, start + size)
+        take(try reader.feed(Array(bytes[start..<end]), final: false))
+        start = end
+        turn += 1
+      }
+      take(try reader.feed([], final: true))
+    } catch {
+      outcome.failure = String(describing: error)
+    }
+    return outcome
+  }
+
+  /// Chunk sizes chosen from the input itself, so every input is tried with its own cut points:
+  /// byte by byte, and a mixture of small sizes.
+  static func chunkings(for bytes: [UInt8]) -> [[Int]] {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in bytes.prefix(64) { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    let mixed = (0..<8).map { 1 + Int((hash >> (UInt64($0) * 8)) & 0x3f) }
+    return [[1], mixed]
+  }
+
+  /// The chunking differential: the whole input in one piece, byte by byte, and in mixed small
+  /// chunks give the same records, lines, results and notes, for every batch format.
+  static func chunks(_ bytes: [UInt8]) {
+    // The first byte picks the format (detected, CSV, JSON array, JSON Lines).
+    let formats: [BatchReader.Format?] = [nil, .csv, .json, .jsonl]
+    let format = formats[Int(bytes.first ?? 0) % formats.count]
+    let input = Array(bytes.dropFirst())
+    let whole = read(input, format: format, chunkSizes: [max(1, input.count)])
+    for sizes in chunkings(for: input) {
+      let cut = read(input, format: format, chunkSizes: sizes)
+      if cut != whole {
+        fatalError(
+          "chunking changes the outcome (format \(String(describing: format)), chunks \(sizes)):\n"
+            + "whole: \(whole)\ncut:   \(cut)")
+      }
+    }
+  }
+
+  /// The workers differential: `cfc batch` with one worker and with three gives the same
+  /// standard output, standard error and exit code.
+  static func workers(_ bytes: [UInt8]) {
+    let formats = ["csv", "json"]
+    let format = formats[Int(bytes.first ?? 0) % formats.count]
+    let path = FuzzTargets.file("workers.csv", Array(bytes.dropFirst()))
+    func run(_ jobs: String) -> (Int32, String, String) {
+      let terminal = CapturedTerminal()
+      let code = CLI.run(
+        ["batch", path, "--format", format, "--jobs", jobs, "--lang", "en"], terminal: terminal)
+      return (code, terminal.stdout, terminal.stderr)
+    }
+    let one = run("1")
+    let three = run("3")
+    if one != three {
+      fatalError(
+        "--jobs changes the outcome:\n--jobs 1: \(one)\n--jobs 3: \(three)")
+    }
+  }
+}

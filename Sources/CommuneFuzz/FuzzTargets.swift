@@ -1,0 +1,132 @@
+import CommuneReports
+import CommuneScoring
+import CommuneScoringCLI
+import Foundation
+
+/// One fuzz target: a reader (or a differential check) run on arbitrary bytes. It must never
+/// crash, hang or leak on any input; a differential target stops the process (`fatalError`) when
+/// its two runs disagree, which libFuzzer reports as a crash with the input that shows it.
+struct FuzzTarget: Sendable {
+  var name: String
+  var summary: String
+  var run: @Sendable ([UInt8]) -> Void
+
+  init(_ name: String, _ summary: String, _ run: @escaping @Sendable ([UInt8]) -> Void) {
+    self.name = name
+    self.summary = summary
+    self.run = run
+  }
+}
+
+/// Every target, in a fixed order (the first input byte picks one when `CFC_FUZZ_TARGET` is not
+/// set). Adding a reader is one line here, e.g.
+/// `FuzzTarget("xlsx", "a workbook", { _ = try? XLSXReader.rows($0) }),`
+enum FuzzTargets {
+  static let all: [FuzzTarget] = [
+    FuzzTarget("csv", "a CSV batch: bytes → text → records → evidence → score", { batch($0, .csv) }),
+    FuzzTarget("json", "a JSON array batch, read and scored", { batch($0, .json) }),
+    FuzzTarget("jsonl", "a JSON Lines batch, read and scored", { batch($0, .jsonl) }),
+    FuzzTarget("batch", "a batch whose format and encoding are detected", { batch($0, nil) }),
+    FuzzTarget("evidence", "one evidence record (cfc assess): decoded, scored, explained", evidence),
+    FuzzTarget("rulebook", "a rulebook: decoded, validated, then used to score", rulebook),
+    FuzzTarget("review", "a council's review file applied to the sample batch (CLI)", review),
+    FuzzTarget("chunks", "differential: the same records whatever the chunking", Differential.chunks),
+    FuzzTarget("workers", "differential: cfc batch --jobs 1 and --jobs 3 agree", Differential.workers),
+  ]
+
+  /// The target named `name`, if any.
+  static func named(_ name: String) -> FuzzTarget? { all.first { $0.name == name } }
+
+  // MARK: - Shared fixtures
+
+  /// The shipped rulebook, embedded at build time.
+  static let shipped: Rulebook = {
+    do { return try RulebookLoader.load(PackageResources.qd06_2019_json) } catch {
+      fatalError("the shipped rulebook does not load: \(error)")
+    }
+  }()
+
+  /// A private folder for the targets that go through files (the CLI).
+  static let folder: String = {
+    let base = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
+    let path = base + "/cfc-fuzz-\(getpid())"
+    try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    let sample = path + "/communes.csv"
+    _ = FileManager.default.createFile(atPath: sample, contents: Data(PackageResources.communes_csv))
+    return path
+  }()
+
+  /// Writes `bytes` to `name` in the private folder and returns its path.
+  static func file(_ name: String, _ bytes: [UInt8]) -> String {
+    let path = folder + "/" + name
+    _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
+    return path
+  }
+
+  // MARK: - Targets
+
+  /// Reads a whole batch as the pipeline does and scores every record.
+  static func batch(_ bytes: [UInt8], _ format: BatchReader.Format?) {
+    let text = ErrorText(.en)
+    var reader = BatchReader(format: format, rulebook: shipped)
+    let read: RecordBatch
+    do { read = try reader.feed(bytes, final: true) } catch {
+      _ = text.lines(error, source: "fuzz")
+      return
+    }
+    guard let decoder = reader.decoder else { return }
+    for record in read.records {
+      switch decoder.decode(record, in: read.bytes).result {
+      case .success(let evidence):
+        let score = Evaluator.score(
+          evidence.evidence, category: evidence.commune.category, rulebook: shipped)
+        _ = BatchCSVReport.row(evidence, score, selfScore: nil, withReview: false)
+      case .failure(let error): _ = text.lines(error, source: "fuzz")
+      }
+    }
+  }
+
+  /// One evidence record, as `cfc assess` reads it, scored with its path and explained.
+  static func evidence(_ bytes: [UInt8]) {
+    do {
+      let record = try EvidenceDecoder.decode(bytes, rulebook: shipped)
+      let assessment = Assessor.assess(record, rulebook: shipped, withPath: true)
+      _ = TextReport(rulebook: shipped, language: .vi).render(assessment)
+      _ = JSONReport(rulebook: shipped, language: .en).render(assessment)
+    } catch {
+      _ = ErrorText(.vi).lines(error, source: "fuzz")
+    }
+  }
+
+  /// A rulebook: every one that validates must score any record without trapping.
+  static func rulebook(_ bytes: [UInt8]) {
+    guard let rulebook = try? RulebookLoader.load(bytes) else { return }
+    _ = RulebookReport(rulebook: rulebook, language: .vi).render()
+    let count = rulebook.fields.count
+    var samples = [EvidenceValues(fieldCount: count)]
+    var zeros = EvidenceValues(fieldCount: count)
+    var large = EvidenceValues(fieldCount: count)
+    var mixed = EvidenceValues(fieldCount: count)
+    for index in 0..<count {
+      zeros[index] = 0
+      large[index] = 1_000_000_000
+      mixed[index] = index % 3 == 0 ? nil : (index * 7919) % 1000
+    }
+    samples += [zeros, large, mixed]
+    for category in rulebook.categories {
+      for values in samples {
+        let evaluation = Evaluator.evaluate(values, category: category.id, rulebook: rulebook)
+        _ = PathFinder.path(for: evaluation, category: category.id, rulebook: rulebook)
+      }
+    }
+  }
+
+  /// A review file applied to the shipped sample batch, through the command line.
+  static func review(_ bytes: [UInt8]) {
+    let path = file("review.csv", bytes)
+    let terminal = CapturedTerminal()
+    _ = CLI.run(
+      ["batch", folder + "/communes.csv", "--review", path, "--format", "csv", "--jobs", "1"],
+      terminal: terminal)
+  }
+}
