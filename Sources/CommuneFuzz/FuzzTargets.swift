@@ -23,15 +23,19 @@ struct FuzzTarget: Sendable {
 /// `FuzzTarget("xlsx", "a workbook", { _ = try? XLSXReader.rows($0) }),`
 enum FuzzTargets {
   static let all: [FuzzTarget] = [
-    FuzzTarget("csv", "a CSV batch: bytes → text → records → evidence → score", { batch($0, .csv) }),
+    FuzzTarget(
+      "csv", "a CSV batch: bytes → text → records → evidence → score", { batch($0, .csv) }),
     FuzzTarget("json", "a JSON array batch, read and scored", { batch($0, .json) }),
     FuzzTarget("jsonl", "a JSON Lines batch, read and scored", { batch($0, .jsonl) }),
     FuzzTarget("batch", "a batch whose format and encoding are detected", { batch($0, nil) }),
-    FuzzTarget("evidence", "one evidence record (cfc assess): decoded, scored, explained", evidence),
+    FuzzTarget(
+      "evidence", "one evidence record (cfc assess): decoded, scored, explained", evidence),
     FuzzTarget("rulebook", "a rulebook: decoded, validated, then used to score", rulebook),
     FuzzTarget("review", "a council's review file applied to the sample batch (CLI)", review),
-    FuzzTarget("chunks", "differential: the same records whatever the chunking", Differential.chunks),
-    FuzzTarget("workers", "differential: cfc batch --jobs 1 and --jobs 3 agree", Differential.workers),
+    FuzzTarget(
+      "chunks", "differential: the same records whatever the chunking", Differential.chunks),
+    FuzzTarget(
+      "workers", "differential: cfc batch --jobs 1 and --jobs 3 agree", Differential.workers),
   ]
 
   /// The target named `name`, if any.
@@ -48,11 +52,13 @@ enum FuzzTargets {
 
   /// A private folder for the targets that go through files (the CLI).
   static let folder: String = {
-    let base = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
+    let base =
+      FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
     let path = base + "/cfc-fuzz-\(getpid())"
     try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     let sample = path + "/communes.csv"
-    _ = FileManager.default.createFile(atPath: sample, contents: Data(PackageResources.communes_csv))
+    _ = FileManager.default.createFile(
+      atPath: sample, contents: Data(PackageResources.communes_csv))
     return path
   }()
 
