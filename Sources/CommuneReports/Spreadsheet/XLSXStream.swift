@@ -30,11 +30,14 @@ public struct XLSXStream: Sendable {
     /// Ranges such as `A1:X1`.
     public var merges: [String]
     public var landscape: Bool
+    /// Drop-down lists: cells (`D4:D203`) and the range holding their choices.
+    public var lists: [(cells: String, choices: String)]
 
     public init(
       name: String, widths: [Double], frozenRows: Int = 0, filterRow: Int? = nil,
-      merges: [String] = [], landscape: Bool = true
+      merges: [String] = [], landscape: Bool = true, lists: [(cells: String, choices: String)] = []
     ) {
+      self.lists = lists
       self.name = name
       self.widths = widths
       self.frozenRows = frozenRows
@@ -136,6 +139,15 @@ public struct XLSXStream: Sendable {
       xml += "<mergeCells count=\"\(layout.merges.count)\">"
       for range in layout.merges { xml += "<mergeCell ref=\"\(range)\"/>" }
       xml += "</mergeCells>"
+    }
+    if !layout.lists.isEmpty {
+      xml += "<dataValidations count=\"\(layout.lists.count)\">"
+      for list in layout.lists {
+        xml +=
+          "<dataValidation type=\"list\" allowBlank=\"1\" showErrorMessage=\"0\" sqref=\"\(list.cells)\">"
+          + "<formula1>\(MarkupText.escape(list.choices))</formula1></dataValidation>"
+      }
+      xml += "</dataValidations>"
     }
     xml +=
       "<pageMargins left=\"0.5\" right=\"0.5\" top=\"0.6\" bottom=\"0.6\" header=\"0.3\" footer=\"0.3\"/>"

@@ -52,7 +52,7 @@ struct BatchWorkbookTests {
     try Data(bytes).write(
       to: FileManager.default.temporaryDirectory.appendingPathComponent("cfc-council-preview.xlsx"))
     var workbook = try Workbook(bytes)
-    #expect(workbook.sheetNames == ["Danh sách xã", "Tổng hợp"])
+    #expect(workbook.sheetNames == ["Danh sách xã", "Tổng hợp", "Thẩm định", "Trường số liệu"])
     let rows = try workbook.allRows()
     #expect(
       rows[0].cells.first?.value

@@ -103,3 +103,63 @@ struct WorkbookBatchTests {
     }
   }
 }
+
+@Suite("Corrections read from workbooks")
+struct WorkbookReviewTests {
+  @Test("the review CSV saved by LibreOffice as .xlsx gives the same corrections as the CSV")
+  func sameAsCSV() throws {
+    let csv = try ReviewReader.read(
+      try repositoryBytes("samples/review.csv"), rulebook: shippedRulebook)
+    let workbook = try WorkbookReview.read(
+      try repositoryBytes("Tests/Fixtures/workbooks/review-libreoffice.xlsx"),
+      rulebook: shippedRulebook)
+    #expect(workbook.issues.isEmpty)
+    #expect(workbook.rows.map(\.code) == csv.rows.map(\.code))
+    #expect(workbook.rows.map(\.adjustment) == csv.rows.map(\.adjustment))
+    #expect(workbook.rows.map(\.line) == csv.rows.map(\.line))
+  }
+
+  @Test("the council's workbook has a review sheet that reads back empty until typed into")
+  func emptyReviewSheet() throws {
+    let bytes = councilWorkbook(try sampleEntries())
+    var workbook = try Workbook(bytes)
+    #expect(workbook.sheetNames == ["Danh sách xã", "Tổng hợp", "Thẩm định", "Trường số liệu"])
+    let table = try WorkbookReview.read(bytes, rulebook: shippedRulebook)
+    #expect(table.rows.isEmpty)
+    #expect(table.issues.isEmpty)
+  }
+
+  @Test("corrections typed under Vietnamese headings on a 'Thẩm định' sheet are read, by label")
+  func typedCorrections() throws {
+    var stream = XLSXStream()
+    var bytes: [UInt8] = []
+    stream.beginSheet(XLSXStream.Layout(name: "Danh sách xã", widths: []), into: &bytes)
+    stream.addRow([.text("unrelated", .plain)], into: &bytes)
+    stream.beginSheet(XLSXStream.Layout(name: "Thẩm định", widths: []), into: &bytes)
+    stream.addRow([.text("THẨM ĐỊNH CỦA HỘI ĐỒNG", .title)], into: &bytes)
+    stream.addRow(
+      ["Mã xã", "Năm", "Trường số liệu", "Giá trị thẩm định", "Lý do", "Hội đồng"].map {
+        .text($0, .header)
+      }, into: &bytes)
+    let label = try #require(shippedRulebook.field("births_registered_on_time")).label.vi
+    stream.addRow(
+      [
+        .text("06124", .code), .number(2024, .number), .text(label, .text), .number(115, .number),
+        .text("2 trường hợp đăng ký quá hạn", .text), .text("Hội đồng huyện Chi Lăng", .text),
+      ], into: &bytes)
+    stream.addRow(
+      [.number(6124, .code), .number(2024, .number), .text("birts", .text), .number(1, .number)],
+      into: &bytes)
+    stream.finish(into: &bytes)
+    let table = try WorkbookReview.read(bytes, rulebook: shippedRulebook)
+    #expect(table.rows.count == 1)
+    #expect(table.rows.first?.code == "06124")
+    #expect(table.rows.first?.line == 3)
+    #expect(table.rows.first?.adjustment.field == "births_registered_on_time")
+    #expect(table.rows.first?.adjustment.value == 115)
+    #expect(table.rows.first?.council == "Hội đồng huyện Chi Lăng")
+    let places = table.issues.map(\.location)
+    #expect(places.contains(.cell(sheet: "Thẩm định", row: 4, column: 2, name: "field")))
+    #expect(places.contains(.cell(sheet: "Thẩm định", row: 4, column: 4, name: "reason")))
+  }
+}
