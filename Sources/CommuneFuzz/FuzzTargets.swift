@@ -36,6 +36,10 @@ enum FuzzTargets {
       "chunks", "differential: the same records whatever the chunking", Differential.chunks),
     FuzzTarget(
       "workers", "differential: cfc batch --jobs 1 and --jobs 3 agree", Differential.workers),
+    FuzzTarget("inflate", "a raw DEFLATE stream, inflated under a limit", inflate),
+    FuzzTarget("zip", "a ZIP archive: directory read, every entry expanded and checked", zip),
+    FuzzTarget(
+      "workbook", "an .xlsx/.ods workbook: sheets, defined names, batch and review rows", workbook),
   ]
 
   /// The target named `name`, if any.
@@ -128,6 +132,44 @@ enum FuzzTargets {
   }
 
   /// A review file applied to the shipped sample batch, through the command line.
+  /// Small limits, so that a crafted archive is refused quickly rather than filling memory.
+  static let archiveLimits = ArchiveLimits(
+    maxEntries: 2_000, maxEntrySize: 8 << 20, maxTotalSize: 32 << 20, maxRatio: 500,
+    ratioFloor: 1 << 20)
+
+  static func inflate(_ bytes: [UInt8]) {
+    guard let output = try? Inflate.decompress(bytes, limit: 4 << 20) else { return }
+    // Whatever came out must survive a round trip through the compressor.
+    let again = try? Inflate.decompress(Deflater.compress(output), limit: output.count)
+    if again != output { fatalError("deflate round trip differs for \(output.count) bytes") }
+  }
+
+  static func zip(_ bytes: [UInt8]) {
+    guard var archive = try? ZipReader(bytes, limits: archiveLimits) else { return }
+    for entry in archive.entries { _ = try? archive.read(entry) }
+  }
+
+  static func workbook(_ bytes: [UInt8]) {
+    let text = ErrorText(.en)
+    var opened: Workbook
+    do {
+      opened = try Workbook(bytes, limits: archiveLimits, maxCells: 200_000)
+    } catch {
+      _ = text.workbook(error)
+      return
+    }
+    for sheet in opened.sheetNames { _ = try? opened.allRows(sheet: sheet) }
+    _ = try? opened.definedValues()
+    if var batch = try? WorkbookBatch(&opened, sheet: nil, rulebook: shipped) {
+      while let record = try? batch.next() {
+        if case .failure(let error) = record.result { _ = text.lines(error, source: "fuzz") }
+      }
+    }
+    if let table = try? WorkbookReview.read(bytes, rulebook: shipped) {
+      _ = text.lines(EvidenceError(table.issues), source: "fuzz")
+    }
+  }
+
   static func review(_ bytes: [UInt8]) {
     let path = file("review.csv", bytes)
     let terminal = CapturedTerminal()

@@ -12,6 +12,7 @@ func builtFuzzer() -> String? {
 struct FuzzSeedTests {
   static let targets = [
     "csv", "json", "jsonl", "batch", "evidence", "rulebook", "review", "chunks", "workers",
+    "inflate", "zip", "workbook",
   ]
 
   @Test("lists one target per reader and differential")
