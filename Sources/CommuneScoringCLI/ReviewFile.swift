@@ -24,10 +24,23 @@ struct ReviewFile: Sendable {
     let text = ErrorText(language)
     let bytes = try Files.read(path)
     let table: ReviewTable
-    do {
-      table = try ReviewReader.read(Array(bytes), rulebook: rulebook, encoding: encoding)
-    } catch {
-      throw CLIError(.dataError, text.lines(error, source: path))
+    if WorkbookKind.looksLikeWorkbook(bytes) {
+      // A workbook: its 'Thẩm định' sheet (as cfc batch --format xlsx writes it) or its first.
+      do {
+        table = try WorkbookReview.read(Array(bytes), rulebook: rulebook)
+      } catch {
+        switch error {
+        case .workbook(let error):
+          throw CLIError(.dataError, ["\(path): " + text.workbook(error)])
+        case .header(let error): throw CLIError(.dataError, text.lines(error, source: path))
+        }
+      }
+    } else {
+      do {
+        table = try ReviewReader.read(Array(bytes), rulebook: rulebook, encoding: encoding)
+      } catch {
+        throw CLIError(.dataError, text.lines(error, source: path))
+      }
     }
     notes += table.notes.map { "\(path): \(text.note($0))" }
     if !table.issues.isEmpty {
