@@ -54,7 +54,7 @@ public enum OOXMLPackage {
       + "<bookViews><workbookView activeTab=\"0\"/></bookViews><sheets>"
     for (index, sheet) in workbook.sheets.enumerated() {
       xml +=
-        "<sheet name=\"\(XMLText.escape(sheet.name))\" sheetId=\"\(index + 1)\" r:id=\"rId\(index + 1)\"/>"
+        "<sheet name=\"\(MarkupText.escape(sheet.name))\" sheetId=\"\(index + 1)\" r:id=\"rId\(index + 1)\"/>"
     }
     xml += "</sheets><definedNames>"
     for name in workbook.names {
@@ -63,7 +63,7 @@ public enum OOXMLPackage {
       if let to = name.to { target += ":" + to.absolute }
       let scope = name.local ? " localSheetId=\"\(name.sheet)\"" : ""
       xml +=
-        "<definedName name=\"\(XMLText.escape(name.name))\"\(scope)>\(XMLText.escape(target))</definedName>"
+        "<definedName name=\"\(MarkupText.escape(name.name))\"\(scope)>\(MarkupText.escape(target))</definedName>"
     }
     // Spreadsheet programs that honour it recompute every formula when the file is opened, so a
     // workbook filled by a script shows its own results, not the blank template's.
@@ -127,12 +127,12 @@ public enum OOXMLPackage {
     case .number(let value): return start + "><v>\(value)</v></c>"
     case .text(let text):
       return start
-        + " t=\"inlineStr\"><is><t xml:space=\"preserve\">\(XMLText.escape(text))</t></is></c>"
+        + " t=\"inlineStr\"><is><t xml:space=\"preserve\">\(MarkupText.escape(text))</t></is></c>"
     case .formula(let formula, .number(let value)):
-      return start + "><f>\(XMLText.escape(formula))</f><v>\(value)</v></c>"
+      return start + "><f>\(MarkupText.escape(formula))</f><v>\(value)</v></c>"
     case .formula(let formula, .text(let text)):
       return start
-        + " t=\"str\"><f>\(XMLText.escape(formula))</f><v>\(XMLText.escape(text))</v></c>"
+        + " t=\"str\"><f>\(MarkupText.escape(formula))</f><v>\(MarkupText.escape(text))</v></c>"
     }
   }
 
@@ -144,22 +144,22 @@ public enum OOXMLPackage {
     case .words(let words):
       type = "list"
       formulas =
-        "<formula1>\(XMLText.escape("\"" + words.joined(separator: ",") + "\""))</formula1>"
+        "<formula1>\(MarkupText.escape("\"" + words.joined(separator: ",") + "\""))</formula1>"
     case .namedList(let name):
       type = "list"
-      formulas = "<formula1>\(XMLText.escape(name))</formula1>"
+      formulas = "<formula1>\(MarkupText.escape(name))</formula1>"
     case .whole(let range):
       type = "whole"
       op = " operator=\"between\""
       formulas = "<formula1>\(range.lowerBound)</formula1><formula2>\(range.upperBound)</formula2>"
     case .custom(let formula):
       type = "custom"
-      formulas = "<formula1>\(XMLText.escape(formula))</formula1>"
+      formulas = "<formula1>\(MarkupText.escape(formula))</formula1>"
     }
     return
       "<dataValidation type=\"\(type)\"\(op) allowBlank=\"1\" showInputMessage=\"1\" showErrorMessage=\"1\""
-      + " errorTitle=\"\(XMLText.escape(clip(validation.title, 32)))\" error=\"\(XMLText.escape(clip(validation.message, 255)))\""
-      + " promptTitle=\"\(XMLText.escape(clip(validation.title, 32)))\" prompt=\"\(XMLText.escape(clip(validation.prompt, 255)))\""
+      + " errorTitle=\"\(MarkupText.escape(clip(validation.title, 32)))\" error=\"\(MarkupText.escape(clip(validation.message, 255)))\""
+      + " promptTitle=\"\(MarkupText.escape(clip(validation.title, 32)))\" prompt=\"\(MarkupText.escape(clip(validation.prompt, 255)))\""
       + " sqref=\"\(validation.cell.reference)\">\(formulas)</dataValidation>"
   }
 
