@@ -47,7 +47,7 @@ public struct DefinedName: Sendable, Equatable {
 }
 
 /// A value the engine expects a formula to show, written as the cell's cached result.
-public enum CachedResult: Sendable, Equatable {
+public enum WorkbookValue: Sendable, Equatable {
   case number(Int)
   case text(String)
 }
@@ -77,7 +77,7 @@ public struct CellModel: Sendable {
     case empty
     case text(String)
     case number(Int)
-    case formula(String, cached: CachedResult)
+    case formula(String, cached: WorkbookValue)
   }
 
   public var content: Content

@@ -93,11 +93,11 @@ public struct TemplateWorkbook: Renderer {
 /// as the formulas' cached values, and compared with a workbook's own when it is read back.
 public struct TemplateResults: Sendable {
   /// By defined name (`cfc_T1`, `cfc_T1_1`, `cfc_total`, `cfc_verdict` …).
-  public var byName: [String: CachedResult] = [:]
+  public var byName: [String: WorkbookValue] = [:]
   /// Criterion best/worst, gate states, and other cells without a name, by criterion id.
   var best: [String: Int] = [:]
   var worst: [String: Int] = [:]
-  var gates: [String: CachedResult] = [:]
+  var gates: [String: WorkbookValue] = [:]
   var decided: String = ""
   var bestTotal: Int
   var worstTotal: Int
@@ -117,12 +117,12 @@ public struct TemplateResults: Sendable {
     incomplete = evaluation.criteria.contains { $0.points == nil }
     for criterion in evaluation.criteria {
       byName[Self.name(criterion.id)] =
-        criterion.points.map(CachedResult.number) ?? .text(context.missingWords)
+        criterion.points.map(WorkbookValue.number) ?? .text(context.missingWords)
       best[criterion.id] = criterion.best
       worst[criterion.id] = criterion.worst
       for indicator in criterion.indicators {
         byName[Self.name(indicator.id)] =
-          indicator.points.map(CachedResult.number)
+          indicator.points.map(WorkbookValue.number)
           ?? .text(
             indicator.outcome.undefinedBecauseNone && indicator.missing.isEmpty
               ? context.undefinedWords : context.missingWords)
