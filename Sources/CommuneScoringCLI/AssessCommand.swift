@@ -18,9 +18,9 @@ enum AssessCommand {
       "cfc assess FILE [--format text|json|html|docx] [--lang vi|en] [--rulebook FILE] [-o FILE] [--no-path] [--issuer TEXT] [--number TEXT] [--place TEXT] [--date YYYY-MM-DD] [--signer NAME] [--preparer NAME] [--recipients TEXT]",
     summary: LocalizedText(
       vi:
-        "Chấm điểm 13 tiêu chí của một xã từ tệp số liệu JSON, giải thích từng điểm, kết luận đạt/không đạt và chỉ ra cần làm gì để đạt chuẩn. FILE là '-' để đọc từ đầu vào chuẩn.",
+        "Chấm điểm 13 tiêu chí của một xã từ tệp số liệu JSON hoặc biểu tự đánh giá .xlsx đã điền (cfc template --format xlsx), giải thích từng điểm, kết luận đạt/không đạt và chỉ ra cần làm gì để đạt chuẩn. Với biểu .xlsx, cfc so điểm và kết luận trong tệp với kết quả tự tính lại và nói rõ nếu khác. FILE là '-' để đọc từ đầu vào chuẩn.",
       en:
-        "Scores the 13 criteria of one commune from a JSON evidence file, explains every point, gives the verdict and what would get the commune recognised. FILE may be '-' for standard input."
+        "Scores the 13 criteria of one commune from a JSON evidence file or a filled .xlsx self-assessment workbook (cfc template --format xlsx), explains every point, gives the verdict and what would get the commune recognised. For a workbook, cfc compares the points and verdict in the file with its own and says when they differ. FILE may be '-' for standard input."
     ),
     options: [format, CommonOptions.lang, CommonOptions.rulebook, CommonOptions.output, noPath]
       + FrameOptions.all,
@@ -28,6 +28,7 @@ enum AssessCommand {
       "cfc assess samples/bang-mac.json",
       "cfc assess samples/bang-mac.json --format json --lang en -o bang-mac.json",
       "cfc assess samples/bang-mac.json --format docx --place \"Bằng Mạc\" -o bang-diem.docx",
+      "cfc assess bieu-tu-danh-gia.xlsx",
     ],
     notes: LocalizedText(
       vi:
@@ -56,33 +57,55 @@ enum AssessCommand {
     if let suggestion = batchSuggestion(path, workbooks: false) { throw suggestion }
     let bytes = try Files.read(path)
     let record: EvidenceRecord
-    do {
-      record = try EvidenceDecoder.decode(bytes, rulebook: rulebook)
-    } catch {
-      // A workbook or a JSON array that is not one commune's record: a batch, most likely.
-      if let suggestion = batchSuggestion(path, workbooks: true) { throw suggestion }
-      if bytes.first(where: { $0 > 0x20 }) == UInt8(ascii: "[") {
-        throw CLIError(
-          .usage,
-          vi: "'\(path)' là một mảng nhiều hồ sơ; để chấm nhiều xã, dùng: cfc batch \(path)",
-          en: "'\(path)' is an array of records; to score many communes, use: cfc batch \(path)",
-          usage: help.usage)
+    // A filled self-assessment workbook (`cfc template --format xlsx`), read through its names.
+    var reading: TemplateReading?
+    if TemplateInput.isWorkbook(bytes) {
+      let read = try TemplateInput.read(
+        bytes, path: path, rulebook: rulebook, language: parsed.language)
+      reading = read
+      record = read.record
+    } else {
+      do {
+        record = try EvidenceDecoder.decode(bytes, rulebook: rulebook)
+      } catch {
+        // A JSON array that is not one commune's record: a batch, most likely.
+        if let suggestion = batchSuggestion(path, workbooks: true) { throw suggestion }
+        if bytes.first(where: { $0 > 0x20 }) == UInt8(ascii: "[") {
+          throw CLIError(
+            .usage,
+            vi: "'\(path)' là một mảng nhiều hồ sơ; để chấm nhiều xã, dùng: cfc batch \(path)",
+            en: "'\(path)' is an array of records; to score many communes, use: cfc batch \(path)",
+            usage: help.usage)
+        }
+        throw CLIError(.dataError, ErrorText(parsed.language).lines(error, source: path))
       }
-      throw CLIError(.dataError, ErrorText(parsed.language).lines(error, source: path))
     }
     let assessment = Assessor.assess(
       record, rulebook: rulebook, withPath: !parsed.flags.contains("--no-path"))
     let sheet = HTMLReport(rulebook: rulebook, language: parsed.language, frame: frame)
-    let text: String
+    var text: String
     switch parsed.value("--format") ?? "text" {
-    case "json": text = JSONReport(rulebook: rulebook, language: parsed.language).render(assessment)
+    case "json":
+      let report = JSONReport(rulebook: rulebook, language: parsed.language)
+      if let reading, case .object(var object) = report.value(assessment) {
+        let (key, value) = TemplateInput.json(reading)
+        object.members.append((key: key, value: value))
+        text = JSONWriter.write(.object(object)) + "\n"
+      } else {
+        text = report.render(assessment)
+      }
     case "html": text = sheet.render(assessment)
     case "docx":
       let sink = try ResultSink(terminal: terminal, path: parsed.value("-o"))
       sink.write(bytes: sheet.docx(assessment)[...])
       try sink.finish()
       return .success
-    default: text = TextReport(rulebook: rulebook, language: parsed.language).render(assessment)
+    default:
+      text = TextReport(rulebook: rulebook, language: parsed.language).render(assessment)
+      if let reading {
+        text += TemplateInput.lines(reading, language: parsed.language).joined(separator: "\n")
+          + "\n"
+      }
     }
     try ResultSink.deliver(text, terminal: terminal, path: parsed.value("-o"))
     return .success

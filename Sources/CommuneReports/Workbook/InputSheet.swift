@@ -35,6 +35,11 @@ struct InputSheetBuilder {
           "Type into the yellow cells. Leave a cell empty when the figure is not known: empty is not 0. The score appears at once on the «\(workbook.scoringSheetName)» sheet."
         )), .italicCenter)
     sheet.heights[2] = 34
+    // The rulebook the formulas were generated from: `cfc assess` refuses a workbook made for
+    // another one.
+    sheet.set(3, 4, .text(w.t("Bộ tiêu chí:", "Rulebook:")), .plain)
+    sheet.set(3, 5, .text(rulebook.id), .plain)
+    names.append(DefinedName(name: "cfc_rulebook", sheet: 0, from: CellAddress(3, 5)))
     let headers = [
       w.t("STT", "No."), w.t("Nội dung", "Item"), w.t("Số liệu", "Value"),
       w.t("Cách nhập", "How to fill"), w.t("Chỉ tiêu", "Indicators"), w.t("Ghi chú", "Notes"),

@@ -51,6 +51,13 @@ public struct TemplateWorkbook: Renderer {
     return WorkbookModel(sheets: [input, scoring], names: names)
   }
 
+  /// The results the workbook must show for `record`, as the engine computes them.
+  public func expectedResults(for record: EvidenceRecord) -> TemplateResults {
+    let evaluation = Evaluator.evaluate(
+      record.evidence, category: record.commune.category, rulebook: rulebook)
+    return TemplateResults(evaluation: evaluation, record: record, workbook: self)
+  }
+
   // MARK: - Words shared by both sheets
 
   var inputSheetName: String { w.t("Nhập liệu", "Input") }
@@ -94,6 +101,9 @@ public struct TemplateWorkbook: Renderer {
 public struct TemplateResults: Sendable {
   /// By defined name (`cfc_T1`, `cfc_T1_1`, `cfc_total`, `cfc_verdict` …).
   public var byName: [String: WorkbookValue] = [:]
+  /// The result names in sheet order: each criterion then its indicators, the total, the
+  /// threshold, the verdict's id and its words.
+  public var names: [String] = []
   /// Criterion best/worst, gate states, and other cells without a name, by criterion id.
   var best: [String: Int] = [:]
   var worst: [String: Int] = [:]
@@ -118,6 +128,8 @@ public struct TemplateResults: Sendable {
     for criterion in evaluation.criteria {
       byName[Self.name(criterion.id)] =
         criterion.points.map(WorkbookValue.number) ?? .text(context.missingWords)
+      names.append(Self.name(criterion.id))
+      names += criterion.indicators.map { Self.name($0.id) }
       best[criterion.id] = criterion.best
       worst[criterion.id] = criterion.worst
       for indicator in criterion.indicators {
@@ -135,6 +147,7 @@ public struct TemplateResults: Sendable {
         }
       }
     }
+    names += ["cfc_total", "cfc_threshold", "cfc_status", "cfc_verdict"]
     byName["cfc_total"] = .number(evaluation.total)
     byName["cfc_threshold"] =
       categoryKnown ? .number(evaluation.threshold) : .text(workbook.noCategoryWords)

@@ -1,0 +1,159 @@
+import CommuneScoring
+
+/// Why a filled self-assessment workbook cannot be read. Each case names the cell as the
+/// spreadsheet shows it (`Nhập liệu!C20`) and its defined name.
+public enum TemplateReadError: Error, Equatable, Sendable {
+  /// A flag cell holds something other than có/không (yes/no).
+  case notAFlag(name: String, cell: String, found: String)
+  /// A count or year cell holds text, a fraction or a negative number.
+  case notAWholeNumber(name: String, cell: String, found: String)
+  /// The category cell holds none of the rulebook's wordings.
+  case unknownCategory(cell: String, found: String, allowed: [String])
+  /// The figures, once read, break the rules of an evidence record (missing name, part larger
+  /// than its whole …): the same checks as a JSON record.
+  case evidence(EvidenceError)
+}
+
+/// One result the workbook shows that is not what the engine computes.
+public struct WorkbookDifference: Sendable, Equatable {
+  /// The defined name (`cfc_T3`, `cfc_total`, `cfc_verdict` …).
+  public var name: String
+  /// What the workbook's own formulas left in the cell (its cached value), nil when none.
+  public var workbook: String?
+  /// What the engine computes for the same figures.
+  public var engine: String
+}
+
+/// A filled self-assessment workbook read back: the commune's record, and how the workbook's
+/// own results compare with the engine's (which stays the authority).
+public struct TemplateReading: Sendable {
+  /// The record the typed figures make.
+  public var record: EvidenceRecord
+  /// The results whose cached values differ from the engine's, in sheet order; empty when the
+  /// workbook agrees.
+  public var differences: [WorkbookDifference]
+
+  /// Whether `names` (a workbook's defined names) are those of a self-assessment workbook.
+  public static func isTemplate(_ names: some Collection<String>) -> Bool {
+    names.contains("cfc_code") && names.contains("cfc_verdict")
+  }
+
+  /// Reads the figures of a filled workbook from its defined names' values.
+  ///
+  /// - Parameters:
+  ///   - values: each single-cell defined name's value (cached results for formulas); absent
+  ///     for an empty cell.
+  ///   - places: where each name points, for messages (`Nhập liệu!C20`).
+  public init(
+    values: [String: CellValue], places: [String: String], rulebook: Rulebook,
+    language: Language, sha256: String?
+  ) throws(TemplateReadError) {
+    let place = { (name: String) in places[name] ?? name }
+    func text(_ name: String) -> String? {
+      guard let value = values[name] else { return nil }
+      let text = value.text.trimmingSpaces
+      return text.isEmpty ? nil : text
+    }
+    func whole(_ name: String) throws(TemplateReadError) -> Int? {
+      guard let value = values[name] else { return nil }
+      switch value {
+      case .number(let digits):
+        guard let number = Int(digits), number >= 0 else {
+          throw .notAWholeNumber(name: name, cell: place(name), found: digits)
+        }
+        return number
+      case .text(let text) where text.trimmingSpaces.isEmpty: return nil
+      default: throw .notAWholeNumber(name: name, cell: place(name), found: value.text)
+      }
+    }
+    var commune: [(String, JSONValue)] = []
+    for id in ["code", "name", "district", "province"] {
+      if let value = text(FormulaContext.name(id)) { commune.append((id, .string(value))) }
+    }
+    if let typed = text("cfc_category") {
+      let wanted = typed.lowercased()
+      guard
+        let category = rulebook.categories.first(where: { category in
+          [category.id, category.name.vi, category.name.en].contains { $0.lowercased() == wanted }
+        })
+      else {
+        throw .unknownCategory(
+          cell: place("cfc_category"), found: typed,
+          allowed: rulebook.categories.map { $0.name.text(language) })
+      }
+      commune.append(("category", .string(category.id)))
+    }
+    var record: [(String, JSONValue)] = [("commune", .obj(commune))]
+    if let year = try whole("cfc_year") { record.append(("year", .number(String(year)))) }
+    if let id = text("cfc_rulebook") { record.append(("rulebook", .string(id))) }
+    var evidence: [(String, JSONValue)] = []
+    for field in rulebook.fields {
+      let name = FormulaContext.name(field.id)
+      switch field.kind {
+      case .flag:
+        guard let word = text(name) else { continue }
+        let lower = word.lowercased()
+        if FormulaContext.yesWords.contains(lower) {
+          evidence.append((field.id, .bool(true)))
+        } else if FormulaContext.noWords.contains(lower) {
+          evidence.append((field.id, .bool(false)))
+        } else {
+          throw .notAFlag(name: name, cell: place(name), found: word)
+        }
+      case .count:
+        if let count = try whole(name) { evidence.append((field.id, .number(String(count)))) }
+      }
+    }
+    record.append(("evidence", .obj(evidence)))
+    do {
+      self.record = try EvidenceDecoder.decode(.obj(record), rulebook: rulebook, at: .root)
+    } catch {
+      throw .evidence(error)
+    }
+    self.record.inputSHA256 = sha256
+    differences = []
+    // The engine's results, exactly as the template would show them for these figures.
+    // Texts ("chưa có số liệu", the verdict) may be in either language of the template.
+    let expected = TemplateWorkbook(rulebook: rulebook, language: language).expectedResults(
+      for: self.record)
+    let other = TemplateWorkbook(rulebook: rulebook, language: language == .vi ? .en : .vi)
+      .expectedResults(for: self.record)
+    for name in expected.names {
+      guard let engine = expected.byName[name] else { continue }
+      let cached = values[name]
+      if !Self.same(cached, engine), !(other.byName[name].map { Self.same(cached, $0) } ?? false) {
+        differences.append(
+          WorkbookDifference(name: name, workbook: cached?.text, engine: engine.text))
+      }
+    }
+  }
+
+  /// A cached value and an engine value are the same when both are the same whole number or
+  /// the same text.
+  static func same(_ cached: CellValue?, _ engine: WorkbookValue) -> Bool {
+    switch (cached, engine) {
+    case (.number(let digits)?, .number(let value)): return Int(digits) == value
+    case (.text(let text)?, .text(let value)): return text == value
+    default: return false
+    }
+  }
+}
+
+extension WorkbookValue {
+  /// The value as people read it.
+  public var text: String {
+    switch self {
+    case .number(let value): "\(value)"
+    case .text(let text): text
+    }
+  }
+}
+
+extension String {
+  var trimmingSpaces: String {
+    var scalars = Substring(self)
+    while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
+    while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
+    return String(scalars)
+  }
+}
