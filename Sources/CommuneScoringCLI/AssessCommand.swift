@@ -103,7 +103,8 @@ enum AssessCommand {
     default:
       text = TextReport(rulebook: rulebook, language: parsed.language).render(assessment)
       if let reading {
-        text += TemplateInput.lines(reading, language: parsed.language).joined(separator: "\n")
+        text +=
+          TemplateInput.lines(reading, language: parsed.language).joined(separator: "\n")
           + "\n"
       }
     }

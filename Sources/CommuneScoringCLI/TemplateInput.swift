@@ -46,6 +46,10 @@ enum TemplateInput {
     } catch {
       switch error {
       case .evidence(let evidence): throw CLIError(.dataError, text.lines(evidence, source: path))
+      case .missing(let name, let cell):
+        throw CLIError(
+          .dataError, vi: "\(path): \(cell) (\(name)) chưa được điền: ô này là bắt buộc",
+          en: "\(path): \(cell) (\(name)) is empty: this cell is required")
       case .notAFlag(let name, let cell, let found):
         throw CLIError(
           .dataError, vi: "\(path): \(cell) (\(name)): '\(found)' không phải 'có' hoặc 'không'",
@@ -86,7 +90,8 @@ enum TemplateInput {
     for difference in reading.differences {
       lines.append(
         "  \(difference.name): "
-          + w.t("bảng tính ", "workbook ") + (difference.workbook.map { "'\($0)'" } ?? w.t("(trống)", "(empty)"))
+          + w.t("bảng tính ", "workbook ")
+          + (difference.workbook.map { "'\($0)'" } ?? w.t("(trống)", "(empty)"))
           + " — cfc '\(difference.engine)'")
     }
     return lines

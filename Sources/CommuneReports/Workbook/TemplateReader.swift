@@ -9,6 +9,8 @@ public enum TemplateReadError: Error, Equatable, Sendable {
   case notAWholeNumber(name: String, cell: String, found: String)
   /// The category cell holds none of the rulebook's wordings.
   case unknownCategory(cell: String, found: String, allowed: [String])
+  /// A required identity cell (code, name, province, category, year) is empty.
+  case missing(name: String, cell: String)
   /// The figures, once read, break the rules of an evidence record (missing name, part larger
   /// than its whole …): the same checks as a JSON record.
   case evidence(EvidenceError)
@@ -65,6 +67,10 @@ public struct TemplateReading: Sendable {
       case .text(let text) where text.trimmingSpaces.isEmpty: return nil
       default: throw .notAWholeNumber(name: name, cell: place(name), found: value.text)
       }
+    }
+    for id in ["code", "name", "province", "category", "year"] {
+      let name = FormulaContext.name(id)
+      if text(name) == nil { throw .missing(name: name, cell: place(name)) }
     }
     var commune: [(String, JSONValue)] = []
     for id in ["code", "name", "district", "province"] {

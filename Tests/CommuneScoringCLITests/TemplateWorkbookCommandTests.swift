@@ -1,0 +1,159 @@
+import CommuneReports
+import CommuneScoring
+import Foundation
+import Testing
+
+@Suite("cfc template --format xlsx and cfc assess of a filled workbook")
+struct TemplateWorkbookCommandTests {
+  let rulebook: Rulebook = {
+    do {
+      return try RulebookLoader.load(
+        Array(try Data(contentsOf: URL(fileURLWithPath: Repo.path("criteria/qd06-2019.json")))))
+    } catch {
+      fatalError("the shipped rulebook does not load: \(error)")
+    }
+  }()
+
+  func record(_ sample: String) throws -> EvidenceRecord {
+    try EvidenceDecoder.decode(
+      Array(try Data(contentsOf: URL(fileURLWithPath: Repo.path("samples/" + sample)))),
+      rulebook: rulebook)
+  }
+
+  func write(_ bytes: [UInt8], _ name: String) throws -> String {
+    let path = try temporaryFolder().appendingPathComponent(name).path
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    return path
+  }
+
+  /// `cfc assess --format json` as a dictionary, without the receipt of the input's bytes and the
+  /// workbook comparison (which a JSON record does not have).
+  func assessment(_ path: String) throws -> (NSDictionary, Any?) {
+    let run = cfc("assess", path, "--format", "json")
+    #expect(run.code == 0, "\(run.stderr)")
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    var comparable = object
+    comparable["input"] = nil
+    comparable["workbook"] = nil
+    return (comparable as NSDictionary, object["workbook"])
+  }
+
+  @Test("the template is a workbook with every name of the contract, and needs -o")
+  func names() throws {
+    let path = try temporaryFolder().appendingPathComponent("bieu-tu-danh-gia.xlsx").path
+    let run = cfc("template", "--format", "xlsx", "-o", path)
+    #expect(run.code == 0, "\(run.stderr)")
+    var workbook = try Workbook(Array(try Data(contentsOf: URL(fileURLWithPath: path))))
+    #expect(workbook.sheetNames == ["Nhập liệu", "Chấm điểm"])
+    var expected = ["code", "name", "district", "province", "category", "year"].map { "cfc_" + $0 }
+    expected += rulebook.fields.map { "cfc_" + $0.id }
+    expected += rulebook.criteria.map { "cfc_" + $0.id } + ["cfc_total", "cfc_verdict"]
+    #expect(expected.count == 6 + rulebook.fields.count + 13 + 2)
+    for name in expected { #expect(workbook.definedNames[name] != nil, "no defined name \(name)") }
+    #expect(workbook.definedNames["cfc_births"]?.description.hasPrefix("Nhập liệu!C") == true)
+    #expect(workbook.definedNames["cfc_T1"]?.sheet == "Chấm điểm")
+    // Blank, the workbook's results say that figures are missing, not 0.
+    let values = try workbook.definedValues()
+    #expect(values["cfc_T2"] == .text("chưa có số liệu"))
+    #expect(values["cfc_total"] == .number("0"))
+
+    let noOutput = cfc("template", "--format", "xlsx")
+    #expect(noOutput.code == 64)
+    #expect(noOutput.stderr.contains("-o"))
+  }
+
+  @Test("with --lang en the sheets, labels and verdict are in English")
+  func english() throws {
+    let path = try temporaryFolder().appendingPathComponent("self-assessment.xlsx").path
+    #expect(cfc("template", "--format", "xlsx", "--lang", "en", "-o", path).code == 0)
+    let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+    var workbook = try Workbook(bytes)
+    #expect(workbook.sheetNames == ["Input", "Scoring"])
+    let input = try workbook.allRows(sheet: "Input").flatMap(\.cells).map(\.value.text)
+    #expect(input.contains("Children born in the period"))
+    #expect(
+      try workbook.definedValues()["cfc_verdict"] == .text("NO CATEGORY CHOSEN: no verdict yet"))
+  }
+
+  @Test(
+    "a filled workbook assesses exactly like the same figures as a JSON record, and agrees",
+    arguments: [
+      "bang-mac.json", "vu-quy-kien-xuong.json", "dong-mo-missing.json", "hai-thinh-drowning.json",
+    ])
+  func sameAsJSON(sample: String) throws {
+    let filled = try TemplateWorkbook(rulebook: rulebook, language: .vi).data(
+      filledWith: try record(sample))
+    let path = try write(filled, "filled.xlsx")
+    let (fromWorkbook, comparison) = try assessment(path)
+    let (fromJSON, _) = try assessment(Repo.path("samples/" + sample))
+    #expect(fromWorkbook == fromJSON)
+    let workbook = try #require(comparison as? [String: Any])
+    #expect(workbook["agrees"] as? Bool == true)
+    let text = cfc("assess", path)
+    #expect(
+      text.stdout.contains("BẢNG TÍNH: điểm và kết luận trong tệp khớp với kết quả cfc tính lại."))
+  }
+
+  @Test("an edited formula result is reported with both values, and the engine's verdict stands")
+  func edited() throws {
+    let template = TemplateWorkbook(rulebook: rulebook, language: .vi)
+    var model = try template.model(filledWith: try record("bang-mac.json"))
+    let total = try #require(model.target(of: "cfc_total"))
+    let original = try #require(model.sheets[total.sheet].cells[total.cell])
+    guard case .formula(let formula, .number(let points)) = original.content else {
+      Issue.record("cfc_total is not a formula with a number")
+      return
+    }
+    model.sheets[total.sheet].cells[total.cell]?.content = .formula(formula, cached: .number(999))
+    let path = try write(OOXMLPackage.write(model), "edited.xlsx")
+    let run = cfc("assess", path)
+    #expect(run.code == 0)
+    #expect(run.stdout.contains("KHÁC kết quả cfc tính lại"))
+    #expect(run.stdout.contains("cfc_total: bảng tính '999' — cfc '\(points)'"))
+    #expect(run.stdout.contains("KẾT LUẬN: ĐẠT chuẩn"))
+    let (_, comparison) = try assessment(path)
+    let workbook = try #require(comparison as? [String: Any])
+    #expect(workbook["agrees"] as? Bool == false)
+    let differences = try #require(workbook["differences"] as? [[String: Any]])
+    #expect(differences.count == 1)
+    #expect(differences.first?["name"] as? String == "cfc_total")
+    #expect(differences.first?["workbook"] as? String == "999")
+    #expect(differences.first?["engine"] as? String == "\(points)")
+  }
+
+  @Test("a flag cell that is not có/không is refused with its cell and name")
+  func badFlag() throws {
+    var model = try TemplateWorkbook(rulebook: rulebook, language: .vi).model(
+      filledWith: try record("bang-mac.json"))
+    let flag = try #require(model.target(of: "cfc_play_area_available"))
+    model.sheets[flag.sheet].cells[flag.cell]?.content = .text("hình như có")
+    let path = try write(OOXMLPackage.write(model), "bad.xlsx")
+    let run = cfc("assess", path)
+    #expect(run.code == 65)
+    #expect(
+      run.stderr.contains(
+        "Nhập liệu!\(flag.cell.reference) (cfc_play_area_available): 'hình như có' không phải 'có' hoặc 'không'"
+      ))
+  }
+
+  @Test("a blank template is refused with the missing commune code named, not scored as zeros")
+  func blank() throws {
+    let path = try write(
+      try TemplateWorkbook(rulebook: rulebook, language: .vi).data(), "blank.xlsx")
+    let run = cfc("assess", path)
+    #expect(run.code == 65)
+    #expect(run.stderr.contains("Nhập liệu!C7 (cfc_code) chưa được điền"))
+  }
+
+  @Test("a workbook that is not a self-assessment workbook is refused with what to do")
+  func otherWorkbook() throws {
+    let folder = try temporaryFolder()
+    let list = folder.appendingPathComponent("list.xlsx").path
+    #expect(
+      cfc("batch", Repo.path("samples/communes.csv"), "--format", "xlsx", "-o", list).code <= 1)
+    let run = cfc("assess", list)
+    #expect(run.code == 65)
+    #expect(run.stderr.contains("cfc template --format xlsx"))
+  }
+}
