@@ -52,9 +52,15 @@ struct InputSheetBuilder {
     for (index, item) in identityRows(record).enumerated() {
       sheet.set(row, 0, .text("\(index + 1)"), .number)
       sheet.set(row, 1, .text(item.label), .label)
-      sheet.set(row, Self.valueColumn, item.value, item.style)
-      sheet.set(row, 3, .text(item.how), .note)
-      sheet.set(row, 4, .empty, .note)
+      if item.id == "category" {
+        // The wordings are long: the cell spans three columns and two lines.
+        sheet.merged(row, Self.valueColumn, 4, item.value, item.style)
+        sheet.heights[row] = 34
+      } else {
+        sheet.set(row, Self.valueColumn, item.value, item.style)
+        sheet.set(row, 3, .text(item.how), .note)
+        sheet.set(row, 4, .empty, .note)
+      }
       sheet.set(row, 5, .text(item.note), .note)
       names.append(name(FormulaContext.name(item.id), row))
       let cell = CellAddress(row, Self.valueColumn)

@@ -19,6 +19,7 @@ struct ScoringSheetBuilder {
     var sheet = SheetModel(name: workbook.scoringSheetName)
     sheet.widths = [7, 56, 9, 15, 38, 8, 8]
     sheet.hiddenColumns = [Self.best, Self.worst]
+    sheet.onePage = true
     func name(_ name: String, _ cell: CellAddress) {
       names.append(DefinedName(name: name, sheet: sheetIndex, from: cell))
     }
@@ -116,14 +117,14 @@ struct ScoringSheetBuilder {
         row += 1
       }
       let criterionName = TemplateResults.name(criterion.id)
-      sheet.set(criterionRow, 0, .text(criterion.id.replacing("T", with: "")), .labelBold)
+      sheet.set(criterionRow, 0, .text(criterion.id.replacing("T", with: "")), .boldCenter)
       sheet.set(
         criterionRow, 1,
         .text(
           w.t("Tiêu chí ", "Criterion ") + criterion.id.replacing("T", with: "") + ". "
             + criterion.name.text(language)),
         .labelBold)
-      sheet.set(criterionRow, 2, .number(criterion.maxPoints), .labelBold)
+      sheet.set(criterionRow, 2, .number(criterion.maxPoints), .boldCenter)
       let cell = CellAddress(criterionRow, Self.points)
       sheet.set(
         criterionRow, Self.points,
@@ -161,7 +162,7 @@ struct ScoringSheetBuilder {
       decided: CellAddress(verdictRow, Self.worst).reference)
     sheet.set(totalRow, 0, .empty, .labelBold)
     sheet.set(totalRow, 1, .text(w.t("TỔNG ĐIỂM", "TOTAL")), .labelBold)
-    sheet.set(totalRow, 2, .number(rulebook.maxTotal), .labelBold)
+    sheet.set(totalRow, 2, .number(rulebook.maxTotal), .boldCenter)
     sheet.set(
       totalRow, Self.points,
       .formula(

@@ -69,6 +69,7 @@ public enum CellStyle: Int, Sendable, CaseIterable {
   case section
   case verdict
   case italicCenter
+  case boldCenter
 }
 
 /// One cell: a text, a number or a formula (with the result the engine expects as its cache).
@@ -121,6 +122,8 @@ public struct SheetModel: Sendable {
   public var printTitles: ClosedRange<Int>?
   /// Rows frozen at the top of the window.
   public var frozenRows: Int = 0
+  /// Printed on one A4 page (scaled down if need be) rather than one page wide.
+  public var onePage = false
 
   /// An empty sheet.
   public init(name: String) { self.name = name }

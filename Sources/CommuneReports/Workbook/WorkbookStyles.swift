@@ -81,6 +81,10 @@ enum WorkbookStyles {
       (font, fill, border, numberFormat, horizontal, wrap, locked) = (
         4, 4, 1, 0, "center", true, true
       )
+    case .boldCenter:
+      (font, fill, border, numberFormat, horizontal, wrap, locked) = (
+        1, 5, 1, 0, "center", false, true
+      )
     case .italicCenter:
       (font, fill, border, numberFormat, horizontal, wrap, locked) = (
         3, 0, 0, 0, "center", true, true
