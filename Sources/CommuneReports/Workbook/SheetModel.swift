@@ -47,7 +47,7 @@ public struct DefinedName: Sendable, Equatable {
 }
 
 /// A value the engine expects a formula to show, written as the cell's cached result.
-public enum WorkbookValue: Sendable, Equatable {
+public enum CachedResult: Sendable, Equatable {
   case number(Int)
   case text(String)
 }
@@ -78,7 +78,7 @@ public struct CellModel: Sendable {
     case empty
     case text(String)
     case number(Int)
-    case formula(String, cached: WorkbookValue)
+    case formula(String, cached: CachedResult)
   }
 
   public var content: Content

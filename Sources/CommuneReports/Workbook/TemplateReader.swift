@@ -136,7 +136,7 @@ public struct TemplateReading: Sendable {
 
   /// A cached value and an engine value are the same when both are the same whole number or
   /// the same text.
-  static func same(_ cached: CellValue?, _ engine: WorkbookValue) -> Bool {
+  static func same(_ cached: CellValue?, _ engine: CachedResult) -> Bool {
     switch (cached, engine) {
     case (.number(let digits)?, .number(let value)): return Int(digits) == value
     case (.text(let text)?, .text(let value)): return text == value
@@ -145,7 +145,7 @@ public struct TemplateReading: Sendable {
   }
 }
 
-extension WorkbookValue {
+extension CachedResult {
   /// The value as people read it.
   public var text: String {
     switch self {

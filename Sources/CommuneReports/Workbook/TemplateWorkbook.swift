@@ -100,14 +100,14 @@ public struct TemplateWorkbook: Renderer {
 /// as the formulas' cached values, and compared with a workbook's own when it is read back.
 public struct TemplateResults: Sendable {
   /// By defined name (`cfc_T1`, `cfc_T1_1`, `cfc_total`, `cfc_verdict` …).
-  public var byName: [String: WorkbookValue] = [:]
+  public var byName: [String: CachedResult] = [:]
   /// The result names in sheet order: each criterion then its indicators, the total, the
   /// threshold, the verdict's id and its words.
   public var names: [String] = []
   /// Criterion best/worst, gate states, and other cells without a name, by criterion id.
   var best: [String: Int] = [:]
   var worst: [String: Int] = [:]
-  var gates: [String: WorkbookValue] = [:]
+  var gates: [String: CachedResult] = [:]
   var decided: String = ""
   var bestTotal: Int
   var worstTotal: Int
@@ -127,14 +127,14 @@ public struct TemplateResults: Sendable {
     incomplete = evaluation.criteria.contains { $0.points == nil }
     for criterion in evaluation.criteria {
       byName[Self.name(criterion.id)] =
-        criterion.points.map(WorkbookValue.number) ?? .text(context.missingWords)
+        criterion.points.map(CachedResult.number) ?? .text(context.missingWords)
       names.append(Self.name(criterion.id))
       names += criterion.indicators.map { Self.name($0.id) }
       best[criterion.id] = criterion.best
       worst[criterion.id] = criterion.worst
       for indicator in criterion.indicators {
         byName[Self.name(indicator.id)] =
-          indicator.points.map(WorkbookValue.number)
+          indicator.points.map(CachedResult.number)
           ?? .text(
             indicator.outcome.undefinedBecauseNone && indicator.missing.isEmpty
               ? context.undefinedWords : context.missingWords)

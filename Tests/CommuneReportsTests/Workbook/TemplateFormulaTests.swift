@@ -109,7 +109,7 @@ func fill(
   }
 }
 
-func same(_ value: FormulaEvaluator.Value, _ expected: WorkbookValue?) -> Bool {
+func same(_ value: FormulaEvaluator.Value, _ expected: CachedResult?) -> Bool {
   switch (value, expected) {
   case (.number(let a), .number(let b)?): return a == Double(b)
   case (.text(let a), .text(let b)?): return a == b
