@@ -36,6 +36,18 @@ public struct CSVRowBuilder {
 
   public init() { bytes.reserveCapacity(256) }
 
+  /// Lets `body` build rows at the end of `bytes` (no copy: the bytes move in and back out).
+  public static func appending(to bytes: inout [UInt8], _ body: (inout CSVRowBuilder) -> Void) {
+    var builder = CSVRowBuilder(taking: &bytes)
+    body(&builder)
+    swap(&bytes, &builder.bytes)
+  }
+
+  init(taking bytes: inout [UInt8]) {
+    self.bytes = []
+    swap(&self.bytes, &bytes)
+  }
+
   mutating func separator() {
     if !first { bytes.append(UInt8(ascii: ",")) }
     first = false

@@ -94,6 +94,10 @@ public struct ErrorText: Sendable {
       return w.t(
         "xã '\(code)' năm \(year) đã có ở dòng \(firstLine)",
         "commune '\(code)' for \(year) already appears on line \(firstLine)")
+    case .duplicateElsewhere(let code, let year, let source, let firstLine):
+      return w.t(
+        "xã '\(code)' năm \(year) đã có ở \(source), dòng \(firstLine)",
+        "commune '\(code)' for \(year) already appears in \(source), line \(firstLine)")
     case .malformedRow(let message):
       return w.t("dòng CSV/JSON sai cấu trúc: ", "malformed row: ") + message
     case .missingColumn(let name):

@@ -26,7 +26,7 @@ enum RecordLoader {
       return loaded
     }
     var reader = BatchReader(
-      format: BatchPipeline.format(input: nil, source: path), rulebook: rulebook)
+      format: BatchInputs.readerFormat(source: path), rulebook: rulebook)
     let batch: RecordBatch
     do { batch = try reader.feed(bytes, final: true) } catch {
       throw CLIError(.dataError, text.lines(error, source: path))

@@ -96,7 +96,7 @@ struct BatchCommandTests {
     )
     #expect(
       errors.contains("Error: \(path): line 9: the row has 3 cells, the header has 42 columns"))
-    #expect(errors.last == "4 rows rejected (see above); 4 communes assessed.")
+    #expect(errors.last == "Tally: read 8 records: 4 assessed, 4 rejected.")
     #expect(csvRows(run.stdout).dropFirst().map { $0[0] } == ["06142", "00001", "06127", "12856"])
   }
 
@@ -228,8 +228,11 @@ struct BatchCommandTests {
     #expect(
       array.map { $0["status"] as? String } == [
         "rejected", "incomplete", "rejected", "recognized", "recognized", "not_recognized",
-        "rejected", "rejected",
+        "rejected", "rejected", "tally",
       ])
+    #expect(array.last?["read"] as? Int == 8)
+    #expect(array.last?["assessed"] as? Int == 4)
+    #expect(array.last?["rejected"] as? Int == 4)
     #expect(array[0]["line"] as? Int == 2)
     #expect(array[1]["criteria"] != nil)
   }

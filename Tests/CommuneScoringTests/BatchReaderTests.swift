@@ -204,22 +204,31 @@ struct CSVBoundaryTests {
 
 @Suite("Duplicate communes")
 struct DuplicateIndexTests {
-  @Test("a repeated code and year is found with its first line, before and after the compact fold")
+  @Test("a repeated code and year is found with its file and first line, exactly, at any size")
   func duplicates() {
     var index = DuplicateIndex()
-    #expect(index.firstLine(code: "06124", year: 2024, line: 2) == nil)
-    #expect(index.firstLine(code: "06124", year: 2022, line: 3) == nil)
-    #expect(index.firstLine(code: "06124", year: 2024, line: 4) == 2)
-    let count = DuplicateIndex.exactLimit + 50_000
+    #expect(index.first(code: "06124", year: 2024, source: 0, line: 2) == nil)
+    #expect(index.first(code: "06124", year: 2022, source: 0, line: 3) == nil)
+    #expect(index.first(code: "06124", year: 2024, source: 1, line: 4) == .init(source: 0, line: 2))
+    // A code without its leading zero is another text: not taken for the first.
+    #expect(index.first(code: "6124", year: 2024, source: 0, line: 5) == nil)
+    let count = 300_000
     var falseDuplicates = 0
     for number in 0..<count
-    where index.firstLine(code: "C\(number)", year: 2024, line: number + 10) != nil {
+    where index.first(code: String(10_000_000 + number), year: 2024, source: 2, line: number + 10)
+      != nil
+    {
       falseDuplicates += 1
     }
     #expect(falseDuplicates == 0)
-    #expect(index.firstLine(code: "06124", year: 2024, line: 999_999) == 2)
-    #expect(index.firstLine(code: "C7", year: 2024, line: 999_999) == 17)
-    #expect(index.firstLine(code: "C\(count - 1)", year: 2024, line: 999_999) == count - 1 + 10)
-    #expect(index.firstLine(code: "C7", year: 2023, line: 5) == nil)
+    #expect(index.first(code: "06124", year: 2024, source: 3, line: 999_999)?.line == 2)
+    #expect(
+      index.first(code: "10000007", year: 2024, source: 3, line: 9) == .init(source: 2, line: 17))
+    #expect(index.first(code: "10000007", year: 2023, source: 3, line: 5) == nil)
+    // Codes that do not pack into a number are kept exactly too.
+    #expect(index.first(code: "X-1", year: 2024, source: 0, line: 7) == nil)
+    #expect(index.first(code: "X-1", year: 2024, source: 0, line: 8) == .init(source: 0, line: 7))
+    #expect(index.first(code: "1234567890", year: 2024, source: 0, line: 8) == nil)
+    #expect(index.first(code: "1234567890", year: 2024, source: 0, line: 9)?.line == 8)
   }
 }

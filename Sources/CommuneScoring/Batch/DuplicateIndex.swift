@@ -1,83 +1,89 @@
-/// Remembers which (commune code, year) pairs a batch has seen, and on which line.
+/// Remembers which (commune code, year) pairs a batch has seen, and where: exact at any size.
 ///
-/// Exact up to `exactLimit` communes (more than every commune in Vietnam). Past that, so that a
-/// stream of millions of rows keeps small memory, keys fold into a compact open-addressing table
-/// of their 64-bit FNV-1a hashes and 32-bit lines (12 bytes a commune, grown by half at 85 %
-/// load). There, two different communes would be taken for one only if their 64-bit hashes
-/// collide: about one chance in 40 million for a batch of a million communes.
+/// A code of one to nine digits and a year from 0 to 4095 pack into one 64-bit word together
+/// with the source's index (digit count 4 bits, value 30 bits, year 12 bits, source 18 bits);
+/// words live in an open-addressing table with 32-bit lines beside them, 12 bytes a slot, grown
+/// by half at 80 % load (about 15 bytes a commune). The key is the code's exact text, so `6124`
+/// and `06124` stay different. Any other code (letters, more digits, a larger source index) goes
+/// to an ordinary dictionary. Nothing is ever taken for another: no hashes are compared in place
+/// of keys.
 public struct DuplicateIndex: Sendable {
-  public static let exactLimit = 100_000
+  /// Where a commune was first seen.
+  public struct Place: Sendable, Equatable {
+    public var source: Int
+    public var line: Int
 
-  var exact: [String: Int] = [:]
-  var hashes: [UInt64] = []
+    public init(source: Int, line: Int) {
+      self.source = source
+      self.line = line
+    }
+  }
+
+  var words: [UInt64] = []
   var lines: [UInt32] = []
   var used = 0
+  var others: [String: Place] = [:]
 
   public init() {}
 
-  /// The line where `code` and `year` first appeared, or nil (and the pair is remembered at
+  /// Where `code` and `year` first appeared, or nil (and the pair is remembered at `source`,
   /// `line`).
-  public mutating func firstLine(code: String, year: Int, line: Int) -> Int? {
-    if hashes.isEmpty {
-      let key = code + "\u{1F}" + String(year)
-      if let first = exact[key] { return first }
-      exact[key] = line
-      if exact.count > Self.exactLimit { fold() }
+  public mutating func first(code: String, year: Int, source: Int, line: Int) -> Place? {
+    guard let key = Self.pack(code, year), source < 1 << 18, line >= 0, line <= UInt32.max else {
+      let key = "\(code)\u{1F}\(year)"
+      if let place = others[key] { return place }
+      others[key] = Place(source: source, line: line)
       return nil
     }
-    return compactFirstLine(Self.hash(code, year), line: line)
-  }
-
-  static func hash(_ code: String, _ year: Int) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in code.utf8 {
-      hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-    }
-    hash = (hash ^ 0x1F) &* 0x0000_0100_0000_01B3
-    for byte in String(year).utf8 {
-      hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-    }
-    return hash | 1  // never 0, so 0 marks an empty slot
-  }
-
-  mutating func fold() {
-    resize(to: Self.exactLimit * 2)
-    for (key, line) in exact.sorted(by: { $0.value < $1.value }) {
-      let parts = key.split(separator: "\u{1F}")
-      _ = compactFirstLine(Self.hash(String(parts[0]), Int(parts[1]) ?? 0), line: line)
-    }
-    exact = [:]
-  }
-
-  /// The home slot of `hash` (multiply-shift, so the capacity need not be a power of two).
-  func home(_ hash: UInt64) -> Int { Int(((hash >> 32) &* UInt64(hashes.count)) >> 32) }
-
-  mutating func compactFirstLine(_ hash: UInt64, line: Int) -> Int? {
-    if (used + 1) * 100 > hashes.count * 85 { resize(to: hashes.count + hashes.count / 2) }
-    var position = home(hash)
-    while hashes[position] != 0 {
-      if hashes[position] == hash { return Int(lines[position]) }
+    if (used + 1) * 5 > words.count * 4 { grow() }
+    let word = key << 18 | UInt64(source)
+    var position = home(key)
+    while words[position] != 0 {
+      if words[position] >> 18 == key {
+        return Place(source: Int(words[position] & 0x3FFFF), line: Int(lines[position]))
+      }
       position += 1
-      if position == hashes.count { position = 0 }
+      if position == words.count { position = 0 }
     }
-    hashes[position] = hash
-    lines[position] = UInt32(truncatingIfNeeded: line)
+    words[position] = word
+    lines[position] = UInt32(line)
     used += 1
     return nil
   }
 
-  mutating func resize(to capacity: Int) {
-    let oldHashes = hashes
+  /// The code's digit count, value and the year in 46 bits (never 0: the count is at least 1).
+  static func pack(_ code: String, _ year: Int) -> UInt64? {
+    guard year >= 0, year < 4096 else { return nil }
+    var value: UInt64 = 0
+    var digits: UInt64 = 0
+    for byte in code.utf8 {
+      guard byte >= 0x30, byte <= 0x39, digits < 9 else { return nil }
+      value = value * 10 + UInt64(byte - 0x30)
+      digits += 1
+    }
+    guard digits > 0 else { return nil }
+    return digits << 42 | value << 12 | UInt64(year)
+  }
+
+  /// The home slot of `key` (multiply-shift over a mixed key).
+  func home(_ key: UInt64) -> Int {
+    let mixed = (key &* 0x9E37_79B9_7F4A_7C15) >> 32
+    return Int((mixed &* UInt64(words.count)) >> 32)
+  }
+
+  mutating func grow() {
+    let oldWords = words
     let oldLines = lines
-    hashes = Array(repeating: 0, count: capacity)
+    let capacity = max(1024, words.count + words.count / 2)
+    words = Array(repeating: 0, count: capacity)
     lines = Array(repeating: 0, count: capacity)
-    for index in oldHashes.indices where oldHashes[index] != 0 {
-      var position = home(oldHashes[index])
-      while hashes[position] != 0 {
+    for index in oldWords.indices where oldWords[index] != 0 {
+      var position = home(oldWords[index] >> 18)
+      while words[position] != 0 {
         position += 1
-        if position == hashes.count { position = 0 }
+        if position == words.count { position = 0 }
       }
-      hashes[position] = oldHashes[index]
+      words[position] = oldWords[index]
       lines[position] = oldLines[index]
     }
   }

@@ -93,8 +93,8 @@ public enum Assessor {
     var selfAssessed: Evaluation?
     var effects: [AdjustmentEffect] = []
     if let review = record.review {
-      let reviewed = EvidenceValidator.applying(review, to: record.evidence, rulebook: rulebook)
-      result = Evaluator.evaluate(reviewed, category: category, rulebook: rulebook)
+      result = Evaluator.evaluate(
+        Reviewing.figures(record, rulebook: rulebook), category: category, rulebook: rulebook)
       selfAssessed = own
       for adjustment in review.adjustments {
         let single = EvidenceValidator.applying(

@@ -118,6 +118,8 @@ public enum EvidenceProblem: Sendable, Equatable {
   case cellCount(found: Int, expected: Int)
   /// A second record for the same commune and year.
   case duplicate(code: String, year: Int, firstLine: Int)
+  /// A second record for the same commune and year, the first being in another file.
+  case duplicateElsewhere(code: String, year: Int, firstSource: String, firstLine: Int)
   /// A review adjustment for a commune not in the batch.
   case unknownCommune(code: String, year: Int)
   /// A batch row that breaks RFC 4180 or a JSON batch's structure.

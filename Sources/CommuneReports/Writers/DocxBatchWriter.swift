@@ -1,0 +1,27 @@
+import CommuneScoring
+
+/// `--format docx`: the certification list as a Word file (`BatchHTMLReport.docx`), written
+/// whole at the end, like the HTML list it mirrors.
+public struct DocxBatchWriter: BatchWriter {
+  let options: BatchWriterOptions
+  var gathered: HTMLBatchWriter.Gathered
+
+  public init(_ options: BatchWriterOptions) {
+    self.options = options
+    gathered = HTMLBatchWriter.Gathered(options)
+  }
+
+  public func begin(into output: inout [UInt8]) {}
+
+  public mutating func add(
+    _ row: BatchRow, formatted: ArraySlice<UInt8>, into output: inout [UInt8]
+  ) {
+    gathered.add(row)
+  }
+
+  public mutating func end(_ tally: BatchTally, into output: inout [UInt8]) {
+    gathered.summary.rejected = tally.all.rejected + tally.unusedReviews
+    output += gathered.report(options).docx(
+      certified: gathered.certified, summary: gathered.summary, years: gathered.years.sorted())
+  }
+}

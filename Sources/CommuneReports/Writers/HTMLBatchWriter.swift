@@ -1,0 +1,60 @@
+import CommuneScoring
+
+/// `--format html`: the certification list (`BatchHTMLReport`), written whole at the end since
+/// its title names the years and the area. Keeps only the recognised communes and the summary.
+public struct HTMLBatchWriter: BatchWriter {
+  /// What the certification list needs of the whole batch, gathered row by row.
+  struct Gathered {
+    var summary: BatchSummary
+    var certified: [BatchEntry] = []
+    var years: Set<Int> = []
+    var provinces: Set<String> = []
+    var districts: Set<String> = []
+
+    init(_ options: BatchWriterOptions) {
+      summary = BatchSummary(criteria: options.rulebook.criteria.count)
+    }
+
+    mutating func add(_ row: BatchRow) {
+      let entry = BatchEntry(row.record, row.score, reviewed: row.reviewed)
+      summary.add(entry)
+      years.insert(entry.year)
+      provinces.insert(entry.province)
+      if let district = entry.district { districts.insert(district) }
+      if entry.status == .recognized { certified.append(entry) }
+    }
+
+    var report: (BatchWriterOptions) -> BatchHTMLReport {
+      { options in
+        BatchHTMLReport(
+          rulebook: options.rulebook, language: options.language, frame: options.frame,
+          split: options.split)
+      }
+    }
+  }
+
+  let options: BatchWriterOptions
+  var gathered: Gathered
+
+  public init(_ options: BatchWriterOptions) {
+    self.options = options
+    gathered = Gathered(options)
+  }
+
+  public func begin(into output: inout [UInt8]) {}
+
+  public mutating func add(
+    _ row: BatchRow, formatted: ArraySlice<UInt8>, into output: inout [UInt8]
+  ) {
+    gathered.add(row)
+  }
+
+  public mutating func end(_ tally: BatchTally, into output: inout [UInt8]) {
+    gathered.summary.rejected = tally.all.rejected + tally.unusedReviews
+    output +=
+      gathered.report(options).render(
+        certified: gathered.certified, summary: gathered.summary, years: gathered.years.sorted(),
+        provinces: gathered.provinces.sorted(), districts: gathered.districts.sorted()
+      ).utf8
+  }
+}

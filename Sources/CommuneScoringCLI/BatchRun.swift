@@ -1,0 +1,207 @@
+import CommuneReports
+import CommuneScoring
+import Dispatch
+import Foundation
+import Synchronization
+
+/// One `cfc batch` run: opens the inputs, feeds them to the batch engine, sends what the
+/// format's writer produces to the output, reports every rejected record on standard error, and
+/// ends with the tally.
+struct BatchRun {
+  var files: [String]
+  var input: String?
+  var output: String?
+  var format: BatchFormat
+  var options: BatchWriterOptions
+  var configuration: BatchEngine.Configuration
+  var executor: any BatchExecutor
+  /// Bytes read at a time from each input (tests use tiny chunks to prove they do not matter).
+  var chunkSize = 1 << 20
+
+  func run(terminal: Terminal) throws(CLIError) -> ExitCode {
+    var readers: [ChunkReader] = []
+    for file in files { readers.append(try ChunkReader(path: file, chunkSize: chunkSize)) }
+    let sources = zip(files, readers).map { file, reader in
+      BatchSource(
+        name: file, layout: BatchInputs.layout(input: input, source: file, first: reader.peek()),
+        next: reader.next)
+    }
+    let sink = try ResultSink(terminal: terminal, path: output)
+    let text = ErrorText(options.language)
+    var writer = format.writer(options)
+    var buffer: [UInt8] = []
+    buffer.reserveCapacity(1 << 17)
+    writer.begin(into: &buffer)
+    var progress = BatchProgress(terminal: terminal, total: Self.totalSize(files))
+    let engine = BatchEngine(configuration)
+    let tally: BatchTally
+    do {
+      tally = try engine.run(sources, executor: executor, format: writer.formatter) { item in
+        switch item {
+        case .assessed(let row, let formatted):
+          writer.add(row, formatted: formatted, into: &buffer)
+        case .rejected(let rejection):
+          for line in text.lines(rejection.error, source: rejection.source) {
+            progress.clear()
+            terminal.err("Error: \(line)\n")
+          }
+          writer.reject(rejection, into: &buffer)
+        case .note(let source, let note):
+          progress.clear()
+          terminal.err(
+            "\(options.language == .vi ? "Lưu ý" : "Note"): \(source): \(text.note(note))\n")
+        case .unusedReview(let rejection):
+          for line in text.lines(rejection.error, source: rejection.source) {
+            progress.clear()
+            terminal.err("Error: \(line)\n")
+          }
+        }
+        if buffer.count >= 1 << 16 {
+          sink.write(bytes: buffer[...])
+          buffer.removeAll(keepingCapacity: true)
+        }
+        progress.tick { readers.reduce(0) { $0 + $1.consumed } }
+      }
+    } catch {
+      progress.clear()
+      // A read error ends an input early: it explains what follows.
+      if let failure = readers.lazy.compactMap(\.failure).first { throw failure }
+      throw CLIError(.dataError, text.lines(error.error, source: error.source))
+    }
+    progress.clear()
+    // A read error ends the input early: the records after it must not be lost silently.
+    if let failure = readers.lazy.compactMap(\.failure).first { throw failure }
+    writer.end(tally, into: &buffer)
+    sink.write(bytes: buffer[...])
+    try sink.finish()
+    report(tally, terminal: terminal)
+    if !tally.isClean { return .rowsRejected }
+    if tally.all.assessed == 0 {
+      // Something was read but nothing assessed: never a success.
+      let empty = readers.allSatisfy { $0.consumed == 0 }
+      throw CLIError(
+        .dataError,
+        vi: empty ? "không có gì để chấm: tệp trống" : "không có hồ sơ xã nào để chấm",
+        en: empty ? "nothing to assess: the input is empty" : "no commune records to assess")
+    }
+    return .success
+  }
+
+  /// The tally on standard error: the whole run, then each file when there are several.
+  func report(_ tally: BatchTally, terminal: Terminal) {
+    let w = Wording(options.language)
+    func line(_ c: BatchTally.Counts) -> String {
+      w.t(
+        "đã đọc \(c.read) hồ sơ: \(c.assessed) đã chấm, \(c.rejected) bị loại",
+        "read \(c.read) \(c.read == 1 ? "record" : "records"): \(c.assessed) assessed, \(c.rejected) rejected"
+      )
+    }
+    var out = w.t("Kiểm đếm: ", "Tally: ") + line(tally.all)
+    if tally.unusedReviews > 0 {
+      out += w.t(
+        "; \(tally.unusedReviews) điều chỉnh thẩm định không khớp xã nào",
+        "; \(tally.unusedReviews) review \(tally.unusedReviews == 1 ? "correction" : "corrections") matched no commune"
+      )
+    }
+    out += ".\n"
+    if tally.sources.count > 1 {
+      for source in tally.sources { out += "  \(source.name): \(line(source.counts))\n" }
+    }
+    terminal.err(out)
+  }
+
+  static func totalSize(_ files: [String]) -> Int? {
+    var total = 0
+    for file in files {
+      guard file != "-",
+        let attributes = try? FileManager.default.attributesOfItem(atPath: file),
+        (attributes[.type] as? FileAttributeType) == .typeRegular,
+        let size = attributes[.size] as? Int
+      else { return nil }
+      total += size
+    }
+    return total
+  }
+}
+
+/// Spreads a round's iterations over at most `width` threads.
+struct DispatchBatchExecutor: BatchExecutor {
+  let width: Int
+
+  func perform(iterations: Int, _ body: @Sendable (Int) -> Void) {
+    let lanes = min(width, iterations)
+    guard lanes > 1 else {
+      for index in 0..<iterations { body(index) }
+      return
+    }
+    let next = Atomic<Int>(0)
+    DispatchQueue.concurrentPerform(iterations: lanes) { _ in
+      while true {
+        let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+        guard index < iterations else { return }
+        body(index)
+      }
+    }
+  }
+}
+
+/// A progress line on standard error for long runs, only when it is a terminal: records done,
+/// rate, and time left (when the input's size is known). Nothing for runs under two seconds.
+struct BatchProgress {
+  let enabled: Bool
+  let total: Int?
+  let terminal: Terminal
+  let start = DispatchTime.now().uptimeNanoseconds
+  var records = 0
+  var lastShown: UInt64 = 0
+  var shown = false
+
+  init(terminal: Terminal, total: Int?) {
+    self.terminal = terminal
+    self.total = total
+    enabled = terminal is StandardTerminal && isatty(STDERR_FILENO) == 1
+  }
+
+  mutating func tick(consumed: () -> Int) {
+    records += 1
+    guard enabled, records & 1023 == 0 else { return }
+    let now = DispatchTime.now().uptimeNanoseconds
+    let elapsed = now - start
+    guard elapsed > 2_000_000_000, now - lastShown > 250_000_000 else { return }
+    lastShown = now
+    let seconds = Double(elapsed) / 1e9
+    let rate = Double(records) / seconds
+    var line = "\r\u{1B}[K\(records.formatted()) … \(Int(rate).formatted())/s"
+    if let total, total > 0 {
+      let done = Double(consumed()) / Double(total)
+      if done > 0.01 {
+        let left = Int(seconds * (1 - done) / done)
+        line += ", \(Int(done * 100)) %, ~\(left / 60):\(String(format: "%02d", left % 60))"
+      }
+    }
+    terminal.err(line)
+    shown = true
+  }
+
+  mutating func clear() {
+    guard shown else { return }
+    terminal.err("\r\u{1B}[K")
+    shown = false
+  }
+}
+
+extension ReviewFile {
+  /// The corrections as the batch engine takes them.
+  var corrections: ReviewCorrections {
+    var byCommune: [ReviewCorrections.Key: [ReviewCorrections.Entry]] = [:]
+    for (key, entries) in self.byCommune {
+      let parts = key.split(separator: "\u{1F}", omittingEmptySubsequences: false)
+      let code = String(parts.first ?? "")
+      let year = Int(parts.last ?? "") ?? 0
+      byCommune[ReviewCorrections.Key(code: code, year: year)] = entries.map {
+        ReviewCorrections.Entry(line: $0.line, adjustment: $0.adjustment)
+      }
+    }
+    return ReviewCorrections(source: path, council: council, byCommune: byCommune)
+  }
+}
