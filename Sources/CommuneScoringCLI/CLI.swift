@@ -55,6 +55,12 @@ public enum CLI {
         en: "score many communes (CSV, JSON array, JSON Lines); the certification list")
     ),
     (
+      "dossier",
+      LocalizedText(
+        vi: "lập hồ sơ đề nghị công nhận của một xã (HTML và Word)",
+        en: "write a commune's recognition dossier (HTML and Word)")
+    ),
+    (
       "template",
       LocalizedText(
         vi: "in mẫu số liệu trống sinh từ bộ tiêu chí",
@@ -72,7 +78,7 @@ public enum CLI {
     "assess": AssessCommand.help, "batch": BatchCommand.help, "generate": GenerateCommand.help,
     "compare": CompareCommand.help, "verify": VerifyCommand.help,
     "benchmark": BenchmarkCommand.help, "template": TemplateCommand.help,
-    "rulebook": RulebookCommand.help,
+    "rulebook": RulebookCommand.help, "dossier": DossierCommand.help,
   ]
 
   /// Every way people ask for help.
@@ -171,6 +177,7 @@ public enum CLI {
     case "benchmark": return try BenchmarkCommand.run(rest, terminal: terminal)
     case "template": return try TemplateCommand.run(rest, terminal: terminal)
     case "rulebook": return try RulebookCommand.run(rest, terminal: terminal)
+    case "dossier": return try DossierCommand.run(rest, terminal: terminal)
     default:
       let closest = Suggestion.closest(to: command, in: commands.map(\.name))
       throw CLIError(

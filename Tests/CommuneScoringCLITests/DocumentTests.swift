@@ -38,6 +38,14 @@ func vietnameseDocuments(in folder: URL) throws -> [(String, String)] {
     let docx = folder.appendingPathComponent(sample + ".docx").path
     #expect(cfc("assess", path, "--format", "docx", "-o", docx).code == 0)
     documents.append((sample + " docx", try DocxText.documentXML(docx)))
+    let dossier = folder.appendingPathComponent(sample + "-dossier")
+    #expect(cfc("dossier", path, "-o", dossier.path).code == 0)
+    for part in DossierTests.parts {
+      let html = dossier.appendingPathComponent(part + ".html")
+      documents.append((sample + " " + part, try String(contentsOf: html, encoding: .utf8)))
+      let word = dossier.appendingPathComponent(part + ".docx").path
+      documents.append((sample + " " + part + ".docx", try DocxText.documentXML(word)))
+    }
   }
   let batch = Repo.path("samples/communes.csv")
   let review = Repo.path("samples/review.csv")
@@ -315,5 +323,113 @@ struct HelpTests {
     for line in text.split(separator: "\n") where !line.hasSuffix("\\") {
       #expect(line.count <= 50, "\(line)")
     }
+  }
+}
+
+@Suite("cfc dossier")
+struct DossierTests {
+  static let parts = ["1-to-trinh", "2-bang-diem", "3-bao-cao-giai-trinh", "4-bien-ban-hop"]
+
+  @Test(
+    "every sample's dossier is complete and its figures equal --format json",
+    arguments: Repo.samples("json"))
+  func complete(_ sample: String) throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = Repo.path("samples/" + sample)
+    let run = cfc("dossier", path, "-o", folder.path)
+    #expect(run.code == 0, "\(run.stderr)")
+    for part in Self.parts {
+      for ext in ["html", "docx"] {
+        let file = folder.appendingPathComponent("\(part).\(ext)").path
+        #expect(FileManager.default.fileExists(atPath: file), "\(part).\(ext) is missing")
+      }
+      let html = try String(
+        contentsOf: folder.appendingPathComponent("\(part).html"), encoding: .utf8)
+      #expect(ElementCollector.parse(html).error == nil, "\(part).html is not well-formed")
+      #expect(
+        ElementCollector.parse(
+          try DocxText.documentXML(folder.appendingPathComponent("\(part).docx").path)
+        ).error == nil)
+      #expect(!visibleWords(html).contains { englishWords.contains($0.lowercased()) }, "\(part)")
+    }
+    // The dossier is the commune's own assessment: the self-assessed result where a council
+    // reviewed the record.
+    let full = try #require(
+      try JSONSerialization.jsonObject(
+        with: Data(cfc("assess", path, "--format", "json").stdout.utf8))
+        as? [String: Any])
+    let json = (full["selfAssessed"] as? [String: Any]) ?? full
+    let sheet = ElementCollector.parse(
+      try String(contentsOf: folder.appendingPathComponent("2-bang-diem.html"), encoding: .utf8))
+    let verdict = try #require(sheet.elements.first { $0.attributes["data-status"] != nil })
+    #expect(verdict.attributes["data-total"] == (json["total"] as? Int).map(String.init))
+    #expect(verdict.attributes["data-status"] == json["status"] as? String)
+    let criteria = try #require(json["criteria"] as? [[String: Any]])
+    #expect(
+      sheet.elements.filter { $0.attributes["data-criterion"] != nil }.map {
+        $0.attributes["data-points"] ?? "?"
+      } == criteria.map { ($0["points"] as? Int).map(String.init) ?? "" })
+    // The minutes carry the same points per criterion, and the letter the same total.
+    let minutes = try String(
+      contentsOf: folder.appendingPathComponent("4-bien-ban-hop.html"), encoding: .utf8)
+    for criterion in criteria {
+      let points = (criterion["points"] as? Int).map(String.init) ?? "—"
+      let id = criterion["id"] as? String ?? ""
+      #expect(
+        minutes.contains("data-criterion=\"\(id)\">")
+          && minutes.range(of: "<td class=\"n\">\(points)</td></tr>") != nil)
+    }
+    let letter = try String(
+      contentsOf: folder.appendingPathComponent("1-to-trinh.html"), encoding: .utf8)
+    #expect(letter.contains("tổng số điểm đạt \(json["total"] as? Int ?? -1)/1000 điểm"))
+    // Every figure of the record, with its value, in the report.
+    let record = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path)))
+        as? [String: Any])
+    let evidence = try #require(record["evidence"] as? [String: Any])
+    let rulebook = try RulebookDecoder.decode(
+      try Data(contentsOf: URL(fileURLWithPath: Repo.path("criteria/qd06-2019.json"))))
+    let report = try String(
+      contentsOf: folder.appendingPathComponent("3-bao-cao-giai-trinh.html"), encoding: .utf8)
+    for (field, value) in evidence {
+      let shown: String
+      if rulebook.field(field)?.kind == .flag, let flag = value as? Bool {
+        shown = flag ? "có" : "không"
+      } else if let number = value as? Int {
+        shown =
+          number >= 1000 ? "\(number / 1000).\(String(format: "%03d", number % 1000))" : "\(number)"
+      } else {
+        shown = "—"
+      }
+      #expect(
+        report.range(of: "data-field=\"\(field)\"><td class=\"n\">") != nil
+          && report.contains("</td><td class=\"n\">\(shown)</td>"), "\(sample): \(field) = \(shown)"
+      )
+    }
+    if let sources = record["sources"] as? [String: String] {
+      for source in sources.values { #expect(report.contains(source)) }
+    }
+  }
+
+  @Test("a dossier needs a folder and refuses a batch file")
+  func misuse() {
+    #expect(cfc("dossier", Repo.path("samples/bang-mac.json")).code == 64)
+    let run = cfc("dossier", Repo.path("samples/communes.csv"), "-o", "/tmp/x")
+    #expect(run.code == 64)
+    #expect(run.stderr.contains("cfc batch"))
+  }
+
+  @Test("sources must name declared fields")
+  func unknownSource() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var text = try String(contentsOfFile: Repo.path("samples/bang-mac.json"), encoding: .utf8)
+    text = text.replacingOccurrences(of: "\"births\": \"Sổ", with: "\"birth\": \"Sổ")
+    let file = folder.appendingPathComponent("r.json")
+    try Data(text.utf8).write(to: file)
+    let run = cfc("assess", file.path, "--lang", "en")
+    #expect(run.code == 65)
+    #expect(run.stderr.contains("sources") && run.stderr.contains("births"))
   }
 }

@@ -109,6 +109,9 @@ public enum EvidenceDecoder {
       values[field.index] = try fieldValue(value, field: field, at: fieldPath)
     }
 
+    let sources = try self.sources(
+      top.optionalValue("sources"), at: path.appending("sources"), rulebook: rulebook)
+
     var review: Review?
     if let reviewJSON = top.optionalValue("review") {
       var reviewReader = try ObjectReader(reviewJSON, at: path.appending("review"))
@@ -154,7 +157,35 @@ public enum EvidenceDecoder {
     return EvidenceRecord(
       commune: CommuneIdentity(
         code: code, name: name, district: district, province: province, category: category),
-      year: year, rulebookID: rulebookID, evidence: values, review: review)
+      year: year, rulebookID: rulebookID, evidence: values, review: review, sources: sources)
+  }
+
+  /// Where each figure comes from (`"sources": {"births": "Sổ đăng ký khai sinh 2024"}`): free
+  /// text for the dossier, never scored; keys must be declared fields.
+  static func sources(_ json: JSONValue?, at path: JSONPath, rulebook: Rulebook)
+    throws(EvidenceError) -> [String: String]
+  {
+    guard let json else { return [:] }
+    guard case .object(let object) = json else {
+      throw EvidenceError(
+        .json(path), .wrongType(field: "sources", expected: "an object", found: json.kindName))
+    }
+    var sources: [String: String] = [:]
+    for (key, value) in object.members {
+      guard rulebook.field(key) != nil else {
+        throw EvidenceError(
+          .json(path.appending(key)),
+          .unknownField(key, suggestion: Suggestion.closest(to: key, in: rulebook.fields.map(\.id)))
+        )
+      }
+      guard case .string(let text) = value else {
+        throw EvidenceError(
+          .json(path.appending(key)),
+          .wrongType(field: key, expected: "text", found: value.kindName))
+      }
+      sources[key] = text
+    }
+    return sources
   }
 
   /// A JSON value as a field's stored value: flags 0/1, counts as integers (negative counts are

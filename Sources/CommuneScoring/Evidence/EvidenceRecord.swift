@@ -52,11 +52,14 @@ public struct EvidenceRecord: Sendable, Equatable {
   public var review: Review?
   /// SHA-256 of the bytes the record was read from, when read from bytes.
   public var inputSHA256: String?
+  /// Where each figure comes from, by field id (free text for the dossier; never scored).
+  public var sources: [String: String]
 
   public init(
     commune: CommuneIdentity, year: Int, rulebookID: String? = nil, evidence: EvidenceValues,
-    review: Review? = nil, inputSHA256: String? = nil
+    review: Review? = nil, inputSHA256: String? = nil, sources: [String: String] = [:]
   ) {
+    self.sources = sources
     self.commune = commune
     self.year = year
     self.rulebookID = rulebookID

@@ -1,0 +1,102 @@
+import CommuneReports
+import CommuneScoring
+import Foundation
+
+/// `cfc dossier RECORD -o FOLDER`: the documents a commune sends for recognition, as HTML and
+/// Word files.
+enum DossierCommand {
+  static let format = OptionSpec(
+    names: ["--format", "-f"], valueName: "all|html|docx", allowed: ["all", "html", "docx"],
+    help: LocalizedText(
+      vi: "định dạng tệp (mặc định: all — cả HTML và Word)",
+      en: "file format (default: all — both HTML and Word)"))
+  static let folder = OptionSpec(
+    names: ["-o", "--output"], valueName: "FOLDER", allowed: nil,
+    help: LocalizedText(
+      vi: "thư mục ghi hồ sơ (tạo nếu chưa có)", en: "folder to write the dossier to (created)"))
+
+  static let help = CommandHelp(
+    usage: "cfc dossier RECORD -o FOLDER [--format all|html|docx] [--lang vi|en] [--rulebook FILE]",
+    summary: LocalizedText(
+      vi:
+        "Lập hồ sơ đề nghị công nhận của một xã từ tệp số liệu JSON: tờ trình đề nghị công nhận, bảng điểm tự đánh giá, báo cáo giải trình kết quả và nguồn từng số liệu (mục \"sources\" của hồ sơ số liệu), biên bản họp Hội đồng đánh giá xã. Số liệu và điểm được điền sẵn; những gì chỉ người mới viết được (ngày họp, thành phần, ý kiến, chữ ký) để trống. Điều chỉnh của hội đồng thẩm định (nếu có) không được dùng: hồ sơ là kết quả tự đánh giá của xã.",
+      en:
+        "Writes a commune's recognition dossier from its JSON evidence file: the request letter, the self-assessment scoring sheet, the report explaining the results and the source of each figure (the record's \"sources\"), and the minutes of the commune council's meeting. Figures and points are filled in; what only people can write (the meeting's date, attendance, remarks, signatures) is left blank. A council's review, if any, is not used: the dossier is the commune's own self-assessment."
+    ),
+    options: [folder, format, CommonOptions.lang, CommonOptions.rulebook] + FrameOptions.all,
+    examples: [
+      "cfc dossier samples/bang-mac.json -o ho-so-bang-mac",
+      "cfc dossier samples/bang-mac.json -o ho-so --place \"Bằng Mạc\" --date 2024-11-20",
+    ])
+
+  static func run(_ arguments: [String], terminal: Terminal) throws(CLIError) -> ExitCode {
+    guard let parsed = try help.parse(arguments, terminal: terminal) else { return .success }
+    guard parsed.positionals.count == 1, let path = parsed.positionals.first else {
+      throw CLIError(
+        .usage, vi: "dossier cần đúng một tệp số liệu JSON",
+        en: "dossier takes exactly one JSON evidence file", usage: help.usage)
+    }
+    guard let folder = parsed.value("-o") else {
+      throw CLIError(
+        .usage, vi: "chưa chỉ ra thư mục ghi hồ sơ (-o THƯ-MỤC)",
+        en: "no folder for the dossier (-o FOLDER)", usage: help.usage)
+    }
+    let frame = try FrameOptions.values(parsed, usage: help.usage)
+    let rulebook = try RulebookSource.resolve(parsed)
+    if let suggestion = AssessCommand.batchSuggestion(path, workbooks: true) { throw suggestion }
+    let bytes = try Files.read(path)
+    var record: EvidenceRecord
+    do {
+      record = try EvidenceDecoder.decode(bytes, rulebook: rulebook)
+    } catch {
+      throw CLIError(.dataError, ErrorText(parsed.language).lines(error, source: path))
+    }
+    // The dossier is the commune's own: a council's corrections come after it.
+    record.review = nil
+    let assessment = Assessor.assess(record, rulebook: rulebook)
+    try makeFolder(folder, language: parsed.language)
+    let dossier = Dossier(rulebook: rulebook, language: parsed.language, frame: frame)
+    let format = parsed.value("--format") ?? "all"
+    var written: [String] = []
+    for part in dossier.parts(assessment, record: record) {
+      if format != "docx" {
+        let file = (folder as NSString).appendingPathComponent(part.name + ".html")
+        try ResultSink.deliver(DocumentHTML.render(part.document), terminal: terminal, path: file)
+        written.append(file)
+      }
+      if format != "html" {
+        let file = (folder as NSString).appendingPathComponent(part.name + ".docx")
+        let sink = try ResultSink(terminal: terminal, path: file)
+        sink.write(bytes: DocxWriter.render(part.document)[...])
+        try sink.finish()
+        written.append(file)
+      }
+    }
+    let w = Wording(parsed.language)
+    terminal.out(
+      w.t(
+        "Đã ghi hồ sơ của \(record.commune.name):\n",
+        "Wrote the dossier of \(record.commune.name):\n")
+        + written.map { "  \($0)\n" }.joined())
+    return .success
+  }
+
+  static func makeFolder(_ folder: String, language: Language) throws(CLIError) {
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
+      guard isFolder.boolValue else {
+        throw CLIError(
+          .cannotWrite, vi: "'\(folder)' đã có và không phải là thư mục",
+          en: "'\(folder)' exists and is not a folder")
+      }
+      return
+    }
+    do {
+      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    } catch {
+      throw CLIError(
+        .cannotWrite, vi: "không tạo được thư mục '\(folder)'",
+        en: "cannot create the folder '\(folder)'")
+    }
+  }
+}
