@@ -19,15 +19,9 @@ enum TemplateInput {
       workbook = try Workbook(bytes)
       values = try workbook.definedValues()
     } catch {
-      if error == .legacyExcel {
-        throw CLIError(
-          .dataError,
-          vi: "\(path): tệp .xls cũ: hãy lưu thành .xlsx (hoặc CSV UTF-8) rồi chạy lại",
-          en: "\(path): an old .xls file: save it as .xlsx (or CSV UTF-8) and run again")
-      }
       throw CLIError(
-        .dataError, vi: "\(path): không đọc được bảng tính: \(error)",
-        en: "\(path): cannot read the workbook: \(error)")
+        .dataError, vi: "\(path): " + ErrorText(.vi).workbook(error),
+        en: "\(path): " + ErrorText(.en).workbook(error))
     }
     guard TemplateReading.isTemplate(workbook.definedNames.keys) else {
       throw CLIError(

@@ -146,6 +146,16 @@ struct TemplateWorkbookCommandTests {
     #expect(run.stderr.contains("Nhập liệu!C7 (cfc_code) chưa được điền"))
   }
 
+  @Test("a truncated workbook is refused in plain words, without a crash")
+  func truncated() throws {
+    let bytes = try TemplateWorkbook(rulebook: rulebook, language: .vi).data(
+      filledWith: try record("bang-mac.json"))
+    let path = try write(Array(bytes.prefix(bytes.count / 2)), "cut.xlsx")
+    let run = cfc("assess", path, "--lang", "en")
+    #expect(run.code == 65)
+    #expect(run.stderr.contains("cut.xlsx: the file is not a valid .xlsx/.ods workbook"))
+  }
+
   @Test("a workbook that is not a self-assessment workbook is refused with what to do")
   func otherWorkbook() throws {
     let folder = try temporaryFolder()
