@@ -163,3 +163,50 @@ struct WorkbookReviewTests {
     #expect(places.contains(.cell(sheet: "Thẩm định", row: 4, column: 4, name: "reason")))
   }
 }
+
+@Suite("Workbook sheets as CSV text for the batch engine")
+struct WorkbookCSVTests {
+  func decoded(_ bytes: [UInt8]) throws -> [DecodedRecord] {
+    var workbook = try Workbook(bytes)
+    var batch = try WorkbookBatch(&workbook, sheet: nil, rulebook: shippedRulebook)
+    let text = try batch.csvText()
+    var reader = BatchReader(format: .csv, rulebook: shippedRulebook)
+    let records = try reader.feed(text, final: true)
+    let decoder = try #require(reader.decoder)
+    return records.records.map { decoder.decode($0, in: records.bytes) }
+  }
+
+  @Test(
+    "the shipped batch saved by LibreOffice reads through the CSV reader exactly as the CSV",
+    arguments: ["communes-libreoffice.xlsx", "communes-libreoffice-numeric-codes.ods"])
+  func sameAsCSV(name: String) throws {
+    let expected = try csvRecords()
+    let records = try decoded(try repositoryBytes("Tests/Fixtures/workbooks/\(name)"))
+    #expect(records.map(\.line) == Array(2...(expected.count + 1)))
+    #expect(try records.map { try $0.result.get().evidence } == expected.map(\.evidence))
+    #expect(try records.map { try $0.result.get().commune } == expected.map(\.commune))
+  }
+
+  @Test("line numbers are the sheet's row numbers, past title rows, gaps and cells with commas")
+  func rowNumbers() throws {
+    let bytes = writtenWorkbook([
+      ["DANH SÁCH XÃ, NĂM 2024"],
+      [],
+      ["Mã xã", "Tên xã", "Huyện", "Tỉnh", "Loại xã", "Năm", "births"],
+      [
+        "06124", "Xã Bằng Mạc", "Huyện Chi Lăng, \"Lạng Sơn\"", "Lạng Sơn", "standard", "2024",
+        "118",
+      ],
+      [],
+      ["06142", "Thị trấn\nĐồng Mỏ", "", "Lạng Sơn", "standard", "2024", "x"],
+    ])
+    let records = try decoded(bytes)
+    #expect(records.map(\.line) == [4, 6])
+    #expect(try records[0].result.get().commune.district == "Huyện Chi Lăng, \"Lạng Sơn\"")
+    guard case .failure(let error) = records[1].result else {
+      Issue.record("a bad count was accepted")
+      return
+    }
+    #expect(error.issues.first?.location == .line(6, column: "births"))
+  }
+}
