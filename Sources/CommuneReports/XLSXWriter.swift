@@ -85,26 +85,3 @@ public struct XLSXWriter {
     return zip.finish()
   }
 }
-
-extension BatchCSVReport {
-  /// The batch's columns as spreadsheet cells: the same columns as the CSV.
-  public static func cells(_ entry: BatchEntry) -> [XLSXWriter.Cell] {
-    var cells: [XLSXWriter.Cell] = [
-      .text(entry.code), .text(entry.name), entry.district.map(XLSXWriter.Cell.text) ?? .empty,
-      .text(entry.province),
-      .text(entry.category), .number(entry.year), .number(entry.total), .number(entry.threshold),
-      .text(entry.status.rawValue),
-    ]
-    cells += entry.criteria.map { $0.map(XLSXWriter.Cell.number) ?? .empty }
-    cells.append(entry.bestTotal.map(XLSXWriter.Cell.number) ?? .empty)
-    cells.append(entry.worstTotal.map(XLSXWriter.Cell.number) ?? .empty)
-    return cells
-  }
-
-  /// The header cells (without review columns).
-  public static func headerCells(_ rulebook: Rulebook) -> [XLSXWriter.Cell] {
-    (["code", "name", "district", "province", "category", "year", "total", "threshold", "status"]
-      + rulebook.criteria.map(\.id)
-      + ["bestTotal", "worstTotal"]).map(XLSXWriter.Cell.text)
-  }
-}

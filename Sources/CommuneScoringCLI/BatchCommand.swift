@@ -19,8 +19,11 @@ enum BatchCommand {
   static let review = OptionSpec(
     names: ["--review"], valueName: "FILE", allowed: nil,
     help: LocalizedText(
-      vi: "điều chỉnh của hội đồng thẩm định (CSV: code,year,field,value,reason)",
-      en: "the reviewing council's corrections (CSV: code,year,field,value,reason)"))
+      vi:
+        "điều chỉnh của hội đồng thẩm định (CSV: code,year,field,value,reason; hoặc trang 'Thẩm định' của bảng tính kết quả .xlsx)",
+      en:
+        "the reviewing council's corrections (CSV: code,year,field,value,reason; or the 'Review' sheet of a result workbook .xlsx)"
+    ))
   static let jobs = OptionSpec(
     names: ["--jobs", "-j"], valueName: "N", allowed: nil,
     help: LocalizedText(
@@ -38,6 +41,12 @@ enum BatchCommand {
       vi: "định dạng đầu vào (mặc định: đoán theo tên tệp và nội dung)",
       en: "input format (default: guessed from the name and content)"))
 
+  static let sheet = OptionSpec(
+    names: ["--sheet"], valueName: "NAME", allowed: nil,
+    help: LocalizedText(
+      vi: "trang tính cần đọc của tệp .xlsx/.ods (mặc định: trang đầu tiên)",
+      en: "the sheet to read from an .xlsx/.ods workbook (default: the first)"))
+
   static let encoding = OptionSpec(
     names: ["--encoding"], valueName: "NAME",
     allowed: ["utf-8", "utf-16le", "utf-16be", "windows-1258", "cp1258"],
@@ -47,16 +56,16 @@ enum BatchCommand {
 
   static let help = CommandHelp(
     usage:
-      "cfc batch FILE|FOLDER… [--format text|csv|json|html|xlsx|docx] [--certified-only] [--review FILE] [--lang vi|en] [--rulebook FILE] [-o FILE] [--input csv|json|jsonl] [--encoding NAME] [--jobs N] [--by all|province|district] [--issuer TEXT] [--number TEXT] [--place TEXT] [--date YYYY-MM-DD] [--signer NAME] [--preparer NAME] [--recipients TEXT]",
+      "cfc batch FILE|FOLDER… [--format text|csv|json|html|xlsx|docx] [--certified-only] [--review FILE] [--lang vi|en] [--rulebook FILE] [-o FILE] [--input csv|json|jsonl] [--sheet NAME] [--encoding NAME] [--jobs N] [--by all|province|district] [--issuer TEXT] [--number TEXT] [--place TEXT] [--date YYYY-MM-DD] [--signer NAME] [--preparer NAME] [--recipients TEXT]",
     summary: LocalizedText(
       vi:
-        "Chấm điểm nhiều xã: tệp CSV (một dòng một xã, cột định danh code,name,district,province,category,year rồi các trường số liệu theo thứ tự bất kỳ; ô trống là chưa có số liệu), mảng JSON các hồ sơ, hoặc JSON Lines. Có thể đưa nhiều tệp, hoặc một thư mục (mỗi tệp một hồ sơ xã hay một danh sách, theo thứ tự tên). Dòng sai được báo kèm tệp, số dòng và lý do, các dòng khác vẫn được chấm; cuối cùng in bảng kiểm đếm (đã đọc, đã chấm, bị loại) ra luồng lỗi; khi có dòng bị loại, mã thoát là 1.",
+        "Chấm điểm nhiều xã: tệp CSV hoặc bảng tính .xlsx/.ods (một dòng một xã, cột định danh code,name,district,province,category,year rồi các trường số liệu theo thứ tự bất kỳ; ô trống là chưa có số liệu), mảng JSON các hồ sơ, hoặc JSON Lines. Có thể đưa nhiều tệp, hoặc một thư mục (mỗi tệp một hồ sơ xã hay một danh sách, theo thứ tự tên). Dòng sai được báo kèm tệp, số dòng và lý do, các dòng khác vẫn được chấm; cuối cùng in bảng kiểm đếm (đã đọc, đã chấm, bị loại) ra luồng lỗi; khi có dòng bị loại, mã thoát là 1.",
       en:
-        "Scores many communes: a CSV file (one row per commune, identity columns code,name,district,province,category,year, then evidence fields in any order; an empty cell is missing), a JSON array of records, or JSON Lines. Several files may be given, or a folder (each file one commune's dossier or a batch, in name order). A bad row is reported with its file, line and reason and every other row is still assessed; a tally (read, assessed, rejected) ends every run on standard error; the exit code is 1 when a row was rejected."
+        "Scores many communes: a CSV file or an .xlsx/.ods workbook (one row per commune, identity columns code,name,district,province,category,year, then evidence fields in any order; an empty cell is missing), a JSON array of records, or JSON Lines. Several files may be given, or a folder (each file one commune's dossier or a batch, in name order). A bad row is reported with its file, line and reason and every other row is still assessed; a tally (read, assessed, rejected) ends every run on standard error; the exit code is 1 when a row was rejected."
     ),
     options: [
       format, certifiedOnly, review, CommonOptions.lang, CommonOptions.rulebook,
-      CommonOptions.output, inputFormat, encoding, jobs, split,
+      CommonOptions.output, inputFormat, sheet, encoding, jobs, split,
     ] + FrameOptions.all,
     examples: [
       "cfc batch samples/communes.csv",
@@ -99,7 +108,7 @@ enum BatchCommand {
     for note in reviewNotes { terminal.err((language == .vi ? "Lưu ý: " : "Note: ") + note + "\n") }
     let run = BatchRun(
       files: try BatchInputs.files(parsed.positionals), input: parsed.value("--input"),
-      output: parsed.value("-o"), format: format,
+      output: parsed.value("-o"), format: format, sheet: parsed.value("--sheet"),
       options: BatchWriterOptions(
         rulebook: rulebook, language: language,
         certifiedOnly: parsed.flags.contains("--certified-only"), withReview: reviews != nil,

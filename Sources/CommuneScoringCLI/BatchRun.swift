@@ -12,6 +12,8 @@ struct BatchRun {
   var input: String?
   var output: String?
   var format: BatchFormat
+  /// The sheet to read from workbook inputs (nil: the first).
+  var sheet: String?
   var options: BatchWriterOptions
   var configuration: BatchEngine.Configuration
   var executor: any BatchExecutor
@@ -21,10 +23,19 @@ struct BatchRun {
   func run(terminal: Terminal) throws(CLIError) -> ExitCode {
     var readers: [ChunkReader] = []
     for file in files { readers.append(try ChunkReader(path: file, chunkSize: chunkSize)) }
-    let sources = zip(files, readers).map { file, reader in
-      BatchSource(
-        name: file, layout: BatchInputs.layout(input: input, source: file, first: reader.peek()),
-        next: reader.next)
+    var sources: [BatchSource] = []
+    for (file, reader) in zip(files, readers) {
+      if WorkbookKind.looksLikeWorkbook(reader.peek()) {
+        // A workbook is read whole; its sheet goes through the CSV reader, line N = row N.
+        sources.append(
+          try WorkbookInput.source(
+            file, sheet: sheet, rulebook: options.rulebook, language: options.language))
+        continue
+      }
+      sources.append(
+        BatchSource(
+          name: file, layout: BatchInputs.layout(input: input, source: file, first: reader.peek()),
+          next: reader.next))
     }
     let sink = try ResultSink(terminal: terminal, path: output)
     let text = ErrorText(options.language)

@@ -14,32 +14,79 @@ func storedEntries(_ bytes: [UInt8]) throws -> [String: [UInt8]] {
 
 @Suite("cfc batch --format xlsx")
 struct XLSXCommandTests {
-  @Test("the workbook is a valid archive whose sheet holds the CSV's rows, codes as text")
+  @Test("the workbook is a valid archive whose list holds the CSV's rows, codes as text")
   func workbook() throws {
     let path = try temporaryFolder().appendingPathComponent("list.xlsx").path
     let run = cfc("batch", Repo.path("samples/communes.csv"), "--format", "xlsx", "-o", path)
     #expect(run.code == 0)
-    let entries = try storedEntries(Array(try Data(contentsOf: URL(fileURLWithPath: path))))
-    #expect(
-      Set(entries.keys) == [
-        "[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
-        "xl/worksheets/sheet1.xml",
-      ])
+    let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+    let entries = try storedEntries(bytes)
+    #expect(entries.keys.contains("xl/styles.xml"))
     for (name, content) in entries {
       #expect(
         ElementCollector.parse(String(decoding: content, as: UTF8.self)).error == nil,
         "\(name) is not well-formed XML")
     }
-    let sheet = String(decoding: try #require(entries["xl/worksheets/sheet1.xml"]), as: UTF8.self)
-    #expect(
-      sheet.contains(
-        "<c r=\"A5\" t=\"inlineStr\"><is><t>00001</t></is></c><c r=\"B5\" t=\"inlineStr\"><is><t>Phường Phúc Xá</t></is></c>"
-      ))
-    #expect(sheet.contains("<c r=\"G5\"><v>1000</v></c>"))
-    let rows = ElementCollector.parse(sheet).elements.filter { $0.name == "row" }
+    var workbook = try Workbook(bytes)
+    #expect(workbook.sheetNames == ["Danh sách xã", "Tổng hợp", "Thẩm định", "Trường số liệu"])
+    let rows = try workbook.allRows()
+    let phucXa = try #require(
+      rows.first { $0.dense.count > 2 && $0.dense[2] == .text("Phường Phúc Xá") })
+    #expect(phucXa.dense[1] == .text("00001"))
+    #expect(phucXa.dense[7] == .number("1000"))
+    #expect(phucXa.dense[9] == .text("Đạt"))
     #expect(
       rows.count
-        == csvRows(cfc("batch", Repo.path("samples/communes.csv"), "--format", "csv").stdout).count)
+        == 2
+        + csvRows(cfc("batch", Repo.path("samples/communes.csv"), "--format", "csv").stdout).count)
+  }
+
+  @Test("a workbook saved by LibreOffice is scored exactly as the CSV it came from")
+  func workbookInput() throws {
+    let csv = cfc("batch", Repo.path("samples/communes.csv"), "--format", "csv")
+    for name in [
+      "communes-libreoffice.xlsx", "communes-libreoffice.ods",
+      "communes-libreoffice-numeric-codes.xlsx", "communes-libreoffice-numeric-codes.ods",
+    ] {
+      let run = cfc("batch", Repo.path("Tests/Fixtures/workbooks/" + name), "--format", "csv")
+      #expect(run.code == 0, "\(name): \(run.stderr)")
+      #expect(run.stdout == csv.stdout, "\(name)")
+    }
+  }
+
+  @Test("an old .xls, a cut archive and an unknown sheet are refused with what to do")
+  func refusals() throws {
+    let folder = try temporaryFolder()
+    let xls = folder.appendingPathComponent("old.xls").path
+    try Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0]).write(
+      to: URL(fileURLWithPath: xls))
+    let old = cfc("batch", xls)
+    #expect(old.code == 65)
+    #expect(old.stderr.contains("lưu lại dạng .xlsx hoặc CSV UTF-8"))
+    let cut = folder.appendingPathComponent("cut.xlsx").path
+    let whole = try Data(
+      contentsOf: URL(
+        fileURLWithPath: Repo.path("Tests/Fixtures/workbooks/communes-libreoffice.xlsx")))
+    try whole.prefix(3000).write(to: URL(fileURLWithPath: cut))
+    #expect(cfc("batch", cut).code == 65)
+    let sheet = cfc(
+      "batch", Repo.path("Tests/Fixtures/workbooks/communes-libreoffice.xlsx"), "--sheet",
+      "Trang 2",
+      "--lang", "en")
+    #expect(sheet.code == 65)
+    #expect(sheet.stderr.contains("no sheet named 'Trang 2'; sheets: 'communes'"))
+  }
+
+  @Test("corrections in a workbook (review.csv saved as .xlsx) give the same result as the CSV")
+  func reviewWorkbook() throws {
+    let csv = cfc(
+      "batch", Repo.path("samples/communes.csv"), "--review", Repo.path("samples/review.csv"),
+      "--format", "csv")
+    let xlsx = cfc(
+      "batch", Repo.path("samples/communes.csv"), "--review",
+      Repo.path("Tests/Fixtures/workbooks/review-libreoffice.xlsx"), "--format", "csv")
+    #expect(xlsx.code == csv.code)
+    #expect(xlsx.stdout == csv.stdout)
   }
 
   @Test("the same batch gives the same bytes; without -o the binary format is refused")
@@ -60,7 +107,8 @@ struct XLSXCommandTests {
       decoding: try #require(
         try storedEntries(Array(try Data(contentsOf: URL(fileURLWithPath: a))))[
           "xl/worksheets/sheet1.xml"]), as: UTF8.self)
-    #expect(ElementCollector.parse(sheet).elements.filter { $0.name == "row" }.count == 4)
+    // The title, the subtitle and the headings, then the three recognised communes.
+    #expect(ElementCollector.parse(sheet).elements.filter { $0.name == "row" }.count == 6)
     let refused = cfc(
       "batch", Repo.path("samples/communes.csv"), "--format", "xlsx", "--lang", "en")
     #expect(refused.code == 64)

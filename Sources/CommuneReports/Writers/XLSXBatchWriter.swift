@@ -1,33 +1,48 @@
 import CommuneScoring
 
-/// `--format xlsx`: the batch's rows in a workbook (`XLSXWriter`), codes kept as text. The
-/// archive is written in `end`.
+/// `--format xlsx`: the council's workbook (`BatchWorkbook`), streamed: each commune's cells are
+/// formatted on the workers, compressed into the archive in input order, and the summary and
+/// review sheets are written at the end. Memory stays flat whatever the number of communes.
 public struct XLSXBatchWriter: BatchWriter {
   let options: BatchWriterOptions
-  var workbook: XLSXWriter
+  var workbook: BatchWorkbook
 
   public init(_ options: BatchWriterOptions) {
     self.options = options
-    workbook = XLSXWriter(sheetName: options.language == .vi ? "Danh sách xã" : "Communes")
+    workbook = BatchWorkbook(
+      rulebook: options.rulebook, language: options.language, withReview: options.withReview,
+      certifiedOnly: options.certifiedOnly)
+  }
+
+  public var formatter: BatchEngine.Formatter {
+    let certifiedOnly = options.certifiedOnly
+    let withReview = options.withReview
+    let language = options.language
+    return { row, bytes in
+      guard !certifiedOnly || row.score.status == .recognized else { return }
+      BatchWorkbook.cellsXML(
+        BatchEntry(row.record, row.score, reviewed: row.reviewed), own: Self.own(row),
+        rulebook: row.rulebook, language: language, withReview: withReview, into: &bytes)
+    }
+  }
+
+  static func own(_ row: BatchRow) -> BatchWorkbook.OwnResult? {
+    row.ownScore.map { BatchWorkbook.OwnResult(total: $0.total, status: $0.status) }
   }
 
   public mutating func begin(into output: inout [UInt8]) {
-    workbook.add(
-      BatchCSVReport.headerCells(options.rulebook) + (options.withReview ? [.text("reviewed")] : [])
-    )
+    workbook.begin(into: &output)
   }
 
   public mutating func add(
     _ row: BatchRow, formatted: ArraySlice<UInt8>, into output: inout [UInt8]
   ) {
-    guard !options.certifiedOnly || row.score.status == .recognized else { return }
-    let entry = BatchEntry(row.record, row.score, reviewed: row.reviewed)
     workbook.add(
-      BatchCSVReport.cells(entry)
-        + (options.withReview ? [.text(entry.reviewed ? "yes" : "no")] : []))
+      BatchEntry(row.record, row.score, reviewed: row.reviewed), own: Self.own(row),
+      formatted: formatted.isEmpty ? nil : formatted, into: &output)
   }
 
-  public func end(_ tally: BatchTally, into output: inout [UInt8]) {
-    output += workbook.data()
+  public mutating func end(_ tally: BatchTally, into output: inout [UInt8]) {
+    workbook.end(rejected: tally.all.rejected, into: &output)
   }
 }

@@ -69,10 +69,8 @@ public enum WorkbookReview {
     let ids = columns.map { column in
       column.flatMap { column in ReviewReader.headings.first { $0.0 == column }?.1[0] } ?? ""
     }
+    // Title rows above the header are the review sheet's normal layout: no note for them.
     var table = ReviewTable()
-    if skipped > 0 {
-      table.notes.append(ReadingNote(line: header.row, .skippedBeforeHeader(lines: skipped)))
-    }
     let names = ColumnNames(rulebook: rulebook)
     while true {
       let row: SheetRow?
