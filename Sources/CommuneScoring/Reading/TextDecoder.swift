@@ -43,7 +43,7 @@ public struct TextDecoder: Sendable {
     if bytes.starts(with: [0xFE, 0xFF]) { return (.utf16BE, 2) }
     if let named { return (named, 0) }
     let sample = bytes.prefix(Self.sniffLength)
-    guard let invalid = Self.firstInvalidUTF8(sample, final: final || bytes.count > sample.count)
+    guard let invalid = Self.firstInvalidUTF8(sample, final: final && bytes.count <= sample.count)
     else { return (.utf8, 0) }
     let legacy = sample.filter { $0 >= 0x80 }
     if !legacy.contains(where: Windows1258.undefined),
