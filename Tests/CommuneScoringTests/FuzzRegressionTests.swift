@@ -35,14 +35,21 @@ struct FuzzRegressionTests {
     for chunk in [bytes.count, 65_536, 4096, 1000] {
       var reader = BatchReader(format: nil, rulebook: Repo.rulebook)
       var records = 0
+      var notes: [ReadingNote] = []
       var start = 0
       while start < bytes.count {
         let end = min(bytes.count, start + chunk)
-        records += try reader.feed(Array(bytes[start..<end]), final: false).records.count
+        let batch = try reader.feed(Array(bytes[start..<end]), final: false)
+        records += batch.records.count
+        notes += batch.notes
         start = end
       }
-      records += try reader.feed([], final: true).records.count
+      let last = try reader.feed([], final: true)
+      records += last.records.count
+      notes += last.notes
       #expect(records == rows, "chunks of \(chunk)")
+      // Plain UTF-8: no encoding may be assumed (Windows-1258 would garble every name).
+      #expect(notes.isEmpty, "chunks of \(chunk): \(notes)")
     }
   }
 }
