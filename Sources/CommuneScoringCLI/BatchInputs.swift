@@ -5,7 +5,7 @@ import Foundation
 /// engine's sources in a fixed order.
 enum BatchInputs {
   /// File names a folder contributes (a folder of dossiers: one record per file, or batches).
-  static let extensions = ["csv", "json", "jsonl", "ndjson"]
+  static let extensions = ["csv", "json", "jsonl", "ndjson", "xlsx", "ods"]
 
   /// Every input file: files as given, then each folder's batch files sorted by name (by their
   /// bytes, so the order is the same on every machine).
@@ -28,8 +28,8 @@ enum BatchInputs {
         guard !batch.isEmpty else {
           throw CLIError(
             .cannotRead,
-            vi: "\(path): thư mục không có tệp .csv, .json hay .jsonl nào",
-            en: "\(path): the folder holds no .csv, .json or .jsonl file")
+            vi: "\(path): thư mục không có tệp .csv, .json, .jsonl, .xlsx hay .ods nào",
+            en: "\(path): the folder holds no .csv, .json, .jsonl, .xlsx or .ods file")
         }
         let prefix = path.hasSuffix("/") ? path : path + "/"
         files += batch.map { prefix + $0 }
