@@ -142,6 +142,15 @@ enum ArgumentParser {
       $0.key != "-o" && ($0.valueName?.contains("FILE") == true || $0.valueName == "FOLDER")
     }
     let inputs = parsed.positionals + fileOptions.compactMap { parsed.value($0.key) }
+    if let folder = inputs.first(where: { Files.inside($0, output) }) {
+      throw CLIError(
+        .usage,
+        vi:
+          "-o '\(output)' nằm trong thư mục đầu vào '\(folder)': lần chạy sau sẽ đọc nó như số liệu; hãy ghi ra ngoài thư mục",
+        en:
+          "-o '\(output)' is inside the input folder '\(folder)': the next run would read it as data; write it outside the folder",
+        usage: usage)
+    }
     guard let input = inputs.first(where: { Files.same($0, output) }) else { return }
     throw CLIError(
       .usage,

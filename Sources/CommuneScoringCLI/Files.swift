@@ -56,6 +56,18 @@ enum Files {
     let found = input == "-" ? fstat(0, &inp) == 0 : stat(input, &inp) == 0
     return found && inp.st_dev == out.st_dev && inp.st_ino == out.st_ino
   }
+
+  /// True when `input` is a folder and `output` would be written directly inside it (where the
+  /// next `cfc batch FOLDER` would read it back as one more input).
+  static func inside(_ input: String, _ output: String) -> Bool {
+    var folder = stat()
+    guard input != "-", stat(input, &folder) == 0, folder.st_mode & S_IFMT == S_IFDIR else {
+      return false
+    }
+    var parent = stat()
+    guard stat(Output.folder(of: output), &parent) == 0 else { return false }
+    return parent.st_dev == folder.st_dev && parent.st_ino == folder.st_ino
+  }
 }
 
 /// Sends result text to standard output, or to the file of `-o` (see `Output`).

@@ -41,6 +41,20 @@ struct OutputSafetyTests {
     #expect(leftovers(folder).isEmpty)
   }
 
+  @Test("-o inside an input folder is refused: the next run would read the result as data")
+  func outputInsideInputFolder() throws {
+    let folder = try temporaryFolder()
+    try FileManager.default.copyItem(
+      atPath: Repo.path("samples/communes.csv"),
+      toPath: folder.appendingPathComponent("communes.csv").path)
+    let output = folder.appendingPathComponent("list.csv").path
+    let run = cfc("batch", folder.path, "--format", "csv", "-o", output, "--lang", "en")
+    #expect(run.code == 64)
+    #expect(run.stderr.contains("is inside the input folder"), "\(run.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: output))
+    #expect(leftovers(folder).isEmpty)
+  }
+
   @Test("-o onto a FIFO writes into it and leaves it a FIFO")
   func fifo() async throws {
     let folder = try temporaryFolder()
