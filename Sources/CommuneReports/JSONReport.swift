@@ -164,7 +164,9 @@ public struct JSONReport: Renderer {
       ("explanation", .string(explainer.explain(result, in: criterionIndex))),
       ("inputs", .obj(inputs)),
     ]
-    if let note = declaration.provenance.note { members.append(("provenanceNote", .string(note))) }
+    if let note = declaration.provenance.note {
+      members.append(("provenanceNote", .string(note.text(explainer.language))))
+    }
     if !result.missing.isEmpty {
       members.append(("missingFields", .array(result.missing.map(JSONValue.string))))
     }

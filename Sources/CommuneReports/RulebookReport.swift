@@ -41,6 +41,7 @@ public struct RulebookReport: Renderer {
           "  \(gate.id) [\(provenance(gate.provenance.status))] \(gate.description.text(language))"
             + (language == .en ? " (\(gate.field.id) > 0)" : "")
         )
+        out += provenanceLines(gate.provenance)
       }
       for indicator in criterion.indicators {
         if indicator.provenance.status == .reconstructed { reconstructed += indicator.maxPoints }
@@ -48,11 +49,7 @@ public struct RulebookReport: Renderer {
           "  \(indicator.id) [\(provenance(indicator.provenance.status))] \(indicator.name.text(language)) — "
             + w.t("tối đa \(indicator.maxPoints)", "up to \(indicator.maxPoints)"))
         out.append("      " + rule(indicator.rule))
-        // Notes are written in English so far; a Vietnamese reader gets none rather than a
-        // foreign sentence (the rulebook is to carry them in both languages).
-        if let note = indicator.provenance.note, language == .en {
-          out.append("      " + w.t("ghi chú: ", "note: ") + note)
-        }
+        out += provenanceLines(indicator.provenance)
       }
     }
     out.append("")
@@ -62,6 +59,28 @@ public struct RulebookReport: Renderer {
         "\"Reconstructed\" indicators (\(reconstructed)/\(rulebook.maxTotal) points) could not be checked against the official table: check them before a real recognition decision."
       ))
     return out.joined(separator: "\n") + "\n"
+  }
+
+  /// The source, the quoted wording (or why there is none) and the note, one line each.
+  func provenanceLines(_ provenance: Provenance) -> [String] {
+    var lines: [String] = []
+    if let source = provenance.source {
+      lines.append("      " + w.t("nguồn: ", "source: ") + sourceText(source))
+    }
+    switch provenance.quote {
+    case .text(let text): lines.append("      " + w.t("nguyên văn: ", "wording: ") + "“\(text)”")
+    case .missing(let why): lines.append("      " + why.text(language))
+    case nil: break
+    }
+    if let note = provenance.note {
+      lines.append("      " + w.t("ghi chú: ", "note: ") + note.text(language))
+    }
+    return lines
+  }
+
+  /// "document, article, clause" with the parts that are known.
+  public func sourceText(_ source: ProvenanceSource) -> String {
+    ([source.document] + [source.article, source.clause].compactMap { $0 }).joined(separator: ", ")
   }
 
   func provenance(_ status: Provenance.Status) -> String {

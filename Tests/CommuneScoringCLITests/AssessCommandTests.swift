@@ -256,10 +256,14 @@ struct OtherCommandTests {
         "\u{FEFF}code,name,district,province,category,year,child_protection_officer_assigned,"))
   }
 
-  @Test("rulebook show marks verified and reconstructed rules; validate accepts the shipped file")
+  @Test(
+    "rulebook show marks reconstructed rules with their source and why the wording is not quoted; validate accepts the shipped file"
+  )
   func rulebook() {
     let show = cfc("rulebook", "show", "--lang", "en")
-    #expect(show.stdout.contains("T1.1 [verified]"))
+    #expect(show.stdout.contains("T1.1 [reconstructed]"))
+    #expect(show.stdout.contains("source: Quyết định số 06/QĐ-TTg ngày 03/01/2019"))
+    #expect(show.stdout.contains("Not quoted: the project's specification does not hold"))
     #expect(show.stdout.contains("T1.4 [reconstructed]"))
     #expect(show.stdout.contains("= 100% → 50; ≥ 98% → 40; ≥ 95% → 25; otherwise → 0; none → 50"))
     let validate = cfc("rulebook", "validate", Repo.path("criteria/qd06-2019.json"), "--lang", "en")

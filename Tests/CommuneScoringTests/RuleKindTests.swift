@@ -22,7 +22,7 @@ func exampleRulebook(_ rule: String, maxPoints: Int) -> String {
      "recognition":{},"categories":[{"id":"c","name":{"vi":"c","en":"c"},"threshold":1}],
      "fields":[\(fields.joined(separator: ","))],
      "criteria":[{"id":"K","name":{"vi":"k","en":"k"},"maxPoints":\(maxPoints),"indicators":[
-       {"id":"K.1","name":{"vi":"k","en":"k"},"maxPoints":\(maxPoints),"provenance":{"status":"verified"},"rule":\(rule)}]}]}
+       {"id":"K.1","name":{"vi":"k","en":"k"},"maxPoints":\(maxPoints),"provenance":{"status":"reconstructed"},"rule":\(rule)}]}]}
     """
 }
 

@@ -59,10 +59,54 @@ struct RulebookValidationTests {
         100, 50, 100, 50, 100, 125, 50, 75, 50, 100, 50, 50, 100,
       ])
     #expect(rulebook.categories.map(\.threshold) == [900, 800, 850])
-    let verified = rulebook.criteria.flatMap(\.indicators).filter {
-      $0.provenance.status == .verified
-    }.map(\.id)
-    #expect(verified == ["T1.1", "T1.2", "T1.3", "T6.1", "T6.2", "T7.1"])
+    // `verified` needs the official wording quoted, and the specification holds none for the
+    // brackets it records as read (T1.1–T1.3, T6.1, T6.2, T7.1): they say so in their note.
+    let provenances =
+      rulebook.criteria.flatMap { $0.gates.map(\.provenance) }
+      + rulebook.criteria.flatMap(\.indicators).map(\.provenance)
+    #expect(provenances.allSatisfy { $0.status == .reconstructed })
+    #expect(provenances.allSatisfy { $0.source?.document.contains("06/QĐ-TTg") == true })
+    #expect(provenances.allSatisfy { $0.quote?.text == nil && $0.quote != nil })
+    let t61 = rulebook.criteria[5].indicators[0].provenance.note
+    #expect(t61?.en.contains("was read in the Decision") == true)
+    #expect(t61?.vi.contains("đã được đối chiếu với Quyết định") == true)
+  }
+
+  @Test("a verified rule must quote the official wording and name its source, or it is refused")
+  func verifiedNeedsQuote() throws {
+    let unquoted = try editedRulebook { object in
+      editIndicator(&object, 0, 0) { $0["provenance"] = ["status": "verified"] }
+    }
+    #expect(
+      loadErrors(unquoted) == [
+        "error: at criteria[0].indicators[0].provenance.source: a verified rule names its source: {\"document\": …, \"article\": …, \"clause\": …}",
+        "error: at criteria[0].indicators[0].provenance.quote: a verified rule quotes the official wording it encodes: \"quote\": {\"text\": …} (without it, mark the rule 'reconstructed')",
+      ])
+    let quoted = try editedRulebook { object in
+      editIndicator(&object, 0, 0) {
+        $0["provenance"] = [
+          "status": "verified",
+          "source": ["document": "Quyết định 06/QĐ-TTg", "article": "Điều 2", "clause": "khoản 1"],
+          "quote": ["text": "Bố trí người làm công tác bảo vệ trẻ em cấp xã: 50 điểm"],
+        ]
+      }
+    }
+    #expect(loadErrors(quoted).isEmpty)
+    let rulebook = try RulebookLoader.load(quoted)
+    #expect(rulebook.criteria[0].indicators[0].provenance.source?.article == "Điều 2")
+  }
+
+  @Test("a provenance note must be given in both languages")
+  func noteInBothLanguages() throws {
+    let bytes = try editedRulebook { object in
+      editIndicator(&object, 0, 3) { indicator in
+        indicator["provenance"] = ["status": "reconstructed", "note": "only English"]
+      }
+    }
+    #expect(
+      loadErrors(bytes) == [
+        "at criteria[0].indicators[3].provenance.note: expected a note in both languages, {\"vi\": …, \"en\": …}, found a string"
+      ])
   }
 
   @Test("bands out of order are refused with their place")

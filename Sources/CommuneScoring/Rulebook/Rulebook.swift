@@ -18,23 +18,63 @@ public struct LocalizedText: Sendable, Equatable {
   public func text(_ language: Language) -> String { language == .vi ? vi : en }
 }
 
-/// Whether a rule's wording and points were checked against the published Decision.
+/// Whether a rule's wording and points were checked against the published Decision, and where in
+/// it they stand.
 public struct Provenance: Sendable, Equatable {
   /// How a rule is known.
   public enum Status: String, Sendable, Equatable {
-    /// Read in the published Decision or in official summaries of it.
+    /// Read in the published Decision, whose wording is quoted in `quote`.
     case verified
     /// A reasoned reconstruction; must be checked before a real recognition decision.
     case reconstructed
   }
 
-  public var status: Status
-  /// Why, or what exactly was verified.
-  public var note: String?
+  /// The official wording a rule encodes, or a plain statement of why it is not quoted.
+  public enum Quote: Sendable, Equatable {
+    /// The official wording, verbatim (in the document's language).
+    case text(String)
+    /// Not quoted: why, in both languages.
+    case missing(LocalizedText)
 
-  public init(status: Status, note: String? = nil) {
+    /// The verbatim wording, when quoted.
+    public var text: String? {
+      if case .text(let text) = self { return text }
+      return nil
+    }
+  }
+
+  public var status: Status
+  /// Why, or what exactly was verified, in both languages.
+  public var note: LocalizedText?
+  /// The document, article and clause the rule comes from.
+  public var source: ProvenanceSource?
+  /// The official wording the rule encodes; required for `verified`.
+  public var quote: Quote?
+
+  public init(
+    status: Status, note: LocalizedText? = nil, source: ProvenanceSource? = nil,
+    quote: Quote? = nil
+  ) {
     self.status = status
     self.note = note
+    self.source = source
+    self.quote = quote
+  }
+}
+
+/// Where in the law a rule comes from: the document, and within it the article and clause.
+public struct ProvenanceSource: Sendable, Equatable {
+  /// The document, e.g. "Quyết định số 06/QĐ-TTg ngày 03/01/2019".
+  public var document: String
+  /// The article ("Điều 4"), when known.
+  public var article: String?
+  /// The clause or point ("khoản 2, điểm a"), when known.
+  public var clause: String?
+
+  public init(document: String, article: String? = nil, clause: String? = nil) {
+    self.document = document
+    self.article = article
+    self.clause = clause
   }
 }
 

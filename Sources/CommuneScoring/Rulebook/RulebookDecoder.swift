@@ -155,8 +155,43 @@ public enum RulebookDecoder {
         inner.path.appending("status"),
         .invalid("'\(statusText)' is not 'verified' or 'reconstructed'"))
     }
-    let note = try inner.optionalString("note")
+    var note: LocalizedText?
+    if let raw = inner.optionalValue("note") {
+      guard case .object = raw else {
+        throw DecodeIssue(
+          inner.path.appending("note"),
+          .wrongType(
+            expected: "a note in both languages, {\"vi\": …, \"en\": …}", found: raw.kindName))
+      }
+      note = try localized(&inner, "note")
+    }
+    var source: ProvenanceSource?
+    if inner.optionalValue("source") != nil {
+      var sourceReader = try inner.object("source")
+      source = ProvenanceSource(
+        document: try sourceReader.string("document"),
+        article: try sourceReader.optionalString("article"),
+        clause: try sourceReader.optionalString("clause"))
+      try sourceReader.finish()
+    }
+    var quote: Provenance.Quote?
+    if inner.optionalValue("quote") != nil {
+      var quoteReader = try inner.object("quote")
+      let hasText = quoteReader.optionalValue("text") != nil
+      let hasMissing = quoteReader.optionalValue("missing") != nil
+      guard hasText != hasMissing else {
+        throw DecodeIssue(
+          quoteReader.path,
+          .invalid(
+            "a quote needs exactly one of 'text' (the official wording, verbatim) or 'missing' (why it is not quoted, {\"vi\": …, \"en\": …})"
+          ))
+      }
+      quote =
+        hasText
+        ? .text(try quoteReader.string("text")) : .missing(try localized(&quoteReader, "missing"))
+      try quoteReader.finish()
+    }
     try inner.finish()
-    return Provenance(status: status, note: note)
+    return Provenance(status: status, note: note, source: source, quote: quote)
   }
 }

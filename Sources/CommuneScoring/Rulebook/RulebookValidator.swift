@@ -80,6 +80,8 @@ public enum RulebookValidator {
       total += Int128(criterion.maxPoints)
       for (gateIndex, gate) in criterion.gates.enumerated() {
         claim(gate.id, path.appending("gates").appending(index: gateIndex))
+        provenanceProblems(
+          gate.provenance, path.appending("gates").appending(index: gateIndex), error)
         used.insert(gate.field.id)
       }
       if criterion.indicators.isEmpty {
@@ -89,6 +91,7 @@ public enum RulebookValidator {
       for (indicatorIndex, indicator) in criterion.indicators.enumerated() {
         let indicatorPath = path.appending("indicators").appending(index: indicatorIndex)
         claim(indicator.id, indicatorPath)
+        provenanceProblems(indicator.provenance, indicatorPath, error)
         sum += Int128(indicator.maxPoints)
         for input in indicator.rule.inputs { used.insert(input.id) }
         if indicator.maxPoints <= 0 {
@@ -125,6 +128,27 @@ public enum RulebookValidator {
       }
     }
     return found
+  }
+
+  /// `verified` means a legal officer can check the rule against the Decision in one sitting:
+  /// it names its document and quotes the official wording.
+  static func provenanceProblems(
+    _ provenance: Provenance, _ path: JSONPath, _ error: (JSONPath, String) -> Void
+  ) {
+    let here = path.appending("provenance")
+    guard provenance.status == .verified else { return }
+    if provenance.source == nil {
+      error(
+        here.appending("source"),
+        "a verified rule names its source: {\"document\": …, \"article\": …, \"clause\": …}")
+    }
+    guard let text = provenance.quote?.text, !text.allSatisfy(\.isWhitespace) else {
+      error(
+        here.appending("quote"),
+        "a verified rule quotes the official wording it encodes: \"quote\": {\"text\": …} (without it, mark the rule 'reconstructed')"
+      )
+      return
+    }
   }
 }
 
