@@ -9,7 +9,7 @@ public struct Explainer: Sendable {
   public init(rulebook: Rulebook, language: Language) {
     self.rulebook = rulebook
     self.language = language
-    w = Wording(language)
+    w = Wording(language, pointScale: rulebook.pointScale)
   }
 
   /// The label of a field. In English the id follows, so people can find it in the file; in
@@ -51,8 +51,27 @@ public struct Explainer: Sendable {
     case .atMost: symbol = "≤"
     case .equals: symbol = "="
     }
-    let unit = scale == 100 ? "%" : w.t(" trên ", " per ") + Format.integer(100_000, language)
-    return "\(symbol) \(Format.decimal(band.limit, language, places: 6))\(unit)"
+    return "\(symbol) \(limit(band.limit, scale: scale))"
+  }
+
+  /// A limit in a measure's unit: "98%", "30 trên 100.000", "2".
+  public func limit(_ value: Rational, scale: Int) -> String {
+    let number = Format.decimal(value, language, places: 6)
+    switch scale {
+    case 100: return number + "%"
+    case 1: return number
+    default: return number + w.t(" trên ", " per ") + Format.integer(scale, language)
+    }
+  }
+
+  /// An exact value `numerator / denominator` in a measure's unit, for people.
+  public func measured(_ numerator: Int128, _ denominator: Int128, scale: Int) -> String {
+    let number = Format.ratio(numerator, Int(clamping: denominator), language)
+    switch scale {
+    case 100: return number + "%"
+    case 1: return number
+    default: return number + w.t(" trên ", " per ") + Format.integer(scale, language)
+    }
   }
 
   /// Why an indicator scored what it did.
@@ -82,7 +101,7 @@ public struct Explainer: Sendable {
       return rateSentence(
         result, table: rule.table, part: rule.count.id, whole: rule.population.id, points: points)
     default:
-      return points
+      return explainNewKind(declaration.rule, result, points: points) ?? points
     }
   }
 
@@ -131,8 +150,8 @@ public struct Explainer: Sendable {
       return text + w.t(" — không tiêu chí nào được 0 điểm", " — no criterion may score 0")
     case .belowThreshold(let total, let threshold):
       return w.t(
-        "Tổng điểm \(Format.integer(total, language)) thấp hơn ngưỡng \(Format.integer(threshold, language)) của loại \(categoryName(category)) (thiếu \(Format.integer(threshold - total, language)) điểm)",
-        "Total \(Format.integer(total, language)) is below the threshold of \(Format.integer(threshold, language)) for \(categoryName(category)) (short by \(Format.integer(threshold - total, language)))"
+        "Tổng điểm \(w.number(total)) thấp hơn ngưỡng \(w.number(threshold)) của loại \(categoryName(category)) (thiếu \(w.number(threshold - total)) điểm)",
+        "Total \(w.number(total)) is below the threshold of \(w.number(threshold)) for \(categoryName(category)) (short by \(w.number(threshold - total)))"
       )
     case .notVerifiable(let criterion, let missing, let undefined):
       var parts: [String] = []
@@ -150,8 +169,8 @@ public struct Explainer: Sendable {
         + parts.joined(separator: "; ")
     case .bestBelowThreshold(let best, let threshold):
       return w.t(
-        "Kể cả khi bổ sung đủ số liệu, tổng điểm cao nhất có thể (\(Format.integer(best, language))) vẫn thấp hơn ngưỡng \(Format.integer(threshold, language))",
-        "Even with every missing figure at its best, the total (\(Format.integer(best, language))) stays below the threshold of \(Format.integer(threshold, language))"
+        "Kể cả khi bổ sung đủ số liệu, tổng điểm cao nhất có thể (\(w.number(best))) vẫn thấp hơn ngưỡng \(w.number(threshold))",
+        "Even with every missing figure at its best, the total (\(w.number(best))) stays below the threshold of \(w.number(threshold))"
       )
     }
   }
@@ -202,8 +221,8 @@ public struct Explainer: Sendable {
         "Criterion \(criterion) scored 0 and none of its figures can change within the period")
     case .thresholdOutOfReach(let best, let threshold):
       return w.t(
-        "Kể cả khi cải thiện mọi chỉ tiêu có thể, tổng điểm cao nhất (\(best)) vẫn thấp hơn ngưỡng \(threshold)",
-        "Even improving everything that can change, the best total (\(best)) stays below the threshold of \(threshold)"
+        "Kể cả khi cải thiện mọi chỉ tiêu có thể, tổng điểm cao nhất (\(w.number(best))) vẫn thấp hơn ngưỡng \(w.number(threshold))",
+        "Even improving everything that can change, the best total (\(w.number(best))) stays below the threshold of \(w.number(threshold))"
       )
     }
   }

@@ -52,6 +52,18 @@ package enum Format {
     return digits.isEmpty ? grouped : grouped + (language == .vi ? "," : ".") + digits
   }
 
+  /// Points held as `units` of `1/scale`, for people: thousands grouped, a decimal comma in
+  /// Vietnamese ("0,25"), a point in English; no trailing zeros.
+  package static func points(_ units: Int, scale: Int, _ language: Language) -> String {
+    guard scale > 1 else { return integer(units, language) }
+    let text = PointScale.text(units, scale: scale)
+    let parts = text.split(separator: ".")
+    let whole = Int(parts[0]) ?? 0
+    let head = (text.hasPrefix("-") && whole == 0 ? "-" : "") + integer(whole, language)
+    guard parts.count == 2 else { return head }
+    return head + (language == .vi ? "," : ".") + parts[1]
+  }
+
   /// Pads `text` on the right to `width` characters (by grapheme, so Vietnamese aligns).
   package static func pad(_ text: String, _ width: Int) -> String {
     text.count >= width ? text : text + String(repeating: " ", count: width - text.count)

@@ -335,8 +335,8 @@ extension Explainer {
   /// The one sentence that explains the mark after points decided by a reconstructed rule.
   static func reconstructedNote(_ w: Wording, points: Int) -> String {
     w.t(
-      "Ghi chú: (*) điểm chấm theo mức điểm được xây dựng lại từ nội dung Quyết định (\(points) điểm trong bảng này); khi thẩm định, đối chiếu với biểu điểm chính thức.",
-      "Note: (*) points scored on brackets rebuilt from the Decision's text (\(points) points on this sheet); check them against the official scoring table when reviewing."
+      "Ghi chú: (*) điểm chấm theo mức điểm được xây dựng lại từ nội dung Quyết định (\(w.plain(points)) điểm trong bảng này); khi thẩm định, đối chiếu với biểu điểm chính thức.",
+      "Note: (*) points scored on brackets rebuilt from the Decision's text (\(w.plain(points)) points on this sheet); check them against the official scoring table when reviewing."
     )
   }
 }

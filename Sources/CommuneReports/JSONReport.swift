@@ -52,9 +52,9 @@ public struct JSONReport: Renderer {
   /// The members that describe one evaluation (also used for `selfAssessed`).
   func evaluation(_ evaluation: Evaluation, category: String) -> [(String, JSONValue)] {
     var members: [(String, JSONValue)] = [
-      ("total", .int(evaluation.total)),
-      ("maxTotal", .int(evaluation.maxTotal)),
-      ("threshold", .int(evaluation.threshold)),
+      ("total", pts(evaluation.total)),
+      ("maxTotal", pts(evaluation.maxTotal)),
+      ("threshold", pts(evaluation.threshold)),
       ("status", .string(evaluation.status.rawValue)),
       (
         "reasons",
@@ -62,7 +62,7 @@ public struct JSONReport: Renderer {
       ),
       ("reasonCodes", .array(evaluation.reasons.map(reasonCode))),
       ("missingFields", .array(evaluation.missingFields.map(JSONValue.string))),
-      ("reconstructedPoints", .int(reconstructedPoints(evaluation))),
+      ("reconstructedPoints", pts(reconstructedPoints(evaluation))),
       (
         "criteria",
         .array(evaluation.criteria.enumerated().map { criterion($0.element, index: $0.offset) })
@@ -70,8 +70,8 @@ public struct JSONReport: Renderer {
     ]
     if let outlook = evaluation.outlook {
       members += [
-        ("bestTotal", .int(outlook.bestTotal)),
-        ("worstTotal", .int(outlook.worstTotal)),
+        ("bestTotal", pts(outlook.bestTotal)),
+        ("worstTotal", pts(outlook.worstTotal)),
         ("verdictDecided", .bool(outlook.decided != nil)),
         ("decidedVerdict", .optionalString(outlook.decided?.rawValue)),
         ("canStillBeRecognized", .bool(outlook.canStillBeRecognized)),
@@ -97,8 +97,8 @@ public struct JSONReport: Renderer {
       ])
     case .belowThreshold(let total, let threshold):
       return .obj([
-        ("code", .string("below_threshold")), ("total", .int(total)),
-        ("threshold", .int(threshold)), ("shortfall", .int(threshold - total)),
+        ("code", .string("below_threshold")), ("total", pts(total)),
+        ("threshold", pts(threshold)), ("shortfall", pts(threshold - total)),
       ])
     case .notVerifiable(let criterion, let missing, let undefined):
       return .obj([
@@ -108,8 +108,8 @@ public struct JSONReport: Renderer {
       ])
     case .bestBelowThreshold(let best, let threshold):
       return .obj([
-        ("code", .string("best_below_threshold")), ("bestTotal", .int(best)),
-        ("threshold", .int(threshold)),
+        ("code", .string("best_below_threshold")), ("bestTotal", pts(best)),
+        ("threshold", pts(threshold)),
       ])
     }
   }
@@ -119,14 +119,14 @@ public struct JSONReport: Renderer {
     var members: [(String, JSONValue)] = [
       ("id", .string(result.id)),
       ("name", .string(declaration.name.text(explainer.language))),
-      ("points", .optionalInt(result.points)),
-      ("maxPoints", .int(result.maxPoints)),
+      ("points", optionalPts(result.points)),
+      ("maxPoints", pts(result.maxPoints)),
       ("status", .string(result.status.rawValue)),
       ("indicators", .array(result.indicators.map { indicator($0, criterionIndex: index) })),
     ]
     if result.status == .notVerifiable {
       members += [
-        ("best", .int(result.best)), ("worst", .int(result.worst)),
+        ("best", pts(result.best)), ("worst", pts(result.worst)),
         ("missingFields", .array(result.missingFields.map(JSONValue.string))),
       ]
     }
@@ -157,8 +157,8 @@ public struct JSONReport: Renderer {
     var members: [(String, JSONValue)] = [
       ("id", .string(result.id)),
       ("name", .string(declaration.name.text(explainer.language))),
-      ("points", .optionalInt(result.points)),
-      ("maxPoints", .int(result.maxPoints)),
+      ("points", optionalPts(result.points)),
+      ("maxPoints", pts(result.maxPoints)),
       ("status", .string(result.status.rawValue)),
       ("provenance", .string(result.provenance.rawValue)),
       ("explanation", .string(explainer.explain(result, in: criterionIndex))),
@@ -179,6 +179,16 @@ public struct JSONReport: Renderer {
     return .obj(members)
   }
 
+  /// Points as a JSON number: an integer when whole (so whole-point rulebooks print as before),
+  /// else the exact decimal (`0.25`).
+  func pts(_ units: Int) -> JSONValue {
+    let scale = rulebook.pointScale
+    guard scale > 1 else { return .int(units) }
+    return units % scale == 0 ? .int(units / scale) : .number(rulebook.pointsText(units))
+  }
+
+  func optionalPts(_ units: Int?) -> JSONValue { units.map(pts) ?? .null }
+
   /// A field's value as the evidence record writes it: a flag is a JSON boolean, a count an
   /// integer, so a step's `to` can be copied into the record as it is.
   func fieldValue(_ field: String, _ value: Int?) -> JSONValue {
@@ -190,13 +200,13 @@ public struct JSONReport: Renderer {
     .obj([
       ("field", .string(effect.field)), ("from", fieldValue(effect.field, effect.from)),
       ("to", fieldValue(effect.field, effect.to)),
-      ("reason", .string(effect.reason)), ("pointsEffect", .int(effect.pointsEffect)),
+      ("reason", .string(effect.reason)), ("pointsEffect", pts(effect.pointsEffect)),
       ("verdictAlone", .string(effect.verdictAlone.rawValue)),
       (
         "indicatorEffects",
         .array(
           effect.indicatorEffects.map {
-            .obj([("indicator", .string($0.indicator)), ("points", .int($0.points))])
+            .obj([("indicator", .string($0.indicator)), ("points", pts($0.points))])
           })
       ),
     ])
@@ -212,7 +222,7 @@ public struct JSONReport: Renderer {
           ? .null : .string(path.blockers.map(explainer.blocker).joined(separator: "; "))
       ),
       ("evidenceNeeded", .array(path.evidenceNeeded.map(JSONValue.string))),
-      ("totalAfter", .int(path.totalAfter)),
+      ("totalAfter", pts(path.totalAfter)),
       (
         "steps",
         .array(
@@ -220,7 +230,7 @@ public struct JSONReport: Renderer {
             .obj([
               ("indicator", .string(step.indicator)), ("field", .string(step.field)),
               ("from", fieldValue(step.field, step.from)),
-              ("to", fieldValue(step.field, step.to)), ("pointsGained", .int(step.pointsGained)),
+              ("to", fieldValue(step.field, step.to)), ("pointsGained", pts(step.pointsGained)),
               ("description", .string(explainer.step(step, values: values))),
             ])
           })

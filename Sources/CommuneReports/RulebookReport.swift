@@ -16,7 +16,10 @@ public struct RulebookReport: Renderer {
       w.t(
         "Bộ tiêu chí: \(rulebook.id), phiên bản \(rulebook.version), sha256 \(rulebook.sha256)",
         "Rulebook: \(rulebook.id), version \(rulebook.version), sha256 \(rulebook.sha256)"))
-    out.append(w.t("Tổng điểm tối đa: \(rulebook.maxTotal)", "Maximum total: \(rulebook.maxTotal)"))
+    out.append(
+      w.t(
+        "Tổng điểm tối đa: \(w.plain(rulebook.maxTotal))",
+        "Maximum total: \(w.plain(rulebook.maxTotal))"))
     out.append("")
     out.append(w.t("ĐIỀU KIỆN CÔNG NHẬN", "RECOGNITION"))
     if rulebook.recognition.allCriteriaAssessed {
@@ -28,14 +31,18 @@ public struct RulebookReport: Renderer {
     for category in rulebook.categories {
       out.append(
         "  - \(category.name.text(language))\(language == .en ? " (\(category.id))" : ""): "
-          + w.t("từ \(category.threshold) điểm trở lên", "at least \(category.threshold) points"))
+          + w.t(
+            "từ \(w.plain(category.threshold)) điểm trở lên",
+            "at least \(w.plain(category.threshold)) points"))
     }
     var reconstructed = 0
     for criterion in rulebook.criteria {
       out.append("")
       out.append(
         "\(criterion.id) \(criterion.name.text(language)) — "
-          + w.t("tối đa \(criterion.maxPoints) điểm", "up to \(criterion.maxPoints) points"))
+          + w.t(
+            "tối đa \(w.plain(criterion.maxPoints)) điểm",
+            "up to \(w.plain(criterion.maxPoints)) points"))
       for gate in criterion.gates {
         out.append(
           "  \(gate.id) [\(provenance(gate.provenance.status))] \(gate.description.text(language))"
@@ -47,7 +54,9 @@ public struct RulebookReport: Renderer {
         if indicator.provenance.status == .reconstructed { reconstructed += indicator.maxPoints }
         out.append(
           "  \(indicator.id) [\(provenance(indicator.provenance.status))] \(indicator.name.text(language)) — "
-            + w.t("tối đa \(indicator.maxPoints)", "up to \(indicator.maxPoints)"))
+            + w.t(
+              "tối đa \(w.plain(indicator.maxPoints))",
+              "up to \(w.plain(indicator.maxPoints))"))
         out.append("      " + rule(indicator.rule))
         out += provenanceLines(indicator.provenance)
       }
@@ -55,8 +64,8 @@ public struct RulebookReport: Renderer {
     out.append("")
     out.append(
       w.t(
-        "Các chỉ tiêu \"tái dựng\" (\(reconstructed)/\(rulebook.maxTotal) điểm) chưa đối chiếu được với bảng điểm chính thức: cần kiểm tra trước khi ra quyết định công nhận.",
-        "\"Reconstructed\" indicators (\(reconstructed)/\(rulebook.maxTotal) points) could not be checked against the official table: check them before a real recognition decision."
+        "Các chỉ tiêu \"tái dựng\" (\(w.plain(reconstructed))/\(w.plain(rulebook.maxTotal)) điểm) chưa đối chiếu được với bảng điểm chính thức: cần kiểm tra trước khi ra quyết định công nhận.",
+        "\"Reconstructed\" indicators (\(w.plain(reconstructed))/\(w.plain(rulebook.maxTotal)) points) could not be checked against the official table: check them before a real recognition decision."
       ))
     return out.joined(separator: "\n") + "\n"
   }
@@ -88,35 +97,5 @@ public struct RulebookReport: Renderer {
   }
 
   /// A rule in one line.
-  public func rule(_ rule: any IndicatorRule) -> String {
-    switch rule {
-    case let flag as FlagRule:
-      return explainer.fieldLabel(flag.field.id)
-        + w.t(" = có → \(flag.points) điểm", " = yes → \(flag.points) points")
-    case let zero as CountZeroRule:
-      return explainer.fieldLabel(zero.field.id)
-        + w.t(" = 0 → \(zero.points) điểm", " = 0 → \(zero.points) points")
-    case let rate as RateRule:
-      return explainer.fieldLabel(rate.numerator.id) + " / "
-        + explainer.fieldLabel(rate.denominator.id) + ": " + bands(rate.table)
-    case let rate as RatePer100kRule:
-      return explainer.fieldLabel(rate.count.id) + " × 100.000 / "
-        + explainer.fieldLabel(rate.population.id) + ": " + bands(rate.table)
-    default:
-      return type(of: rule).kind
-    }
-  }
-
-  func bands(_ table: BandTable) -> String {
-    var parts = table.bands.map { explainer.condition($0, scale: table.scale) + " → \($0.points)" }
-    parts.append(w.t("còn lại → \(table.otherwise)", "otherwise → \(table.otherwise)"))
-    switch table.whenNone {
-    case .points(let points):
-      parts.append(w.t("không có trường hợp nào → \(points)", "none → \(points)"))
-    case .notVerifiable:
-      parts.append(w.t("không có đối tượng → chưa xác minh", "none → not verifiable"))
-    case .undeclared: break
-    }
-    return parts.joined(separator: "; ")
-  }
+  public func rule(_ rule: any IndicatorRule) -> String { explainer.ruleInWords(rule) }
 }

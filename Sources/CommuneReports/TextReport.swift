@@ -38,8 +38,8 @@ public struct TextReport: Renderer {
     if let outlook = assessment.result.outlook {
       out.append(
         w.t(
-          "  Điểm chắc chắn: \(assessment.result.total); nếu bổ sung số liệu: từ \(outlook.worstTotal) đến \(outlook.bestTotal) điểm.",
-          "  Certain points: \(assessment.result.total); with the missing evidence: between \(outlook.worstTotal) and \(outlook.bestTotal)."
+          "  Điểm chắc chắn: \(w.plain(assessment.result.total)); nếu bổ sung số liệu: từ \(w.plain(outlook.worstTotal)) đến \(w.plain(outlook.bestTotal)) điểm.",
+          "  Certain points: \(w.plain(assessment.result.total)); with the missing evidence: between \(w.plain(outlook.worstTotal)) and \(w.plain(outlook.bestTotal))."
         ))
       switch outlook.decided {
       case .notRecognized?:
@@ -91,17 +91,17 @@ public struct TextReport: Renderer {
       var name = explainer.criterionName(criterion.id)
       if name.count > nameWidth { name = String(name.prefix(nameWidth - 1)) + "…" }
       var line = Format.pad(criterion.id, 5) + Format.pad(name, nameWidth)
-      if let own { line += Format.padLeft(own.criteria[index].points.map(String.init) ?? "—", 11) }
+      if let own { line += Format.padLeft(own.criteria[index].points.map(w.plain) ?? "—", 11) }
       line +=
-        Format.padLeft(criterion.points.map(String.init) ?? "—", 7)
-        + Format.padLeft(String(criterion.maxPoints), 7)
+        Format.padLeft(criterion.points.map(w.plain) ?? "—", 7)
+        + Format.padLeft(w.plain(criterion.maxPoints), 7)
       line += "  " + w.score(criterion.status) + (hasReconstructed(criterion, index) ? " *" : "")
       lines.append(line)
     }
     lines.append(rule)
     var total = Format.pad(w.t("Tổng", "Total"), nameWidth + 5)
-    if let own { total += Format.padLeft(String(own.total), 11) }
-    total += Format.padLeft(String(result.total), 7) + Format.padLeft(String(result.maxTotal), 7)
+    if let own { total += Format.padLeft(w.plain(own.total), 11) }
+    total += Format.padLeft(w.plain(result.total), 7) + Format.padLeft(w.plain(result.maxTotal), 7)
     lines.append(total)
     return lines
   }
@@ -116,7 +116,8 @@ public struct TextReport: Renderer {
     for (index, criterion) in result.criteria.enumerated() {
       lines.append(
         "\(criterion.id) \(explainer.criterionName(criterion.id)): "
-          + (criterion.points.map { "\($0)/\(criterion.maxPoints)" } ?? w.score(.notVerifiable)))
+          + (criterion.points.map { "\(w.plain($0))/\(w.plain(criterion.maxPoints))" }
+            ?? w.score(.notVerifiable)))
       for gate in criterion.gates {
         let declared = rulebook.criteria[index].gates.first { $0.id == gate.id }
         let state: String
@@ -135,7 +136,8 @@ public struct TextReport: Renderer {
         let mark = indicator.provenance == .reconstructed && (indicator.points ?? 0) > 0 ? " *" : ""
         if mark != "", criterion.firedGate == nil { reconstructed += indicator.points ?? 0 }
         let points =
-          indicator.points.map { "\($0)/\(indicator.maxPoints)" } ?? "—/\(indicator.maxPoints)"
+          indicator.points.map { "\(w.plain($0))/\(w.plain(indicator.maxPoints))" }
+          ?? "—/\(w.plain(indicator.maxPoints))"
         lines.append(
           "  \(indicator.id) [\(points)]\(mark) " + explainer.explain(indicator, in: index))
       }
@@ -152,7 +154,7 @@ public struct TextReport: Renderer {
       var line =
         "  - \(explainer.fieldLabel(effect.field)): \(explainer.value(effect.field, effect.from)) → "
       line +=
-        "\(explainer.value(effect.field, effect.to)) (\(effect.reason)) → \(sign)\(effect.pointsEffect) "
+        "\(explainer.value(effect.field, effect.to)) (\(effect.reason)) → \(sign)\(w.plain(effect.pointsEffect)) "
         + w.t("điểm", "points")
       if let own = assessment.selfAssessed, own.status != effect.verdictAlone {
         line +=
@@ -164,9 +166,10 @@ public struct TextReport: Renderer {
     }
     if let own = assessment.selfAssessed {
       lines.append(
-        w.t("  Tự đánh giá: ", "  Self-assessed: ") + "\(own.total) — " + w.status(own.status))
+        w.t("  Tự đánh giá: ", "  Self-assessed: ") + "\(w.plain(own.total)) — "
+          + w.status(own.status))
       lines.append(
-        w.t("  Sau thẩm định: ", "  After review: ") + "\(assessment.result.total) — "
+        w.t("  Sau thẩm định: ", "  After review: ") + "\(w.plain(assessment.result.total)) — "
           + w.status(assessment.result.status))
     }
     return lines
@@ -186,8 +189,8 @@ public struct TextReport: Renderer {
     for step in path.steps { lines.append("  - " + explainer.step(step, values: values)) }
     lines.append(
       w.t(
-        "  Tổng điểm sau khi thực hiện: \(path.totalAfter)",
-        "  Total after these changes: \(path.totalAfter)"))
+        "  Tổng điểm sau khi thực hiện: \(w.plain(path.totalAfter))",
+        "  Total after these changes: \(w.plain(path.totalAfter))"))
     return lines
   }
 }

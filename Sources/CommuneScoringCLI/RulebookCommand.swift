@@ -46,8 +46,8 @@ enum RulebookCommand {
       let w = Wording(parsed.language)
       terminal.out(
         w.t(
-          "\(path): hợp lệ — bộ tiêu chí '\(rulebook.id)' phiên bản \(rulebook.version): \(rulebook.criteria.count) tiêu chí, \(rulebook.criteria.flatMap(\.indicators).count) chỉ tiêu, \(rulebook.maxTotal) điểm, \(rulebook.fields.count) trường số liệu\n",
-          "\(path): valid — rulebook '\(rulebook.id)' version \(rulebook.version): \(rulebook.criteria.count) criteria, \(rulebook.criteria.flatMap(\.indicators).count) indicators, \(rulebook.maxTotal) points, \(rulebook.fields.count) evidence fields\n"
+          "\(path): hợp lệ — bộ tiêu chí '\(rulebook.id)' phiên bản \(rulebook.version): \(rulebook.criteria.count) tiêu chí, \(rulebook.criteria.flatMap(\.indicators).count) chỉ tiêu, \(Wording(parsed.language, pointScale: rulebook.pointScale).plain(rulebook.maxTotal)) điểm, \(rulebook.fields.count) trường số liệu\n",
+          "\(path): valid — rulebook '\(rulebook.id)' version \(rulebook.version): \(rulebook.criteria.count) criteria, \(rulebook.criteria.flatMap(\.indicators).count) indicators, \(Wording(parsed.language, pointScale: rulebook.pointScale).plain(rulebook.maxTotal)) points, \(rulebook.fields.count) evidence fields\n"
         ))
       return .success
     default:

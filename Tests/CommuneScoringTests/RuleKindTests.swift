@@ -13,13 +13,13 @@ let allRuleExamples: [RuleKindExample] = RuleKinds.all.flatMap { kind in
 }
 
 /// A one-indicator rulebook around an example rule, so the example runs through the real decoder.
-func exampleRulebook(_ rule: String, maxPoints: Int) -> String {
+func exampleRulebook(_ rule: String, maxPoints: String) -> String {
   let fields = RuleExample.fields.filter { rule.contains("\"\($0.id)\"") }.map {
     #"{"id":"\#($0.id)","label":{"vi":"\#($0.id)","en":"\#($0.id)"},"kind":"\#($0.kind.rawValue)"}"#
   }
   return """
     {"schemaVersion":1,"id":"example","version":"1","title":{"vi":"x","en":"x"},"citation":"x","maxTotal":\(maxPoints),
-     "recognition":{},"categories":[{"id":"c","name":{"vi":"c","en":"c"},"threshold":1}],
+     "recognition":{},"categories":[\(RuleExample.categories.map { #"{"id":"\#($0)","name":{"vi":"\#($0)","en":"\#($0)"},"threshold":\#(maxPoints)}"# }.joined(separator: ","))],
      "fields":[\(fields.joined(separator: ","))],
      "criteria":[{"id":"K","name":{"vi":"k","en":"k"},"maxPoints":\(maxPoints),"indicators":[
        {"id":"K.1","name":{"vi":"k","en":"k"},"maxPoints":\(maxPoints),"provenance":{"status":"reconstructed"},"rule":\(rule)}]}]}
@@ -39,19 +39,21 @@ struct RuleKindTests {
   @Test("each example scores what it says", arguments: allRuleExamples)
   func exampleScores(_ item: RuleKindExample) throws {
     let decoded = try RulebookDecoder.decode(
-      Array(exampleRulebook(item.example.rule, maxPoints: 1).utf8))
+      Array(exampleRulebook(item.example.rule, maxPoints: "1").utf8))
     let rule = try #require(decoded.criteria.first?.indicators.first?.rule)
-    let text = exampleRulebook(item.example.rule, maxPoints: rule.bestPoints)
+    let text = exampleRulebook(
+      item.example.rule, maxPoints: decoded.pointsText(rule.bestPoints))
     let rulebook = try RulebookLoader.load(Array(text.utf8))
     var record = EvidenceValues(fieldCount: rulebook.fields.count)
     for (field, value) in item.example.evidence {
       record[try #require(rulebook.fieldIndex[field])] = value
     }
-    let evaluation = Evaluator.evaluate(record, category: "c", rulebook: rulebook)
-    #expect(evaluation.indicator("K.1") == item.example.points)
+    let evaluation = Evaluator.evaluate(
+      record, category: item.example.category, rulebook: rulebook)
+    let points = evaluation.indicator("K.1")
+    #expect(points.map(rulebook.pointsText) == item.example.expected)
     #expect(
       evaluation.criteria[0].status
-        == (item.example.points == nil
-          ? .notVerifiable : ((item.example.points ?? 0) > 0 ? .met : .zero)))
+        == (points == nil ? .notVerifiable : ((points ?? 0) > 0 ? .met : .zero)))
   }
 }

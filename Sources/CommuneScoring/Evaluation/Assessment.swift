@@ -38,6 +38,8 @@ public struct IndicatorResult: Sendable, Equatable {
   /// The inputs that are missing, by field id.
   public var missing: [String] { inputs.filter { $0.value == nil }.map(\.field) }
   public var provenance: Provenance.Status
+  /// The commune's category, for rules that score by it (nil for the others).
+  public var categoryID: String? = nil
 }
 
 /// A field and its value in a record (nil when missing).

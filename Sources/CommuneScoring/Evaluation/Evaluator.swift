@@ -26,6 +26,8 @@ public enum Evaluator {
   /// Points and verdict only (the fast path for batches).
   public static func score(_ values: EvidenceValues, category: String, rulebook: Rulebook) -> Score
   {
+    var values = values
+    values.categoryIndex = rulebook.categoryIndex(category)
     var criteria: [CriterionScore] = []
     criteria.reserveCapacity(rulebook.criteria.count)
     for index in rulebook.criteria.indices {
@@ -39,6 +41,8 @@ public enum Evaluator {
   public static func evaluate(_ values: EvidenceValues, category: String, rulebook: Rulebook)
     -> Evaluation
   {
+    var values = values
+    values.categoryIndex = rulebook.categoryIndex(category)
     var results: [CriterionResult] = []
     var scores: [CriterionScore] = []
     results.reserveCapacity(rulebook.criteria.count)
@@ -50,7 +54,8 @@ public enum Evaluator {
             id: indicator.id, index: index, points: outcome.points, maxPoints: indicator.maxPoints,
             status: ScoreStatus(points: outcome.points), outcome: outcome,
             inputs: indicator.rule.inputs.map { FieldValue(field: $0.id, value: values[$0]) },
-            provenance: indicator.provenance.status))
+            provenance: indicator.provenance.status,
+            categoryID: indicator.rule is CategoryPointsRule ? category : nil))
       }
       let gates = criterion.gates.map { gate in
         GateResult(

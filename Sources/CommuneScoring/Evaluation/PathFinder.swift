@@ -59,7 +59,7 @@ public enum PathFinder {
         groups.append([Option(steps: [], gained: 0, cost: 0)])
         continue
       }
-      let options = criterionOptions(criterion, result, values, adjustable)
+      let options = criterionOptions(criterion, result, values, adjustable, rulebook: rulebook)
       let mustLift = rulebook.recognition.noCriterionAtZero && result.status == .zero
       let usable = mustLift ? options.filter { $0.gained > 0 } : options
       if usable.isEmpty {
@@ -150,22 +150,37 @@ public enum PathFinder {
   /// Every combination of indicator improvements within one criterion (including none).
   static func criterionOptions(
     _ criterion: Criterion, _ result: CriterionResult, _ values: EvidenceValues,
-    _ adjustable: Set<String>
+    _ adjustable: Set<String>, rulebook: Rulebook
   ) -> [Option] {
     var options = [Option(steps: [], gained: 0, cost: 0)]
     for indicator in criterion.indicators {
-      let choices = indicator.rule.improvements(values, adjustable: adjustable)
+      // A change never takes a part beyond its whole (a count band has no whole of its own).
+      let choices = indicator.rule.improvements(values, adjustable: adjustable).filter { choice in
+        ([choice] + choice.more).allSatisfy { change in
+          guard let index = rulebook.fieldIndex[change.field],
+            let whole = rulebook.fields[index].partOfIndex, let wholeValue = values[whole]
+          else { return true }
+          return change.to <= wholeValue
+        }
+      }
       guard !choices.isEmpty else { continue }
       var extended = options
       for option in options {
-        for choice in choices where !option.steps.contains(where: { $0.field == choice.field }) {
-          let step = PathStep(
-            indicator: indicator.id, field: choice.field, from: choice.from, to: choice.to,
-            pointsGained: choice.points)
-          extended.append(
-            Option(
-              steps: option.steps + [step], gained: option.gained + choice.points,
-              cost: option.cost + abs(Int128(choice.to) - Int128(choice.from))))
+        for choice in choices {
+          let changes = [choice] + choice.more
+          guard
+            !option.steps.contains(where: { step in changes.contains { $0.field == step.field } })
+          else { continue }
+          var steps = option.steps
+          var cost = option.cost
+          for change in changes {
+            steps.append(
+              PathStep(
+                indicator: indicator.id, field: change.field, from: change.from, to: change.to,
+                pointsGained: change.points))
+            cost += abs(Int128(change.to) - Int128(change.from))
+          }
+          extended.append(Option(steps: steps, gained: option.gained + choice.points, cost: cost))
         }
       }
       options = pruned(extended)

@@ -183,4 +183,15 @@ public struct Rulebook: Sendable {
 
   /// Field id → storage index.
   public var fieldIndex: [String: Int]
+  /// Units per point: every point value in this rulebook (and in its results) is a whole number
+  /// of `1/pointScale` points. 1 for a rulebook whose points are all whole.
+  public var pointScale: Int = 1
+
+  /// The position of category `id` in `categories`, or -1.
+  public func categoryIndex(_ id: String) -> Int {
+    categories.firstIndex { $0.id == id } ?? -1
+  }
+
+  /// `units` as a plain decimal (`0.25`, `50`), as written in a rulebook or JSON.
+  public func pointsText(_ units: Int) -> String { PointScale.text(units, scale: pointScale) }
 }

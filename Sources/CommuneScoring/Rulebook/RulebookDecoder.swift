@@ -11,6 +11,7 @@ public enum RulebookDecoder {
   {
     let json: JSONValue
     do { json = try JSONParser.parse(bytes) } catch { throw DecodeIssue(.root, .syntax(error)) }
+    let scale = try PointScale.detect(json)
     var top = try ObjectReader(json, at: .root)
     _ = try top.optionalString("$schema")
     _ = try top.optionalString("notes")
@@ -26,7 +27,7 @@ public enum RulebookDecoder {
     let version = try top.string("version")
     let title = try localized(&top, "title")
     let citation = try top.string("citation")
-    let maxTotal = try top.int("maxTotal")
+    let maxTotal = try top.points("maxTotal", scale: scale)
 
     var recognitionReader = try top.object("recognition")
     let recognition = RecognitionRule(
@@ -40,7 +41,7 @@ public enum RulebookDecoder {
       categories.append(
         CommuneCategory(
           id: try reader.string("id"), name: try localized(&reader, "name"),
-          threshold: try reader.int("threshold")))
+          threshold: try reader.points("threshold", scale: scale)))
       try reader.finish()
     }
 
@@ -64,7 +65,7 @@ public enum RulebookDecoder {
           id: fieldID, label: label, kind: kind, partOf: partOf, minimum: minimum,
           adjustable: adjustable, index: fields.count))
     }
-    let resolver = FieldResolver(fields)
+    let resolver = FieldResolver(fields, pointScale: scale, categories: categories.map(\.id))
 
     var criteria: [Criterion] = []
     for (value, path) in try top.array("criteria") {
@@ -72,7 +73,7 @@ public enum RulebookDecoder {
       let criterionID = try reader.string("id")
       let name = try localized(&reader, "name")
       let criterionCitation = try reader.optionalString("citation")
-      let maxPoints = try reader.int("maxPoints")
+      let maxPoints = try reader.points("maxPoints", scale: scale)
       var gates: [Gate] = []
       for (gateValue, gatePath) in try reader.optionalArray("gates") {
         var gateReader = try ObjectReader(gateValue, at: gatePath)
@@ -92,7 +93,7 @@ public enum RulebookDecoder {
         var indicatorReader = try ObjectReader(indicatorValue, at: indicatorPath)
         let indicatorID = try indicatorReader.string("id")
         let indicatorName = try localized(&indicatorReader, "name")
-        let indicatorMax = try indicatorReader.int("maxPoints")
+        let indicatorMax = try indicatorReader.points("maxPoints", scale: scale)
         let provenance = try decodeProvenance(&indicatorReader)
         var ruleReader = try indicatorReader.object("rule")
         let kind = try ruleReader.string("kind")
@@ -129,7 +130,7 @@ public enum RulebookDecoder {
       schemaVersion: schemaVersion, id: id, version: version, title: title, citation: citation,
       maxTotal: maxTotal,
       categories: categories, recognition: recognition, fields: fields, criteria: criteria,
-      sha256: sha256 ?? SHA256.hex(of: bytes), fieldIndex: index)
+      sha256: sha256 ?? SHA256.hex(of: bytes), fieldIndex: index, pointScale: scale)
   }
 
   static func decodeRule<Kind: IndicatorRule>(

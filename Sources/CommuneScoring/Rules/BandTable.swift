@@ -41,7 +41,9 @@ public struct BandTable: Sendable, Equatable {
   public var scale: Int
 
   /// Reads `better`, `bands`, `otherwise` and `whenNone`.
-  static func decode(_ reader: inout ObjectReader, scale: Int) throws(DecodeIssue) -> BandTable {
+  static func decode(_ reader: inout ObjectReader, scale: Int, pointScale: Int) throws(DecodeIssue)
+    -> BandTable
+  {
     let betterText = try reader.string("better")
     guard let better = Better(rawValue: betterText) else {
       throw DecodeIssue(
@@ -59,17 +61,18 @@ public struct BandTable: Sendable, Equatable {
         throw DecodeIssue(
           path, .invalid("a band needs exactly one of 'atLeast', 'atMost', 'equals'"))
       }
-      let points = try bandReader.int("points")
+      let points = try bandReader.points("points", scale: pointScale)
       try bandReader.finish()
       bands.append(Band(condition: condition, limit: limit, points: points))
     }
-    let otherwise = try reader.int("otherwise")
+    let otherwise = try reader.points("otherwise", scale: pointScale)
     var whenNone = WhenNone.undeclared
     if let raw = reader.optionalValue("whenNone") {
       switch raw {
       case .string("not_verifiable"): whenNone = .notVerifiable
       case .number:
-        whenNone = .points(try ObjectReader.int(raw, at: reader.path.appending("whenNone")))
+        whenNone = .points(
+          try ObjectReader.points(raw, at: reader.path.appending("whenNone"), scale: pointScale))
       default:
         throw DecodeIssue(
           reader.path.appending("whenNone"),

@@ -21,7 +21,8 @@ public struct CountZeroRule: IndicatorRule {
     -> CountZeroRule
   {
     CountZeroRule(
-      field: try fields.ref("field", in: &reader, kind: .count), points: try reader.int("points"))
+      field: try fields.ref("field", in: &reader, kind: .count),
+      points: try fields.points("points", in: &reader))
   }
 
   public var inputs: [FieldRef] { [field] }

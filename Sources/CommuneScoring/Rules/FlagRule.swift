@@ -21,7 +21,8 @@ public struct FlagRule: IndicatorRule {
     -> FlagRule
   {
     FlagRule(
-      field: try fields.ref("field", in: &reader, kind: .flag), points: try reader.int("points"))
+      field: try fields.ref("field", in: &reader, kind: .flag),
+      points: try fields.points("points", in: &reader))
   }
 
   public var inputs: [FieldRef] { [field] }

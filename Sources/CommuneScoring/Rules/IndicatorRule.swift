@@ -3,6 +3,9 @@ public struct EvidenceValues: Sendable, Equatable, Hashable {
   /// The marker for a missing value: missing is not zero.
   static let missingMarker = Int.min
   var storage: [Int]
+  /// The position of the record's commune category in the rulebook's `categories` (-1 unknown);
+  /// set by the evaluator, read by rules that score by category.
+  public var categoryIndex: Int = -1
 
   /// All fields missing.
   public init(fieldCount: Int) {
@@ -66,6 +69,9 @@ public struct Improvement: Sendable, Equatable {
   public var from: Int
   public var to: Int
   public var points: Int
+  /// Further fields changed together with this one (items met: several flags at once); their
+  /// `points` are 0, the whole gain is in `points`.
+  public var more: [Improvement] = []
 }
 
 /// One worked example of a rule kind: a rule, a record, and the points a user should see.
@@ -76,38 +82,69 @@ public struct RuleExample: Sendable {
   public var rule: String
   /// Field values by id, among `RuleExample.fields`; absent fields are missing.
   public var evidence: [String: Int]
-  /// The expected points, or nil when the rule must be not verifiable.
-  public var points: Int?
+  /// The expected points as a rulebook writes them (`"0.25"`, `"50"`), or nil when the rule must
+  /// be not verifiable.
+  public var expected: String?
+  /// The commune category of the record (among `RuleExample.categories`).
+  public var category: String
 
   public init(_ title: String, rule: String, evidence: [String: Int], points: Int?) {
+    self.init(title, rule: rule, evidence: evidence, expected: points.map(String.init))
+  }
+
+  public init(
+    _ title: String, rule: String, evidence: [String: Int], expected: String?,
+    category: String = "standard"
+  ) {
     self.title = title
     self.rule = rule
     self.evidence = evidence
-    self.points = points
+    self.expected = expected
+    self.category = category
   }
 
   /// The fields examples may refer to.
   public static let fields: [(id: String, kind: FieldKind)] = [
-    ("flag", .flag), ("part", .count), ("whole", .count), ("count", .count),
+    ("flag", .flag), ("flag2", .flag), ("flag3", .flag), ("part", .count), ("whole", .count),
+    ("count", .count),
   ]
+
+  /// The commune categories examples may use.
+  public static let categories = ["standard", "urban_ward", "mountain"]
 }
 
 /// Resolves field names used by a rule to declared fields, checking their kind.
 public struct FieldResolver {
   let declarations: [String: FieldDeclaration]
+  /// Units per point (1 when every point value is whole; 100 for a rulebook writing 0.25).
+  public let pointScale: Int
+  /// The commune categories the rulebook declares, in order.
+  public let categories: [String]
 
-  public init(_ fields: [FieldDeclaration]) {
+  public init(_ fields: [FieldDeclaration], pointScale: Int = 1, categories: [String] = []) {
     var map: [String: FieldDeclaration] = [:]
     for field in fields { map[field.id] = field }
     declarations = map
+    self.pointScale = pointScale
+    self.categories = categories
+  }
+
+  /// Reads `key` as points, in units of `1/pointScale`.
+  public func points(_ key: String, in reader: inout ObjectReader) throws(DecodeIssue) -> Int {
+    try reader.points(key, scale: pointScale)
   }
 
   /// Reads `key` of `reader` as the id of a declared field of `kind`.
   public func ref(_ key: String, in reader: inout ObjectReader, kind: FieldKind) throws(DecodeIssue)
     -> FieldRef
   {
-    let id = try reader.string(key)
-    let path = reader.path.appending(key)
+    try resolve(try reader.string(key), at: reader.path.appending(key), kind: kind)
+  }
+
+  /// The declared field `id` of `kind`, read at `path`.
+  public func resolve(_ id: String, at path: JSONPath, kind: FieldKind) throws(DecodeIssue)
+    -> FieldRef
+  {
     guard let field = declarations[id] else {
       let suggestion = Suggestion.closest(to: id, in: declarations.keys.sorted())
       throw DecodeIssue(
@@ -160,7 +197,9 @@ public protocol IndicatorRule: Sendable {
 public enum RuleKinds {
   /// Every kind a rulebook may use.
   public static let all: [any IndicatorRule.Type] = [
-    FlagRule.self, CountZeroRule.self, RateRule.self, RatePer100kRule.self,
+    FlagRule.self, CountZeroRule.self, RateRule.self, RatePer100kRule.self, StepsRule.self,
+    PerCaseRule.self, CountBandsRule.self, ItemsMetRule.self, RangesRule.self,
+    CategoryPointsRule.self,
   ]
 
   /// The kind named `kind`.

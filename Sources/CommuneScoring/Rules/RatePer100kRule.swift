@@ -36,7 +36,7 @@ public struct RatePer100kRule: IndicatorRule {
     RatePer100kRule(
       count: try fields.ref("count", in: &reader, kind: .count),
       population: try fields.ref("population", in: &reader, kind: .count),
-      table: try BandTable.decode(&reader, scale: 100_000))
+      table: try BandTable.decode(&reader, scale: 100_000, pointScale: fields.pointScale))
   }
 
   public var inputs: [FieldRef] { [count, population] }

@@ -48,7 +48,7 @@ public struct RateRule: IndicatorRule {
     RateRule(
       numerator: try fields.ref("numerator", in: &reader, kind: .count),
       denominator: try fields.ref("denominator", in: &reader, kind: .count),
-      table: try BandTable.decode(&reader, scale: 100))
+      table: try BandTable.decode(&reader, scale: 100, pointScale: fields.pointScale))
   }
 
   public var inputs: [FieldRef] { [numerator, denominator] }
