@@ -63,6 +63,9 @@ enum AssessCommand {
       let read = try TemplateInput.read(
         bytes, path: path, rulebook: rulebook, language: parsed.language)
       reading = read
+      if let note = TemplateInput.note(read, path: path, language: parsed.language) {
+        terminal.err(note)
+      }
       record = read.record
     } else {
       do {

@@ -1,5 +1,6 @@
 import CommuneReports
 import CommuneScoring
+import Foundation
 
 /// `cfc assess FILE.xlsx` for a filled self-assessment workbook: the figures are read through
 /// the workbook's defined names, assessed by the engine, and the workbook's own results (the
@@ -12,7 +13,6 @@ enum TemplateInput {
   static func read(_ bytes: [UInt8], path: String, rulebook: Rulebook, language: Language)
     throws(CLIError) -> TemplateReading
   {
-    let text = ErrorText(language)
     var workbook: Workbook
     let values: [String: CellValue]
     do {
@@ -38,29 +38,74 @@ enum TemplateInput {
         values: values, places: places, rulebook: rulebook, language: language,
         sha256: SHA256.hex(of: bytes))
     } catch {
-      switch error {
-      case .evidence(let evidence): throw CLIError(.dataError, text.lines(evidence, source: path))
-      case .missing(let name, let cell):
-        throw CLIError(
-          .dataError, vi: "\(path): \(cell) (\(name)) chưa được điền: ô này là bắt buộc",
-          en: "\(path): \(cell) (\(name)) is empty: this cell is required")
-      case .notAFlag(let name, let cell, let found):
-        throw CLIError(
-          .dataError, vi: "\(path): \(cell) (\(name)): '\(found)' không phải 'có' hoặc 'không'",
-          en: "\(path): \(cell) (\(name)): '\(found)' is not 'có'/'yes' or 'không'/'no'")
-      case .notAWholeNumber(let name, let cell, let found):
-        throw CLIError(
-          .dataError, vi: "\(path): \(cell) (\(name)): '\(found)' không phải số nguyên ≥ 0",
-          en: "\(path): \(cell) (\(name)): '\(found)' is not a whole number ≥ 0")
-      case .unknownCategory(let cell, let found, let allowed):
-        throw CLIError(
-          .dataError,
-          vi: "\(path): \(cell) (cfc_category): loại xã '\(found)' không có trong danh sách: "
-            + allowed.joined(separator: "; "),
-          en: "\(path): \(cell) (cfc_category): category '\(found)' is not one of: "
-            + allowed.joined(separator: "; "))
+      let lines = error.all.map { problem in
+        "\(path): " + message(problem, rulebook: rulebook, places: places, language: language)
       }
+      throw CLIError(.dataError, lines)
     }
+  }
+
+  /// One problem of a filled workbook, after the file name: the cell as the spreadsheet shows it,
+  /// the name of the cell and, for a figure, its label in the form.
+  static func message(
+    _ problem: TemplateReadError, rulebook: Rulebook, places: [String: String],
+    language: Language
+  ) -> String {
+    let text = ErrorText(language)
+    let w = Wording(language)
+    switch problem {
+    case .evidence(let evidence):
+      return evidence.issues.map { "\(text.location($0.location)): \(text.problem($0.problem))" }
+        .joined(separator: "; ")
+    case .several(let list):
+      return list.map { message($0, rulebook: rulebook, places: places, language: language) }
+        .joined(separator: "; ")
+    case .missing(let name, let cell):
+      return w.t(
+        "\(cell) (\(name)) chưa được điền: ô này là bắt buộc",
+        "\(cell) (\(name)) is empty: this cell is required")
+    case .notAFlag(let name, let cell, let found):
+      return w.t(
+        "\(cell) (\(name)): '\(found)' không phải 'có' hoặc 'không'",
+        "\(cell) (\(name)): '\(found)' is not 'có'/'yes' or 'không'/'no'")
+    case .notAWholeNumber(let name, let cell, let found):
+      return w.t(
+        "\(cell) (\(name)): '\(found)' không phải số nguyên ≥ 0",
+        "\(cell) (\(name)): '\(found)' is not a whole number ≥ 0")
+    case .unknownCategory(let cell, let found, let allowed):
+      return w.t(
+        "\(cell) (cfc_category): loại xã '\(found)' không có trong danh sách: ",
+        "\(cell) (cfc_category): category '\(found)' is not one of: ")
+        + allowed.joined(separator: "; ")
+    case .figure(let name, let cell, let problem):
+      // The record's check names fields by id; the form shows labels and cells.
+      var said = text.problem(problem)
+      var label: String?
+      for field in rulebook.fields {
+        let fieldName = "cfc_" + field.id
+        let fieldLabel = field.label.text(language)
+        if fieldName == name {
+          label = fieldLabel
+          said = said.replacingOccurrences(of: "'\(field.id)'", with: "'\(fieldLabel)'")
+        } else if let other = places[fieldName] {
+          said = said.replacingOccurrences(
+            of: "'\(field.id)' (", with: "'\(fieldLabel)' (\(other): "
+          ).replacingOccurrences(of: "'\(field.id)'", with: "'\(fieldLabel)' (\(other))")
+        }
+      }
+      return "\(cell) (\(label.map { "\($0), " } ?? "")\(name)): \(said)"
+    }
+  }
+
+  /// The note for a code typed as a number, as `cfc batch` gives it, naming the cell.
+  static func note(_ reading: TemplateReading, path: String, language: Language) -> String? {
+    guard let restored = reading.restoredCode else { return nil }
+    let w = Wording(language)
+    return w.t("Lưu ý", "Note") + ": \(path): \(restored.cell) (cfc_code): "
+      + w.t(
+        "mã xã '\(restored.found)' bị mất số 0 ở đầu (ô được nhập dạng số); đã đọc là '\(restored.code)'",
+        "commune code '\(restored.found)' lost its leading zeros (the cell was typed as a number); read as '\(restored.code)'"
+      ) + "\n"
   }
 
   /// The comparison as lines for the text report.

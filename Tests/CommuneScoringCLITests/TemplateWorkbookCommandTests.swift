@@ -137,6 +137,65 @@ struct TemplateWorkbookCommandTests {
       ))
   }
 
+  @Test(
+    "every bad cell of a filled form is reported, cross-field checks at the cell with its label")
+  func everyBadCell() throws {
+    var model = try TemplateWorkbook(rulebook: rulebook, language: .vi).model(
+      filledWith: try record("bang-mac.json"))
+    func set(_ name: String, _ content: CellModel.Content) throws -> String {
+      let target = try #require(model.target(of: name))
+      model.sheets[target.sheet].cells[target.cell]?.content = content
+      return "Nhập liệu!" + target.cell.reference
+    }
+    let births = try set("cfc_births", .number(118))
+    let onTime = try set("cfc_births_registered_on_time", .number(200))
+    let respondents = try set("cfc_survey_respondents", .number(10))
+    let play = try set("cfc_play_area_available", .text("chắc có"))
+    let path = try write(OOXMLPackage.write(model), "badf.xlsx")
+    let run = cfc("assess", path)
+    #expect(run.code == 65)
+    let lines = run.stderr.split(separator: "\n").map(String.init)
+    #expect(
+      lines.contains(
+        "Error: \(path): \(onTime) (Số trẻ em được đăng ký khai sinh đúng quy định, cfc_births_registered_on_time): 'Số trẻ em được đăng ký khai sinh đúng quy định' (200) lớn hơn 'Số trẻ em sinh ra trong kỳ' (\(births): 118); phần không thể lớn hơn tổng"
+      ), "\(run.stderr)")
+    #expect(
+      lines.contains(
+        "Error: \(path): \(respondents) (Số người (trẻ em và người dân) được khảo sát, cfc_survey_respondents): 'Số người (trẻ em và người dân) được khảo sát' là 10, dưới mức tối thiểu 30; số liệu này không hợp lệ"
+      ), "\(run.stderr)")
+    #expect(
+      lines.contains(
+        "Error: \(path): \(play) (cfc_play_area_available): 'chắc có' không phải 'có' hoặc 'không'"),
+      "\(run.stderr)")
+    // Officers cannot find JSON paths or field ids in a form.
+    #expect(!run.stderr.contains("evidence."))
+    #expect(!run.stderr.contains("'births'"))
+    // In the order of the form, top to bottom.
+    let order = [onTime, play, respondents].compactMap { cell in
+      lines.firstIndex { $0.contains(": \(cell) (") }
+    }
+    #expect(order == order.sorted() && order.count == 3)
+  }
+
+  @Test("a commune code typed as a number gets its leading zeros back, with a note naming the cell")
+  func codeAsNumber() throws {
+    var model = try TemplateWorkbook(rulebook: rulebook, language: .vi).model(
+      filledWith: try record("bang-mac.json"))
+    let code = try #require(model.target(of: "cfc_code"))
+    model.sheets[code.sheet].cells[code.cell]?.content = .number(1)
+    let path = try write(OOXMLPackage.write(model), "code.xlsx")
+    let run = cfc("assess", path, "--format", "json")
+    #expect(run.code == 0, "\(run.stderr)")
+    #expect(
+      run.stderr.contains(
+        "Lưu ý: \(path): Nhập liệu!\(code.cell.reference) (cfc_code): mã xã '1' bị mất số 0 ở đầu (ô được nhập dạng số); đã đọc là '00001'"
+      ), "\(run.stderr)")
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    let commune = try #require(object["commune"] as? [String: Any])
+    #expect(commune["code"] as? String == "00001")
+  }
+
   @Test("a blank template is refused with the missing commune code named, not scored as zeros")
   func blank() throws {
     let path = try write(

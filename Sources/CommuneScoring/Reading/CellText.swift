@@ -4,6 +4,10 @@ import Foundation
 public enum CommuneCode {
   /// A commune's code in the national list of administrative units has five digits.
   public static let digits = 5
+
+  /// `text` as a commune code with the leading zeros a spreadsheet removed restored (`1` →
+  /// `00001`, `6124.0` → `06124`); nil when it cannot be a commune code.
+  public static func restored(_ text: String) -> String? { CellText.code(text, digits: digits) }
 }
 
 /// Layer 4 of reading: one cell's bytes → a value (a whole number, a flag, text, a code), read
