@@ -106,8 +106,15 @@ enum BatchCommand {
         .corrections
     }
     for note in reviewNotes { terminal.err((language == .vi ? "Lưu ý: " : "Note: ") + note + "\n") }
+    var skipped: [BatchInputs.Skipped] = []
+    let files = try BatchInputs.files(parsed.positionals, skipped: &skipped)
+    for entry in skipped {
+      terminal.err(
+        (language == .vi ? "Lưu ý: \(entry.path): \(entry.vi)" : "Note: \(entry.path): \(entry.en)")
+          + "\n")
+    }
     let run = BatchRun(
-      files: try BatchInputs.files(parsed.positionals), input: parsed.value("--input"),
+      files: files, input: parsed.value("--input"),
       output: parsed.value("-o"), format: format, sheet: parsed.value("--sheet"),
       options: BatchWriterOptions(
         rulebook: rulebook, language: language,

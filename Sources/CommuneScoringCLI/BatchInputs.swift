@@ -4,12 +4,24 @@ import Foundation
 /// The inputs of `cfc batch`: files and folders named on the command line, turned into the
 /// engine's sources in a fixed order.
 enum BatchInputs {
-  /// File names a folder contributes (a folder of dossiers: one record per file, or batches).
-  static let extensions = ["csv", "json", "jsonl", "ndjson", "xlsx", "ods"]
+  /// File names a folder contributes (a folder of dossiers: one record per file, or batches);
+  /// `.txt` and `.tsv` are read as delimited text, `.xlsx`/`.ods` as workbooks.
+  static let extensions = ["csv", "tsv", "txt", "json", "jsonl", "ndjson", "xlsx", "ods"]
+
+  /// A folder entry that a batch does not read, and why: named on standard error so nothing is
+  /// lost silently.
+  struct Skipped: Equatable {
+    /// The entry's path as the user would type it.
+    var path: String
+    /// Why it was skipped, in Vietnamese and English.
+    var vi: String
+    var en: String
+  }
 
   /// Every input file: files as given, then each folder's batch files sorted by name (by their
-  /// bytes, so the order is the same on every machine).
-  static func files(_ paths: [String]) throws(CLIError) -> [String] {
+  /// bytes, so the order is the same on every machine). Folder entries that are not read are
+  /// added to `skipped`.
+  static func files(_ paths: [String], skipped: inout [Skipped]) throws(CLIError) -> [String] {
     var files: [String] = []
     for path in paths {
       var isDirectory: ObjCBool = false
@@ -21,24 +33,47 @@ enum BatchInputs {
             .cannotRead, vi: "\(path): không đọc được thư mục",
             en: "\(path): cannot read the folder")
         }
-        let batch = names.filter { name in
-          !name.hasPrefix(".")
-            && extensions.contains((name as NSString).pathExtension.lowercased())
-        }.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        let prefix = path.hasSuffix("/") ? path : path + "/"
+        var batch: [String] = []
+        for name in names.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
+          var entryIsFolder: ObjCBool = false
+          _ = FileManager.default.fileExists(atPath: prefix + name, isDirectory: &entryIsFolder)
+          if name.hasPrefix(".") || name.hasPrefix("~$") {
+            skipped.append(
+              Skipped(
+                path: prefix + name, vi: "tệp ẩn hoặc tệp khoá, bỏ qua",
+                en: "hidden or lock file, skipped"))
+          } else if entryIsFolder.boolValue {
+            skipped.append(
+              Skipped(
+                path: prefix + name, vi: "thư mục con, không đọc (hãy nêu riêng nếu cần)",
+                en: "a subfolder, not read (name it on its own if needed)"))
+          } else if extensions.contains((name as NSString).pathExtension.lowercased()) {
+            batch.append(prefix + name)
+          } else {
+            skipped.append(
+              Skipped(
+                path: prefix + name,
+                vi: "bỏ qua, không phải tệp số liệu (\(extensionList))",
+                en: "skipped, not a data file (\(extensionList))"))
+          }
+        }
         guard !batch.isEmpty else {
           throw CLIError(
             .cannotRead,
-            vi: "\(path): thư mục không có tệp .csv, .json, .jsonl, .xlsx hay .ods nào",
-            en: "\(path): the folder holds no .csv, .json, .jsonl, .xlsx or .ods file")
+            vi: "\(path): thư mục không có tệp số liệu nào (\(extensionList))",
+            en: "\(path): the folder holds no data file (\(extensionList))")
         }
-        let prefix = path.hasSuffix("/") ? path : path + "/"
-        files += batch.map { prefix + $0 }
+        files += batch
       } else {
         files.append(path)
       }
     }
     return files
   }
+
+  /// The extensions a folder contributes, as users read them.
+  static var extensionList: String { extensions.map { "." + $0 }.joined(separator: ", ") }
 
   /// The layout of one input: from `--input` or the file name; nil lets the content decide. A
   /// `.json` file that holds one object is one commune's dossier (the format of `cfc assess`).

@@ -237,3 +237,29 @@ struct BatchCommandTests {
     #expect(array[1]["criteria"] != nil)
   }
 }
+
+@Suite("cfc batch on a folder")
+struct BatchFolderTests {
+  @Test("a folder's workbooks and .txt files are read, and every file skipped is named on stderr")
+  func folderReadsEverythingAndNamesSkips() throws {
+    let folder = try temporaryFolder()
+    let csv = folder.appendingPathComponent("a.csv").path
+    #expect(cfc("generate", "3", "--seed", "5", "-o", csv).code == 0)
+    try FileManager.default.copyItem(
+      atPath: csv, toPath: folder.appendingPathComponent("b.txt").path)
+    try FileManager.default.copyItem(
+      atPath: Repo.path("Tests/Fixtures/workbooks/communes-libreoffice.xlsx"),
+      toPath: folder.appendingPathComponent("c.xlsx").path)
+    try "read me\n".write(
+      to: folder.appendingPathComponent("README.md"), atomically: true, encoding: .utf8)
+    try "x".write(
+      to: folder.appendingPathComponent(".DS_Store"), atomically: true, encoding: .utf8)
+    let run = cfc("batch", folder.path, "--format", "csv", "--lang", "en")
+    let path = folder.path
+    #expect(run.stderr.contains("Note: \(path)/README.md: skipped, not a data file ("))
+    #expect(run.stderr.contains("Note: \(path)/.DS_Store: hidden or lock file, skipped"))
+    #expect(run.stderr.contains("  \(path)/a.csv: read 3 records: 3 assessed, 0 rejected\n"))
+    #expect(run.stderr.contains("  \(path)/b.txt: read 3 records: 0 assessed, 3 rejected\n"))
+    #expect(run.stderr.contains("  \(path)/c.xlsx: read 6 records: "))
+  }
+}
