@@ -80,11 +80,12 @@ struct BatchRunTests {
         atPath: Repo.path("samples/" + name), toPath: folder.appendingPathComponent(name).path)
     }
     try "not a batch".write(
-      to: folder.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+      to: folder.appendingPathComponent("notes.md"), atomically: true, encoding: .utf8)
     let result = cfc("batch", folder.path, "--format", "csv", "--lang", "en")
     #expect(result.code == 0)
     #expect(csvRows(result.stdout).dropFirst().map { $0[0] } == ["06124", "06142", "00001"])
-    #expect(result.stderr.hasPrefix("Tally: read 3 records: 3 assessed, 0 rejected.\n"))
+    #expect(result.stderr.hasPrefix("Note: \(folder.path)/notes.md: skipped, not a data file ("))
+    #expect(result.stderr.contains("Tally: read 3 records: 3 assessed, 0 rejected.\n"))
     #expect(
       result.stderr.contains(
         "  \(folder.path)/dong-mo-missing.json: read 1 record: 1 assessed, 0 rejected"))
