@@ -15,15 +15,23 @@ enum DossierCommand {
     help: LocalizedText(
       vi: "thư mục ghi hồ sơ (tạo nếu chưa có)", en: "folder to write the dossier to (created)"))
 
+  static let draft = OptionSpec(
+    names: ["--draft"], valueName: nil, allowed: nil,
+    help: LocalizedText(
+      vi: "vẫn lập hồ sơ khi xã chưa đủ điều kiện hay thiếu số liệu, đánh dấu DỰ THẢO",
+      en: "write the dossier even when the commune does not qualify or lacks figures, marked DRAFT")
+  )
+
   static let help = CommandHelp(
-    usage: "cfc dossier RECORD -o FOLDER [--format all|html|docx] [--lang vi|en] [--rulebook FILE]",
+    usage:
+      "cfc dossier RECORD -o FOLDER [--format all|html|docx] [--draft] [--lang vi|en] [--rulebook FILE]",
     summary: LocalizedText(
       vi:
         "Lập hồ sơ đề nghị công nhận của một xã từ tệp số liệu JSON: tờ trình đề nghị công nhận, bảng điểm tự đánh giá, báo cáo giải trình kết quả và nguồn từng số liệu (mục \"sources\" của hồ sơ số liệu), biên bản họp Hội đồng đánh giá xã. Số liệu và điểm được điền sẵn; những gì chỉ người mới viết được (ngày họp, thành phần, ý kiến, chữ ký) để trống. Điều chỉnh của hội đồng thẩm định (nếu có) không được dùng: hồ sơ là kết quả tự đánh giá của xã.",
       en:
         "Writes a commune's recognition dossier from its JSON evidence file: the request letter, the self-assessment scoring sheet, the report explaining the results and the source of each figure (the record's \"sources\"), and the minutes of the commune council's meeting. Figures and points are filled in; what only people can write (the meeting's date, attendance, remarks, signatures) is left blank. A council's review, if any, is not used: the dossier is the commune's own self-assessment."
     ),
-    options: [folder, format, CommonOptions.lang, CommonOptions.rulebook] + FrameOptions.all,
+    options: [folder, format, draft, CommonOptions.lang, CommonOptions.rulebook] + FrameOptions.all,
     examples: [
       "cfc dossier samples/bang-mac.json -o ho-so-bang-mac",
       "cfc dossier samples/bang-mac.json -o ho-so --place \"Bằng Mạc\" --date 2024-11-20",
@@ -54,11 +62,32 @@ enum DossierCommand {
     // The dossier is the commune's own: a council's corrections come after it.
     record.review = nil
     let assessment = Assessor.assess(record, rulebook: rulebook)
+    let isDraft = parsed.flags.contains("--draft")
+    if assessment.result.status != .recognized, !isDraft {
+      throw CLIError(
+        .dataError,
+        vi:
+          "\(record.commune.name) chưa đủ điều kiện đề nghị công nhận (\(Wording(.vi).status(assessment.result.status))): không lập hồ sơ đề nghị. Xem con đường đạt chuẩn bằng: cfc assess \(path); hoặc thêm --draft để lập bản dự thảo.",
+        en:
+          "\(record.commune.name) does not qualify for recognition (\(Wording(.en).status(assessment.result.status))): no request dossier written. See the path to recognition with: cfc assess \(path); or add --draft for a draft."
+      )
+    }
     try makeFolder(folder, language: parsed.language)
     let dossier = Dossier(rulebook: rulebook, language: parsed.language, frame: frame)
     let format = parsed.value("--format") ?? "all"
     var written: [String] = []
-    for part in dossier.parts(assessment, record: record) {
+    for var part in dossier.parts(assessment, record: record) {
+      if isDraft, assessment.result.status != .recognized {
+        let w = Wording(parsed.language)
+        part.document.title = w.t("DỰ THẢO — ", "DRAFT — ") + part.document.title
+        part.document.body.insert(
+          .note(
+            w.t(
+              "DỰ THẢO: xã chưa đủ điều kiện đề nghị công nhận, hồ sơ này không dùng để nộp.",
+              "DRAFT: the commune does not qualify for recognition; this dossier is not to be filed."
+            )),
+          at: 0)
+      }
       if format != "docx" {
         let file = (folder as NSString).appendingPathComponent(part.name + ".html")
         try ResultSink.deliver(DocumentHTML.render(part.document), terminal: terminal, path: file)

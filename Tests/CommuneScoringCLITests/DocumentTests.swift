@@ -39,7 +39,7 @@ func vietnameseDocuments(in folder: URL) throws -> [(String, String)] {
     #expect(cfc("assess", path, "--format", "docx", "-o", docx).code == 0)
     documents.append((sample + " docx", try DocxText.documentXML(docx)))
     let dossier = folder.appendingPathComponent(sample + "-dossier")
-    #expect(cfc("dossier", path, "-o", dossier.path).code == 0)
+    #expect(cfc("dossier", path, "-o", dossier.path, "--draft").code == 0)
     for part in DossierTests.parts {
       let html = dossier.appendingPathComponent(part + ".html")
       documents.append((sample + " " + part, try String(contentsOf: html, encoding: .utf8)))
@@ -337,7 +337,7 @@ struct DossierTests {
     let folder = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let path = Repo.path("samples/" + sample)
-    let run = cfc("dossier", path, "-o", folder.path)
+    let run = cfc("dossier", path, "-o", folder.path, "--draft")
     #expect(run.code == 0, "\(run.stderr)")
     for part in Self.parts {
       for ext in ["html", "docx"] {
@@ -431,5 +431,23 @@ struct DossierTests {
     let run = cfc("assess", file.path, "--lang", "en")
     #expect(run.code == 65)
     #expect(run.stderr.contains("sources") && run.stderr.contains("births"))
+  }
+}
+
+@Suite("cfc dossier for a commune that does not qualify")
+struct DossierRefusalTests {
+  @Test("a commune that does not qualify gets no request dossier unless --draft, which marks it")
+  func refusesUnlessDraft() throws {
+    let folder = try temporaryFolder().appendingPathComponent("ho-so").path
+    let sample = Repo.path("samples/vu-quy-kien-xuong.json")
+    let refused = cfc("dossier", sample, "-o", folder)
+    #expect(refused.code == 65)
+    #expect(refused.stderr.contains("chưa đủ điều kiện đề nghị công nhận"))
+    #expect(refused.stderr.contains("cfc assess \(sample)"))
+    #expect(!FileManager.default.fileExists(atPath: folder))
+    let draft = cfc("dossier", sample, "-o", folder, "--draft", "--format", "html")
+    #expect(draft.code == 0)
+    let letter = try String(contentsOfFile: folder + "/1-to-trinh.html", encoding: .utf8)
+    #expect(letter.contains("DỰ THẢO"))
   }
 }
