@@ -157,6 +157,30 @@ public struct ErrorText: Sendable {
       )
     case .jsonStructure(let message):
       return w.t("hồ sơ JSON sai cấu trúc: ", "broken JSON record: ") + message
+    case .jsonUnexpected(let found, let expected, let line):
+      let what: String
+      switch expected {
+      case .key: what = w.t("một khóa trong ngoặc kép", "a key in quotes")
+      case .keyOrEnd: what = w.t("một khóa hoặc dấu }", "a key or }")
+      case .colon: what = w.t("dấu : sau khóa", "':' after the key")
+      case .value: what = w.t("một giá trị", "a value")
+      case .commaOrEnd: what = w.t("dấu phẩy hoặc dấu đóng } ]", "',' or a closing } or ]")
+      case .stringEnd:
+        what = w.t(
+          "dấu \" đóng chuỗi (chuỗi JSON không chứa xuống dòng)",
+          "the closing \" of a text (JSON text cannot hold a line break)")
+      case .end: what = w.t("phần còn lại của hồ sơ", "the rest of the record")
+      }
+      if found.isEmpty {
+        return w.t(
+          "hồ sơ JSON chưa kết thúc thì tệp đã hết (cần \(what))",
+          "the file ends inside this JSON record (expected \(what))")
+      }
+      let shown = found == "\\n" ? w.t("xuống dòng", "a line break") : "'\(found)'"
+      return w.t(
+        "hồ sơ JSON hỏng ở dòng \(line): gặp \(shown), cần \(what); đọc tiếp từ hồ sơ sau",
+        "the JSON record breaks on line \(line): found \(shown) where \(what) belongs; reading resumes at the next record"
+      )
     case .missingComma:
       return w.t(
         "thiếu dấu phẩy (,) giữa hồ sơ trước và hồ sơ này",

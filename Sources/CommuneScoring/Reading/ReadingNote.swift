@@ -52,6 +52,8 @@ public enum RecordProblem: Sendable, Equatable {
   case textAfterQuote
   /// JSON batch: a record is not valid JSON where the structure breaks (`message` says how).
   case jsonStructure(String)
+  /// JSON batch: the record breaks on `line`: `found` where `expected` belongs.
+  case jsonUnexpected(found: String, expected: JSONExpectation, line: Int)
   /// JSON batch: two records without a `,` between them.
   case missingComma
   /// JSON batch: text after the closing `]`.
@@ -60,4 +62,22 @@ public enum RecordProblem: Sendable, Equatable {
   case arrayNotClosed
   /// JSON batch: the file does not start with `[`.
   case notAnArray
+}
+
+/// What the JSON grammar wanted where a record broke.
+public enum JSONExpectation: Sendable, Equatable {
+  /// A key in quotes.
+  case key
+  /// A key or the `}` closing the object.
+  case keyOrEnd
+  /// The `:` after a key.
+  case colon
+  /// A value.
+  case value
+  /// A `,` or the bracket closing the object or array.
+  case commaOrEnd
+  /// The `"` closing a text (JSON text cannot hold a raw line break).
+  case stringEnd
+  /// The rest of the record (the input ended inside it).
+  case end
 }
