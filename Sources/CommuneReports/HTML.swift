@@ -41,7 +41,7 @@ enum HTML {
     th, td { border: 1px solid var(--line); padding: 2pt 4pt; vertical-align: top; text-align: left; }
     th { background: #f0f0f0; text-align: center; vertical-align: middle; }
     td.n, th.n { text-align: right; white-space: nowrap; }
-    th.n { text-align: center; }
+    th.n { text-align: center; white-space: normal; }
     table.frame, table.signatures { margin: 0 0 6pt; font-size: 13pt; }
     table.frame td, table.signatures td { border: none; text-align: center; vertical-align: top; padding: 0 2pt; }
     td.issuer { width: 40%; font-size: 12.5pt; }

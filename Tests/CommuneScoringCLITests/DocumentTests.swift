@@ -60,6 +60,11 @@ func vietnameseDocuments(in folder: URL) throws -> [(String, String)] {
       "compare text",
       cfc("compare", Repo.path("samples/communes-2022.csv"), batch).stdout
     ))
+  documents.append(
+    (
+      "compare html",
+      cfc("compare", Repo.path("samples/communes-2022.csv"), batch, "--format", "html").stdout
+    ))
   documents.append(("rulebook show", cfc("rulebook", "show").stdout))
   return documents
 }
@@ -449,5 +454,38 @@ struct DossierRefusalTests {
     #expect(draft.code == 0)
     let letter = try String(contentsOfFile: folder + "/1-to-trinh.html", encoding: .utf8)
     #expect(letter.contains("DỰ THẢO"))
+  }
+}
+
+@Suite("cfc compare as documents")
+struct CompareDocumentTests {
+  @Test("compare writes HTML with both rounds per commune, and a workbook with one row each")
+  func htmlAndWorkbook() throws {
+    let old = Repo.path("samples/communes-2022.csv")
+    let new = Repo.path("samples/communes.csv")
+    let json = try #require(
+      try JSONSerialization.jsonObject(
+        with: Data(cfc("compare", old, new, "--format", "json").stdout.utf8)) as? [String: Any])
+    let communes = try #require(json["communes"] as? [[String: Any]])
+    let html = cfc("compare", old, new, "--format", "html")
+    #expect(html.code == 0)
+    let parsed = ElementCollector.parse(html.stdout)
+    #expect(parsed.error == nil)
+    let rows = parsed.elements.filter { $0.attributes["data-code"] != nil }
+    let both = communes.filter { $0["totalChange"] != nil }
+    #expect(
+      rows.map { $0.attributes["data-code"] ?? "" } == both.map { $0["code"] as? String ?? "" })
+    #expect(
+      rows.map { $0.attributes["data-change"] ?? "" }
+        == both.map { ($0["totalChange"] as? Int).map(String.init) ?? "" })
+    #expect(html.stdout.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"))
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let xlsx = folder.appendingPathComponent("c.xlsx").path
+    #expect(cfc("compare", old, new, "--format", "xlsx", "-o", xlsx).code == 0)
+    var reader = try ZipReader([UInt8](try #require(FileManager.default.contents(atPath: xlsx))))
+    let sheet = String(decoding: try reader.read("xl/worksheets/sheet1.xml"), as: UTF8.self)
+    #expect(sheet.components(separatedBy: "<row").count - 1 == communes.count + 1)
+    #expect(cfc("compare", old, new, "--format", "xlsx").code == 64)
   }
 }
