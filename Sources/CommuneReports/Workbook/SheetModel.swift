@@ -167,7 +167,7 @@ extension SheetModel {
       default: continue
       }
       let small = cell.style == .note
-      let available = (spans[address] ?? width(address.column)) * (small ? 1.5 : 1.05)
+      let available = (spans[address] ?? width(address.column)) * (small ? 1.25 : 1.05)
       guard available > 0 else { continue }
       var count = 0
       for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
