@@ -17,7 +17,7 @@ struct ScoringSheetBuilder {
 
   func build(sheetIndex: Int, names: inout [DefinedName]) throws(TemplateError) -> SheetModel {
     var sheet = SheetModel(name: workbook.scoringSheetName)
-    sheet.widths = [7, 56, 9, 15, 38, 8, 8]
+    sheet.widths = [7, 56, 9, 15, 62, 8, 8]
     sheet.hiddenColumns = [Self.best, Self.worst]
     sheet.onePage = true
     func name(_ name: String, _ cell: CellAddress) {

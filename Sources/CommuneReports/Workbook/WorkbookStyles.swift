@@ -93,6 +93,8 @@ enum WorkbookStyles {
     var alignment = "<alignment vertical=\"center\""
     if let horizontal { alignment += " horizontal=\"\(horizontal)\"" }
     if wrap { alignment += " wrapText=\"1\"" }
+    // Notes (how each indicator is scored) keep a space from the cell's borders.
+    if style == .note { alignment += " indent=\"1\"" }
     alignment += "/>"
     let protection = locked ? "" : "<protection locked=\"0\"/>"
     return
