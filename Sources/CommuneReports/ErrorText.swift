@@ -14,13 +14,22 @@ public struct ErrorText: Sendable {
     suggestion.map { w.t(" (có phải ý bạn là '\($0)'?)", " (did you mean '\($0)'?)") } ?? ""
   }
 
+  /// A name from the input as a message quotes it: a name too long to read (a whole file read
+  /// as one header cell, say) is cut, with its length, so an error never repeats megabytes.
+  func short(_ name: String) -> String {
+    let limit = 60
+    guard name.utf8.count > limit * 4 || name.count > limit else { return name }
+    return String(name.prefix(limit))
+      + w.t("… (\(name.count) ký tự)", "… (\(name.count) characters)")
+  }
+
   /// The location as people read it.
   public func location(_ location: InputLocation) -> String {
     switch location {
     case .json(let path): return w.t("tại ", "at ") + path.description
     case .line(let line, let column):
       return w.t("dòng \(line)", "line \(line)")
-        + (column.map { w.t(", cột '\($0)'", ", column '\($0)'") } ?? "")
+        + (column.map { w.t(", cột '\(short($0))'", ", column '\(short($0))'") } ?? "")
     case .record(let line, let path):
       return w.t("dòng \(line), tại ", "line \(line), at ") + path.description
     case .cell(let sheet, let row, let column, let name):
@@ -44,10 +53,12 @@ public struct ErrorText: Sendable {
     case .emptyRequired(let key):
       return w.t("trường bắt buộc '\(key)' để trống", "required field '\(key)' is empty")
     case .unknownKey(let key, let suggestion):
-      return w.t("khóa không hợp lệ '\(key)'", "unknown key '\(key)'") + hint(suggestion)
+      return w.t("khóa không hợp lệ '\(short(key))'", "unknown key '\(short(key))'")
+        + hint(suggestion)
     case .unknownField(let key, let suggestion):
       return w.t(
-        "trường số liệu '\(key)' không có trong bộ tiêu chí", "unknown evidence field '\(key)'")
+        "trường số liệu '\(short(key))' không có trong bộ tiêu chí",
+        "unknown evidence field '\(short(key))'")
         + hint(suggestion)
     case .wrongType(let field, let expected, let found):
       if found.isEmpty { return "'\(field)': \(expected)" }

@@ -122,7 +122,7 @@ struct WorkbookReviewTests {
   @Test("the council's workbook has a review sheet that reads back empty until typed into")
   func emptyReviewSheet() throws {
     let bytes = councilWorkbook(try sampleEntries())
-    var workbook = try Workbook(bytes)
+    let workbook = try Workbook(bytes)
     #expect(workbook.sheetNames == ["Danh sách xã", "Tổng hợp", "Thẩm định", "Trường số liệu"])
     let table = try WorkbookReview.read(bytes, rulebook: shippedRulebook)
     #expect(table.rows.isEmpty)

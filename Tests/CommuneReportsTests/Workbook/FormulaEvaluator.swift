@@ -258,7 +258,7 @@ struct FormulaEvaluator {
       let letters = plain.prefix { $0.isUppercase && $0.isASCII }
       let digits = plain.dropFirst(letters.count)
       guard (1...3).contains(letters.count), !digits.isEmpty,
-        digits.allSatisfy { $0.isASCII && $0.isNumber },
+        digits.allSatisfy({ $0.isASCII && $0.isNumber }),
         let row = Int(digits)
       else { return nil }
       var column = 0
