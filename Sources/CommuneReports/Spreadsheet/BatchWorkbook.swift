@@ -17,21 +17,8 @@ public struct BatchWorkbook: Sendable {
     }
   }
 
-  /// Verdict counts.
-  public struct Counts: Sendable, Equatable {
-    public var recognized = 0
-    public var notRecognized = 0
-    public var incomplete = 0
-    public var total: Int { recognized + notRecognized + incomplete }
-
-    mutating func add(_ status: AssessmentStatus) {
-      switch status {
-      case .recognized: recognized += 1
-      case .notRecognized: notRecognized += 1
-      case .incomplete: incomplete += 1
-      }
-    }
-  }
+  /// Verdict counts: the same as the text and HTML summaries'.
+  public typealias Counts = BatchSummary.Counts
 
   let rulebook: Rulebook
   let language: Language
