@@ -105,7 +105,8 @@ public struct TemplateReading: Sendable {
     for id in ["code", "name", "district", "province"] {
       guard var value = text(FormulaContext.name(id)) else { continue }
       // A code typed as a number (1, 6124) lost its leading zeros: restored, as `cfc batch` does.
-      if id == "code", case .number? = values["cfc_code"], let code = CommuneCode.restored(value),
+      if id == "code", case .number? = values["cfc_code"],
+        let code = CommuneCode.restored(value, rulebook: rulebook),
         code != value
       {
         restoredCode = RestoredCode(cell: place("cfc_code"), found: value, code: code)

@@ -145,7 +145,7 @@ public struct CSVLayout: Sendable {
         }
         switch column {
         case .code:
-          switch CellText.code(text, digits: CommuneCode.digits) {
+          switch CommuneCode.restored(text, rulebook: rulebook) {
           case .some(let restored):
             if restored != text {
               notes.append(ReadingNote(line: row.line, .codeRestored(from: text, to: restored)))
@@ -153,7 +153,8 @@ public struct CSVLayout: Sendable {
             code = restored
           case .none:
             issues.append(
-              EvidenceIssue(at(index), .notACommuneCode(text, digits: CommuneCode.digits)))
+              EvidenceIssue(
+                at(index), .notACommuneCode(text, digits: rulebook.communeCodeDigits ?? 0)))
           }
         case .name: name = text
         case .province: province = text

@@ -1,13 +1,15 @@
 import Foundation
 
-/// What a commune code looks like.
+/// What a commune code looks like: the rulebook says (`communeCode.digits`, five for the national
+/// list of administrative units); a rulebook that says nothing takes codes as written.
 public enum CommuneCode {
-  /// A commune's code in the national list of administrative units has five digits.
-  public static let digits = 5
-
   /// `text` as a commune code with the leading zeros a spreadsheet removed restored (`1` →
-  /// `00001`, `6124.0` → `06124`); nil when it cannot be a commune code.
-  public static func restored(_ text: String) -> String? { CellText.code(text, digits: digits) }
+  /// `00001`, `6124.0` → `06124` for five digits); nil when it cannot be a commune code. `text`
+  /// itself when the rulebook declares no code shape.
+  public static func restored(_ text: String, rulebook: Rulebook) -> String? {
+    guard let digits = rulebook.communeCodeDigits else { return text }
+    return CellText.code(text, digits: digits)
+  }
 }
 
 /// Layer 4 of reading: one cell's bytes → a value (a whole number, a flag, text, a code), read

@@ -151,7 +151,7 @@ public enum ReviewReader {
     }
     var code = text(.code, "code")
     if !code.isEmpty {
-      if let restored = CellText.code(code, digits: CommuneCode.digits) {
+      if let restored = CommuneCode.restored(code, rulebook: rulebook) {
         if restored != code {
           table.notes.append(ReadingNote(line: line, .codeRestored(from: code, to: restored)))
         }
@@ -159,7 +159,8 @@ public enum ReviewReader {
       } else {
         issues.append(
           EvidenceIssue(
-            .line(line, column: "code"), .notACommuneCode(code, digits: CommuneCode.digits)))
+            .line(line, column: "code"),
+            .notACommuneCode(code, digits: rulebook.communeCodeDigits ?? 0)))
       }
     }
     var year = 0

@@ -170,6 +170,9 @@ public struct Rulebook: Sendable {
   public var criteria: [Criterion]
   /// SHA-256 of the bytes the rulebook was read from.
   public var sha256: String
+  /// How many digits a commune code has (`communeCode.digits`): a shorter code, whose leading
+  /// zeros a spreadsheet removed, is restored; any other is refused. nil: codes as written.
+  public var communeCodeDigits: Int? = nil
 
   /// The declaration of field `id`, if declared.
   public func field(_ id: String) -> FieldDeclaration? {

@@ -29,6 +29,19 @@ public enum RulebookDecoder {
     let citation = try top.string("citation")
     let maxTotal = try top.points("maxTotal", scale: scale)
 
+    var communeCodeDigits: Int?
+    if let value = top.optionalValue("communeCode") {
+      let path = JSONPath.root.appending("communeCode")
+      var reader = try ObjectReader(value, at: path)
+      let digits = try reader.int("digits")
+      guard (1...18).contains(digits) else {
+        throw DecodeIssue(
+          path.appending("digits"), .invalid("a code has from 1 to 18 digits, not \(digits)"))
+      }
+      try reader.finish()
+      communeCodeDigits = digits
+    }
+
     var recognitionReader = try top.object("recognition")
     let recognition = RecognitionRule(
       allCriteriaAssessed: try recognitionReader.optionalBool("allCriteriaAssessed") ?? true,
@@ -130,7 +143,8 @@ public enum RulebookDecoder {
       schemaVersion: schemaVersion, id: id, version: version, title: title, citation: citation,
       maxTotal: maxTotal,
       categories: categories, recognition: recognition, fields: fields, criteria: criteria,
-      sha256: sha256 ?? SHA256.hex(of: bytes), fieldIndex: index, pointScale: scale)
+      sha256: sha256 ?? SHA256.hex(of: bytes), communeCodeDigits: communeCodeDigits,
+      fieldIndex: index, pointScale: scale)
   }
 
   static func decodeRule<Kind: IndicatorRule>(
