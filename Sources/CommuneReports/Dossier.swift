@@ -126,16 +126,24 @@ public struct Dossier: Renderer {
           "\(committee(assessment)) kính trình./.", "\(committee(assessment)) submits this request."
         )
       ))
-    return Document(
-      title: w.t("Tờ trình đề nghị công nhận — \(commune.name)", "Request — \(commune.name)"),
-      language: language,
+    return committeeDocument(
+      commune.name, title: w.t("Tờ trình đề nghị công nhận", "Request"), kind: "TTr-UBND",
+      body: body, recipients: [w.t("Như trên", "As above")])
+  }
+
+  /// A document the commune's People's Committee issues under `kind`'s number and its chair signs.
+  func committeeDocument(
+    _ communeName: String, title: String, kind: String, body: [Block], recipients: [String]
+  ) -> Document {
+    Document(
+      title: "\(title) — \(communeName)", language: language,
       frame: Frame(
-        issuer: paper.issuer(default: Issuer.committee(of: commune.name, w)),
-        number: paper.number(kind: "TTr-UBND"), placeDate: paper.placeDate),
+        issuer: paper.issuer(default: Issuer.committee(of: communeName, w)),
+        number: paper.number(kind: kind), placeDate: paper.placeDate),
       body: body,
       closing: Closing(
         signers: [paper.chair(w.t("ỦY BAN NHÂN DÂN", "PEOPLE'S COMMITTEE"))],
-        recipients: paper.recipients(default: [w.t("Như trên", "As above")])))
+        recipients: paper.recipients(default: recipients)))
   }
 
   // MARK: - The report explaining the results and the sources
@@ -177,21 +185,14 @@ public struct Dossier: Renderer {
     body.append(.heading(w.t("IV. KIẾN NGHỊ, ĐỀ XUẤT", "IV. PROPOSALS")))
     body.append(.fillIn("", lines: 4))
     body += sheet.notes(assessment)
-    return Document(
-      title: w.t("Báo cáo giải trình — \(commune.name)", "Report — \(commune.name)"),
-      language: language,
-      frame: Frame(
-        issuer: paper.issuer(default: Issuer.committee(of: commune.name, w)),
-        number: paper.number(kind: "BC-UBND"), placeDate: paper.placeDate),
-      body: body,
-      closing: Closing(
-        signers: [paper.chair(w.t("ỦY BAN NHÂN DÂN", "PEOPLE'S COMMITTEE"))],
-        recipients: paper.recipients(default: [
-          commune.district.map {
-            w.t("Ủy ban nhân dân \(inText($0))", "People's Committee of \($0)")
-          }
-            ?? w.t("Ủy ban nhân dân cấp huyện", "District People's Committee")
-        ])))
+    return committeeDocument(
+      commune.name, title: w.t("Báo cáo giải trình", "Report"), kind: "BC-UBND", body: body,
+      recipients: [
+        commune.district.map {
+          w.t("Ủy ban nhân dân \(inText($0))", "People's Committee of \($0)")
+        }
+          ?? w.t("Ủy ban nhân dân cấp huyện", "District People's Committee")
+      ])
   }
 
   /// Every figure the rulebook declares: its label, the commune's value, and its source.
