@@ -20,13 +20,14 @@ public struct Dossier: Renderer {
   }
 
   /// The four documents, in the order they are filed. `assessment` is the commune's own
-  /// (self-assessed) result for `record`.
+  /// (self-assessed) result for `record`. The frame's number (`--number`) is the request
+  /// letter's: each of the other documents has a number of its own, left blank to be written in.
   public func parts(_ assessment: Assessment, record: EvidenceRecord) -> [Part] {
     [
       Part(name: w.t("1-to-trinh", "1-request-letter"), document: letter(assessment)),
       Part(
         name: w.t("2-bang-diem", "2-scoring-sheet"),
-        document: HTMLReport(rulebook: rulebook, language: language, frame: values).document(
+        document: HTMLReport(rulebook: rulebook, language: language, frame: unnumbered).document(
           assessment)),
       Part(
         name: w.t("3-bao-cao-giai-trinh", "3-report"),
@@ -36,6 +37,13 @@ public struct Dossier: Renderer {
   }
 
   var paper: Paperwork { Paperwork(w: w, values: values) }
+
+  /// The frame values of a document other than the request letter: the same, without its number.
+  var unnumbered: FrameValues {
+    var copy = values
+    copy.number = nil
+    return copy
+  }
 
   /// "Xã Bằng Mạc" → "xã Bằng Mạc" inside a sentence.
   func inText(_ name: String) -> String {
@@ -57,9 +65,11 @@ public struct Dossier: Renderer {
   func totals(_ assessment: Assessment) -> String {
     let result = assessment.result
     let zero = result.criteria.contains { $0.status == .zero }
+    // The category's wording may hold commas and semicolons of its own: quoted, it reads as one.
+    let category = explainer.categoryName(assessment.commune.category).lowercased()
     return w.t(
-      "tổng số điểm đạt \(result.total)/\(result.maxTotal) điểm; ngưỡng công nhận đối với loại \(explainer.categoryName(assessment.commune.category).lowercased()) là \(result.threshold) điểm; \(zero ? "có tiêu chí bị 0 điểm" : "không có tiêu chí nào bị 0 điểm").",
-      "a total of \(result.total)/\(result.maxTotal) points; the threshold for the category \(explainer.categoryName(assessment.commune.category).lowercased()) is \(result.threshold) points; \(zero ? "a criterion scored 0" : "no criterion scored 0")."
+      "tổng số điểm đạt \(result.total)/\(result.maxTotal) điểm; ngưỡng công nhận đối với loại “\(category)” là \(result.threshold) điểm; \(zero ? "có tiêu chí bị 0 điểm" : "không có tiêu chí nào bị 0 điểm").",
+      "a total of \(result.total)/\(result.maxTotal) points; the threshold for the category “\(category)” is \(result.threshold) points; \(zero ? "a criterion scored 0" : "no criterion scored 0")."
     )
   }
 
@@ -128,14 +138,17 @@ public struct Dossier: Renderer {
       ))
     return committeeDocument(
       commune.name, title: w.t("Tờ trình đề nghị công nhận", "Request"), kind: "TTr-UBND",
-      body: body, recipients: [w.t("Như trên", "As above")])
+      body: body, recipients: [w.t("Như trên", "As above")], numbered: true)
   }
 
   /// A document the commune's People's Committee issues under `kind`'s number and its chair signs.
+  /// Only the request letter is `numbered` with `--number`; the others keep a blank.
   func committeeDocument(
-    _ communeName: String, title: String, kind: String, body: [Block], recipients: [String]
+    _ communeName: String, title: String, kind: String, body: [Block], recipients: [String],
+    numbered: Bool = false
   ) -> Document {
-    Document(
+    let paper = numbered ? self.paper : Paperwork(w: w, values: unnumbered)
+    return Document(
       title: "\(title) — \(communeName)", language: language,
       frame: Frame(
         issuer: paper.issuer(default: Issuer.committee(of: communeName, w)),
@@ -267,7 +280,7 @@ public struct Dossier: Renderer {
         w.t(
           "Thành viên dự họp: …… /…… thành viên; vắng: …… (lý do: ……………………).",
           "Members present: …… of ……; absent: …… (reason: ……………………).")),
-      .fillIn(w.t("Thành viên dự họp:", "Members present:"), lines: 3),
+      .fillIn(w.t("Danh sách thành viên dự họp:", "Names of the members present:"), lines: 3),
       .heading(w.t("II. NỘI DUNG", "II. PROCEEDINGS")),
       .paragraph(
         w.t(
@@ -303,7 +316,8 @@ public struct Dossier: Renderer {
       frame: Frame(
         issuer: paper.issuer(default: [
           w.t("ỦY BAN NHÂN DÂN ", "PEOPLE'S COMMITTEE OF ") + commune.name.uppercased(), council,
-        ]), number: paper.number(kind: "BB-HĐĐG"), placeDate: paper.placeDate),
+        ]), number: Paperwork(w: w, values: unnumbered).number(kind: "BB-HĐĐG"),
+        placeDate: paper.placeDate),
       body: body,
       closing: Closing(
         signers: [

@@ -1,5 +1,6 @@
 import CommuneReports
 import CommuneScoring
+import Foundation
 
 /// `cfc assess FILE`: one commune's score, verdict and explanations.
 enum AssessCommand {
@@ -49,10 +50,8 @@ enum AssessCommand {
     }
     let frame = try FrameOptions.values(parsed, usage: help.usage)
     let rulebook = try RulebookSource.resolve(parsed)
-    if parsed.value("--format") == "docx", parsed.value("-o") == nil {
-      throw CLIError(
-        .usage, vi: "docx là tệp nhị phân: cần -o TỆP.docx",
-        en: "docx is a binary file: give -o FILE.docx", usage: help.usage)
+    if parsed.value("--format") == "docx" {
+      try terminal.checkBinary("docx", output: parsed.value("-o"), usage: help.usage)
     }
     if let suggestion = batchSuggestion(path, workbooks: false) { throw suggestion }
     let bytes = try Files.read(path)
@@ -115,19 +114,32 @@ enum AssessCommand {
     return .success
   }
 
-  /// A batch file (CSV, workbook, JSON Lines) given to `assess`: point to `cfc batch`.
-  /// Workbooks are only suggested once they failed to read as one commune's workbook.
-  static func batchSuggestion(_ path: String, workbooks: Bool) -> CLIError? {
+  /// A batch file (CSV, workbook, JSON Lines) given to `assess` or `dossier`: point to
+  /// `cfc batch`. Workbooks are only suggested once they failed to read as one commune's workbook.
+  /// A file that does not exist is left to the reading, which says so.
+  static func batchSuggestion(
+    _ path: String, workbooks: Bool, command: String = "assess", usage: String = help.usage
+  ) -> CLIError? {
     let lower = path.lowercased()
     let batchEndings =
       [".csv", ".tsv", ".jsonl", ".ndjson"] + (workbooks ? [".xlsx", ".ods", ".xls"] : [])
-    guard let ending = batchEndings.first(where: { lower.hasSuffix($0) }) else { return nil }
+    guard let ending = batchEndings.first(where: { lower.hasSuffix($0) }),
+      path == "-" || FileManager.default.fileExists(atPath: path)
+    else { return nil }
+    let (vi, en) =
+      command == "dossier"
+      ? (
+        "'cfc dossier' lập hồ sơ cho một xã, từ tệp số liệu JSON của xã đó — để chấm cả tệp, dùng: cfc batch \(path)",
+        "'cfc dossier' writes one commune's dossier from its JSON evidence file — score the whole file with: cfc batch \(path)"
+      )
+      : (
+        "'cfc assess' chấm một xã từ tệp JSON — dùng: cfc batch \(path)",
+        "'cfc assess' scores one commune from a JSON file — use: cfc batch \(path)"
+      )
     return CLIError(
       .usage,
-      vi:
-        "'\(path)' là tệp nhiều xã (\(ending)); 'cfc assess' chấm một xã từ tệp JSON — dùng: cfc batch \(path)",
-      en:
-        "'\(path)' is a file of many communes (\(ending)); 'cfc assess' scores one commune from a JSON file — use: cfc batch \(path)",
-      usage: help.usage)
+      vi: "'\(path)' là tệp nhiều xã (\(ending)); " + vi,
+      en: "'\(path)' is a file of many communes (\(ending)); " + en,
+      usage: usage)
   }
 }

@@ -91,11 +91,8 @@ enum BatchCommand {
       workers = number
     }
     let format = BatchFormat(rawValue: parsed.value("--format") ?? "text") ?? .text
-    if format.isBinary, parsed.value("-o") == nil {
-      throw CLIError(
-        .usage, vi: "\(format.rawValue) là tệp nhị phân: cần -o TỆP.\(format.rawValue)",
-        en: "\(format.rawValue) is a binary file: give -o FILE.\(format.rawValue)",
-        usage: help.usage)
+    if format.isBinary {
+      try terminal.checkBinary(format.rawValue, output: parsed.value("-o"), usage: help.usage)
     }
     let frame = try FrameOptions.values(parsed, usage: help.usage)
     let rulebook = try RulebookSource.resolve(parsed)

@@ -42,10 +42,8 @@ enum CompareCommand {
     }
     let frame = try FrameOptions.values(parsed, usage: help.usage)
     let format = parsed.value("--format") ?? "text"
-    if format == "xlsx" || format == "docx", parsed.value("-o") == nil {
-      throw CLIError(
-        .usage, vi: "\(format) là tệp nhị phân: cần -o TỆP.\(format)",
-        en: "\(format) is a binary file: give -o FILE.\(format)", usage: help.usage)
+    if format == "xlsx" || format == "docx" {
+      try terminal.checkBinary(format, output: parsed.value("-o"), usage: help.usage)
     }
     let rulebook = try RulebookSource.resolve(parsed)
     let language = parsed.language

@@ -51,7 +51,11 @@ enum DossierCommand {
     }
     let frame = try FrameOptions.values(parsed, usage: help.usage)
     let rulebook = try RulebookSource.resolve(parsed)
-    if let suggestion = AssessCommand.batchSuggestion(path, workbooks: true) { throw suggestion }
+    if let suggestion = AssessCommand.batchSuggestion(
+      path, workbooks: true, command: "dossier", usage: help.usage)
+    {
+      throw suggestion
+    }
     let bytes = try Files.read(path)
     var record: EvidenceRecord
     do {
@@ -72,10 +76,9 @@ enum DossierCommand {
           "\(record.commune.name) does not qualify for recognition (\(Wording(.en).status(assessment.result.status))): no request dossier written. See the path to recognition with: cfc assess \(path); or add --draft for a draft."
       )
     }
-    try makeFolder(folder, language: parsed.language)
     let dossier = Dossier(rulebook: rulebook, language: parsed.language, frame: frame)
     let format = parsed.value("--format") ?? "all"
-    var written: [String] = []
+    var files: [(name: String, bytes: [UInt8])] = []
     for var part in dossier.parts(assessment, record: record) {
       if isDraft, assessment.result.status != .recognized {
         let w = Wording(parsed.language)
@@ -89,18 +92,11 @@ enum DossierCommand {
           at: 0)
       }
       if format != "docx" {
-        let file = (folder as NSString).appendingPathComponent(part.name + ".html")
-        try ResultSink.deliver(DocumentHTML.render(part.document), terminal: terminal, path: file)
-        written.append(file)
+        files.append((part.name + ".html", Array(DocumentHTML.render(part.document).utf8)))
       }
-      if format != "html" {
-        let file = (folder as NSString).appendingPathComponent(part.name + ".docx")
-        let sink = try ResultSink(terminal: terminal, path: file)
-        sink.write(bytes: DocxWriter.render(part.document)[...])
-        try sink.finish()
-        written.append(file)
-      }
+      if format != "html" { files.append((part.name + ".docx", DocxWriter.render(part.document))) }
     }
+    let written = try writeTogether(files, into: folder)
     let w = Wording(parsed.language)
     terminal.out(
       w.t(
@@ -110,7 +106,34 @@ enum DossierCommand {
     return .success
   }
 
-  static func makeFolder(_ folder: String, language: Language) throws(CLIError) {
+  /// Writes the dossier's files into `folder` so that they appear together or not at all: each
+  /// is written and synced to a temporary file first, and only when every one of them is complete
+  /// are they renamed into place. On a failure (a full disk) no file of the dossier is left, and a
+  /// folder made for it is removed again. Returns the paths written.
+  static func writeTogether(_ files: [(name: String, bytes: [UInt8])], into folder: String)
+    throws(CLIError) -> [String]
+  {
+    let made = try makeFolder(folder)
+    var outputs: [Output] = []
+    do throws(CLIError) {
+      for file in files {
+        let output = try Output((folder as NSString).appendingPathComponent(file.name))
+        outputs.append(output)
+        output.write(bytes: file.bytes[...])
+        if let failure = output.failure { throw failure }
+      }
+      for output in outputs { try output.seal() }
+      for output in outputs { try output.publish() }
+    } catch {
+      for output in outputs { output.discard() }
+      if made { rmdir(folder) }
+      throw error
+    }
+    return outputs.map(\.path)
+  }
+
+  /// Makes `folder` when it does not exist; true when it was made here.
+  static func makeFolder(_ folder: String) throws(CLIError) -> Bool {
     var isFolder: ObjCBool = false
     if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
       guard isFolder.boolValue else {
@@ -118,10 +141,11 @@ enum DossierCommand {
           .cannotWrite, vi: "'\(folder)' đã có và không phải là thư mục",
           en: "'\(folder)' exists and is not a folder")
       }
-      return
+      return false
     }
     do {
       try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+      return true
     } catch {
       throw CLIError(
         .cannotWrite, vi: "không tạo được thư mục '\(folder)'",

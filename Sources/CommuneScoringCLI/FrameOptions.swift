@@ -13,8 +13,11 @@ enum FrameOptions {
   static let number = OptionSpec(
     names: ["--number"], valueName: "TEXT", allowed: nil,
     help: LocalizedText(
-      vi: "số văn bản, ví dụ 12/BC-UBND (danh sách: số quyết định kèm theo)",
-      en: "document number, e.g. 12/BC-UBND (the list: the decision's number)"))
+      vi:
+        "số văn bản, ví dụ 12/BC-UBND (danh sách: số quyết định kèm theo; hồ sơ: số của tờ trình)",
+      en:
+        "document number, e.g. 12/BC-UBND (the list: the decision's number; a dossier: the request letter's)"
+    ))
   static let place = OptionSpec(
     names: ["--place"], valueName: "TEXT", allowed: nil,
     help: LocalizedText(
@@ -50,17 +53,42 @@ enum FrameOptions {
     }
     var date: CalendarDate?
     if let text = parsed.value("--date") {
-      guard let parsedDate = CalendarDate(text) else {
-        throw CLIError(
-          .usage,
-          vi: "tùy chọn '--date' cần một ngày có thật dạng YYYY-MM-DD, không phải '\(text)'",
-          en: "option '--date' needs a real date as YYYY-MM-DD, not '\(text)'", usage: usage)
-      }
+      guard let parsedDate = CalendarDate(text) else { throw dateError(text, usage: usage) }
       date = parsedDate
     }
     return FrameValues(
       issuer: lines("--issuer"), number: parsed.value("--number"), place: parsed.value("--place"),
       date: date, signer: parsed.value("--signer"), preparer: parsed.value("--preparer"),
       recipients: lines("--recipients"))
+  }
+
+  /// Why `text` is not a date: a day the month does not have, or not written as a date at all.
+  static func dateError(_ text: String, usage: String) -> CLIError {
+    let separator: Character = text.contains("/") ? "/" : "-"
+    let parts = text.split(separator: separator, omittingEmptySubsequences: false).compactMap {
+      Int($0)
+    }
+    if parts.count == 3 {
+      let (year, month, day) =
+        separator == "/" ? (parts[2], parts[1], parts[0]) : (parts[0], parts[1], parts[2])
+      if (1900...2999).contains(year), (1...12).contains(month), day >= 1,
+        let last = (28...31).last(where: { CalendarDate("\(year)-\(month)-\($0)") != nil })
+      {
+        return CLIError(
+          .usage,
+          vi:
+            "tùy chọn '--date': ngày \(day)/\(month)/\(year) không có thật (tháng \(month) năm \(year) có \(last) ngày)",
+          en:
+            "option '--date': \(year)-\(month)-\(day) does not exist (that month has \(last) days)",
+          usage: usage)
+      }
+    }
+    return CLIError(
+      .usage,
+      vi:
+        "tùy chọn '--date' cần một ngày viết dạng NĂM-THÁNG-NGÀY (2024-11-20) hoặc NGÀY/THÁNG/NĂM (20/11/2024), năm từ 1900 đến 2999, không phải '\(text)'",
+      en:
+        "option '--date' needs a date written YEAR-MONTH-DAY (2024-11-20) or DAY/MONTH/YEAR (20/11/2024), year 1900 to 2999, not '\(text)'",
+      usage: usage)
   }
 }

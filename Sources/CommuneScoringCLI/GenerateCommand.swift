@@ -27,6 +27,18 @@ enum GenerateCommand {
     ])
 
   static func run(_ arguments: [String], terminal: Terminal) throws(CLIError) -> ExitCode {
+    // "-5" would read as an unknown option; it is a count below zero.
+    for (index, argument) in arguments.enumerated()
+    where argument.count > 1 && argument.hasPrefix("-") && Int(argument) != nil
+      && (index == 0
+        || !["--seed", "--format", "--rulebook", "-o", "--output", "--lang"].contains(
+          arguments[index - 1]))
+    {
+      throw CLIError(
+        .usage, vi: "số xã cần tạo không thể âm ('\(argument)'): cho một số từ 0 đến 100.000.000",
+        en: "the number of communes cannot be negative ('\(argument)'): give 0 to 100,000,000",
+        usage: help.usage)
+    }
     guard let parsed = try help.parse(arguments, terminal: terminal) else { return .success }
     guard parsed.positionals.count == 1, let count = Int(parsed.positionals[0]), count >= 0,
       count <= 100_000_000

@@ -34,6 +34,7 @@ final class Output {
   private var buffer: [UInt8] = []
   private var errorNumber: Int32?
   private var done = false
+  private var published = false
 
   /// Numbers the temporary files of one process.
   private static let counter = Mutex(0)
@@ -112,6 +113,14 @@ final class Output {
   /// On any error the temporary file is removed, the target is left as it was, and the error is
   /// thrown (exit code 73).
   func commit() throws(CLIError) {
+    try seal()
+    try publish()
+  }
+
+  /// The first half of `commit()`: everything is written, synced and closed, but the target is
+  /// not replaced yet. Several outputs that must appear together (a dossier) are all sealed
+  /// before any is published, so a full disk leaves none of them.
+  func seal() throws(CLIError) {
     guard !done else { return }
     flush()
     if case .replacing = kind, errorNumber == nil, fsync(descriptor) != 0, errno != EINVAL {
@@ -124,7 +133,12 @@ final class Output {
       throw Self.error(path, errorNumber)
     }
     done = true
-    guard case .replacing(let temporary, let target) = kind else { return }
+  }
+
+  /// The second half of `commit()`: the sealed temporary file is renamed over the target.
+  func publish() throws(CLIError) {
+    guard done, !published, case .replacing(let temporary, let target) = kind else { return }
+    published = true
     let renamed = Interruption.atomically { rename(temporary, target) == 0 ? 0 : errno }
     if renamed != 0 {
       unlink(temporary)
@@ -134,9 +148,12 @@ final class Output {
     Interruption.unregister(temporary)
   }
 
-  /// Abandons the output: the temporary file is removed, the target is untouched.
+  /// Abandons the output: the temporary file is removed, the target is untouched. Does nothing
+  /// once the output is published.
   func discard() {
+    guard !published else { return }
     done = true
+    published = true
     if descriptor >= 0 { close(descriptor) }
     descriptor = -1
     if case .replacing(let temporary, _) = kind {
@@ -145,7 +162,7 @@ final class Output {
     }
   }
 
-  deinit { if !done { discard() } }
+  deinit { discard() }
 
   // MARK: - Helpers
 

@@ -34,11 +34,8 @@ enum TemplateCommand {
     }
     let rulebook = try RulebookSource.resolve(parsed)
     if parsed.value("--format") == "xlsx" {
-      guard let path = parsed.value("-o") else {
-        throw CLIError(
-          .usage, vi: "xlsx là tệp nhị phân: cần -o TỆP.xlsx",
-          en: "xlsx is a binary file: give -o FILE.xlsx", usage: help.usage)
-      }
+      let path = parsed.value("-o")
+      try terminal.checkBinary("xlsx", output: path, usage: help.usage)
       let bytes: [UInt8]
       do {
         bytes = try TemplateWorkbook(rulebook: rulebook, language: parsed.language).data()

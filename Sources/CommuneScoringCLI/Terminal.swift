@@ -9,10 +9,25 @@ public protocol Terminal: AnyObject {
   func err(_ text: String)
   /// Writes result bytes (UTF-8 text) to standard output.
   func out(bytes: ArraySlice<UInt8>)
+  /// True when standard output is a terminal (a screen), where a binary file must not be written.
+  var outputIsScreen: Bool { get }
 }
 
 extension Terminal {
   public func out(bytes: ArraySlice<UInt8>) { out(String(decoding: bytes, as: UTF8.self)) }
+
+  /// Refuses to write a binary `format` (xlsx, docx) to a screen: it needs `-o FILE` or a
+  /// redirection (`> FILE`, a pipe).
+  func checkBinary(_ format: String, output: String?, usage: String) throws(CLIError) {
+    guard output == nil, outputIsScreen else { return }
+    throw CLIError(
+      .usage,
+      vi:
+        "\(format) là tệp nhị phân, không in ra màn hình được: cần -o TỆP.\(format) (hoặc > TỆP.\(format))",
+      en:
+        "\(format) is a binary file and cannot be shown on a screen: give -o FILE.\(format) (or > FILE.\(format))",
+      usage: usage)
+  }
 }
 
 /// The process's real standard output and error, buffered for speed.
@@ -26,6 +41,8 @@ public final class StandardTerminal: Terminal {
   public var language: Language = .vi
 
   public init() { buffer.reserveCapacity(1 << 16) }
+
+  public var outputIsScreen: Bool { isatty(1) == 1 }
 
   public func out(_ text: String) {
     buffer.append(contentsOf: text.utf8)
@@ -60,12 +77,23 @@ public final class StandardTerminal: Terminal {
   deinit { flush() }
 }
 
-/// A terminal that keeps everything, for tests.
+/// A terminal that keeps everything, for tests. Standard output counts as a screen unless
+/// `outputIsScreen` is set to false (a redirection to a file).
 public final class CapturedTerminal: Terminal {
   public private(set) var stdout = ""
   public private(set) var stderr = ""
+  /// Everything written to standard output, as bytes (binary files included).
+  public private(set) var stdoutBytes: [UInt8] = []
+  public var outputIsScreen = true
 
   public init() {}
-  public func out(_ text: String) { stdout += text }
+  public func out(_ text: String) {
+    stdout += text
+    stdoutBytes += text.utf8
+  }
+  public func out(bytes: ArraySlice<UInt8>) {
+    stdout += String(decoding: bytes, as: UTF8.self)
+    stdoutBytes += bytes
+  }
   public func err(_ text: String) { stderr += text }
 }
