@@ -69,7 +69,8 @@ public enum CLI {
     (
       "rulebook",
       LocalizedText(
-        vi: "xem (show) hoặc kiểm tra (validate) bộ tiêu chí", en: "show or validate a rulebook")
+        vi: "xem (show), kiểm tra (validate), chạy thử (test), so sánh (diff) bộ tiêu chí",
+        en: "show, validate, test or compare (diff) rulebooks")
     ),
   ]
 

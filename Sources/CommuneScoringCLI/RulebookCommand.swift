@@ -1,28 +1,40 @@
 import CommuneReports
 import CommuneScoring
 
-/// `cfc rulebook show|validate`.
+/// `cfc rulebook show|validate|test|diff`.
 enum RulebookCommand {
   static let help = CommandHelp(
-    usage: "cfc rulebook show [--rulebook FILE] [--lang vi|en] | cfc rulebook validate FILE",
+    usage:
+      "cfc rulebook show [--rulebook FILE] [--lang vi|en] | cfc rulebook validate FILE | cfc rulebook test FILE | cfc rulebook diff OLD NEW [--batch FILE…]",
     summary: LocalizedText(
       vi:
-        "show: in các tiêu chí, chỉ tiêu, mức điểm và nguồn gốc (đã xác minh / tái dựng) của bộ tiêu chí. validate: kiểm tra một tệp bộ tiêu chí (cấu trúc, tổng điểm, thứ tự các mức, trường số liệu) và chỉ ra chỗ sai.",
+        "show: in các tiêu chí, chỉ tiêu, mức điểm và nguồn gốc (đã xác minh / tái dựng) của bộ tiêu chí. validate: kiểm tra một tệp bộ tiêu chí (cấu trúc, tổng điểm, thứ tự các mức, trường số liệu) và chỉ ra chỗ sai. test: chạy các trường hợp thử viết kèm bộ tiêu chí (cfc rulebook test --help). diff: so sánh hai bộ tiêu chí từng quy định và ảnh hưởng tới các xã (cfc rulebook diff --help).",
       en:
-        "show: prints the rulebook's criteria, indicators, points and provenance (verified / reconstructed). validate: checks a rulebook file (structure, point totals, band order, fields) and says where it is wrong."
+        "show: prints the rulebook's criteria, indicators, points and provenance (verified / reconstructed). validate: checks a rulebook file (structure, point totals, band order, fields) and says where it is wrong. test: runs the test cases written beside a rulebook (cfc rulebook test --help). diff: compares two rulebooks rule by rule, and their effect on communes (cfc rulebook diff --help)."
     ),
     options: [CommonOptions.rulebook, CommonOptions.lang],
     examples: [
       "cfc rulebook show", "cfc rulebook show --lang en",
       "cfc rulebook validate criteria/qd06-2019.json",
+      "cfc rulebook test criteria/qd06-2019.tests.json",
     ])
 
   static func run(_ arguments: [String], terminal: Terminal) throws(CLIError) -> ExitCode {
+    // The actions with options of their own, each with its own `--help`.
+    if let index = arguments.firstIndex(where: { !$0.hasPrefix("-") && $0 != "en" && $0 != "vi" }),
+      ["test"].contains(arguments[index])
+    {
+      var rest = arguments
+      rest.remove(at: index)
+      switch arguments[index] {
+      default: return try RulebookTestCommand.run(rest, terminal: terminal)
+      }
+    }
     guard let parsed = try help.parse(arguments, terminal: terminal) else { return .success }
     guard !parsed.positionals.isEmpty else {
       throw CLIError(
-        .usage, vi: "rulebook cần 'show' hoặc 'validate'",
-        en: "rulebook needs 'show' or 'validate'", usage: help.usage)
+        .usage, vi: "rulebook cần 'show', 'validate', 'test' hoặc 'diff'",
+        en: "rulebook needs 'show', 'validate', 'test' or 'diff'", usage: help.usage)
     }
     switch parsed.positionals[0] {
     case "show":
@@ -53,8 +65,10 @@ enum RulebookCommand {
     default:
       throw CLIError(
         .usage,
-        vi: "thao tác không hợp lệ '\(parsed.positionals[0])' (dùng 'show' hoặc 'validate')",
-        en: "unknown rulebook action '\(parsed.positionals[0])' (use 'show' or 'validate')",
+        vi:
+          "thao tác không hợp lệ '\(parsed.positionals[0])' (dùng 'show', 'validate', 'test' hoặc 'diff')",
+        en:
+          "unknown rulebook action '\(parsed.positionals[0])' (use 'show', 'validate', 'test' or 'diff')",
         usage: help.usage)
     }
   }
