@@ -118,52 +118,93 @@ def cached(path):
 
 
 # --- the communes ---------------------------------------------------------------------------------
+# The shipped rulebook (whole points, rates in bands, gates) with `count` communes, and a rulebook
+# using every newer rule kind (steps, per case, count bands, items met, ranges, points by category,
+# decimal points) with a sixth as many, its figures pushed onto the values where points change.
+STYLES = "Tests/Fixtures/rulebooks/styles.json"
 rng = random.Random(2019)
-records = []
-for line in run(cfc, "generate", str(count), "--format", "jsonl", "--seed", "6").stdout.splitlines():
-    record = json.loads(line)
-    evidence = record["evidence"]
-    # Leave some figures out: a missing figure must read "chưa có số liệu", never 0.
-    if rng.random() < 0.3:
-        for field in rng.sample(sorted(evidence), rng.randint(1, 3)):
-            del evidence[field]
-    records.append(record)
 
+
+def near(value):
+    return max(0, value + rng.randint(-1, 1))
+
+
+def crowd_styles(evidence):
+    """Puts the styles rulebook's figures on, just below or just above where points change."""
+    children = rng.choice([0, rng.randint(1, 4000)]) if rng.random() < 0.05 else rng.randint(1, 4000)
+    evidence["children"] = max(children, 1)
+    step = rng.randint(0, 10)  # 20% + k × 5%
+    evidence["children_covered"] = min(evidence["children"], near((20 + 5 * step) * evidence["children"] // 100))
+    evidence["participants"] = near(100 * rng.randint(0, 72))
+    evidence["incidents"] = rng.randint(0, 5)
+    evidence["activities"] = near(rng.randint(0, 2))
+    households = 0 if rng.random() < 0.05 else rng.randint(1, 5000)
+    evidence["households"] = households
+    evidence["households_reached"] = min(households, near(rng.choice([10, 20]) * households // 100))
+    for item in ("item_a", "item_b", "item_c"):
+        evidence[item] = rng.random() < 0.6
+    if evidence["incidents"] > evidence["children"]:
+        evidence["incidents"] = evidence["children"]
+
+
+def communes(rulebook, how_many, crowd):
+    """Generated records of `rulebook`, some figures left out (a missing figure must read
+    "chưa có số liệu", never 0)."""
+    result = []
+    args = [cfc, "generate", str(how_many), "--format", "jsonl", "--seed", "6"]
+    if rulebook:
+        args += ["--rulebook", rulebook]
+    for line in run(*args).stdout.splitlines():
+        record = json.loads(line)
+        evidence = record["evidence"]
+        if crowd:
+            crowd(evidence)
+        if rng.random() < 0.3:
+            for field in rng.sample(sorted(evidence), rng.randint(1, 3)):
+                del evidence[field]
+        result.append(record)
+    return result
+
+
+rulebooks = [(None, "criteria/qd06-2019.json", communes(None, count, None)),
+             (STYLES, STYLES, communes(STYLES, max(count // 6, 30), crowd_styles))]
 languages = ["vi", "en"]
-templates = {}
-for language in languages:
-    templates[language] = os.path.join(work, f"template-{language}.xlsx")
-    run(cfc, "template", "--format", "xlsx", "--lang", language, "-o", templates[language])
-
-# The category as the template's list offers it: the rulebook's wording in that language.
-with open("criteria/qd06-2019.json", encoding="utf-8") as handle:
-    categories = {c["id"]: c["name"] for c in json.load(handle)["categories"]}
-
 filled_dir = os.path.join(work, "filled")
 recalculated_dir = os.path.join(work, "recalculated")
 os.makedirs(filled_dir)
 os.makedirs(recalculated_dir)
 expected = []
 started = time.time()
-for index, record in enumerate(records):
-    language = languages[index % 2]
-    record_path = os.path.join(work, f"commune-{index:04d}.json")
-    with open(record_path, "w", encoding="utf-8") as handle:
-        json.dump(record, handle, ensure_ascii=False)
-    assessment = json.loads(run(cfc, "assess", record_path, "--format", "json", "--no-path").stdout)
-    expected.append((index, language, assessment))
-    commune = record["commune"]
-    values = {
-        "cfc_code": commune["code"], "cfc_name": commune["name"],
-        "cfc_district": commune.get("district"), "cfc_province": commune["province"],
-        "cfc_category": categories[commune["category"]][language], "cfc_year": record["year"],
-    }
-    for field, value in record["evidence"].items():
-        if isinstance(value, bool):
-            value = ("có" if value else "không") if language == "vi" else ("yes" if value else "no")
-        values["cfc_" + field] = value
-    fill(templates[language], os.path.join(filled_dir, f"commune-{index:04d}.xlsx"), values)
-print(f"== {len(records)} workbooks filled through their defined names ({time.time() - started:.0f} s)")
+for book_index, (rulebook, path, records) in enumerate(rulebooks):
+    option = ["--rulebook", rulebook] if rulebook else []
+    templates = {}
+    for language in languages:
+        templates[language] = os.path.join(work, f"template-{book_index}-{language}.xlsx")
+        run(cfc, "template", "--format", "xlsx", "--lang", language, "-o", templates[language], *option)
+    # The category as the template's list offers it: the rulebook's wording in that language.
+    with open(path, encoding="utf-8") as handle:
+        categories = {c["id"]: c["name"] for c in json.load(handle)["categories"]}
+    for index, record in enumerate(records):
+        language = languages[index % 2]
+        name = f"book{book_index}-commune-{index:04d}"
+        record_path = os.path.join(work, name + ".json")
+        with open(record_path, "w", encoding="utf-8") as handle:
+            json.dump(record, handle, ensure_ascii=False)
+        assessment = json.loads(
+            run(cfc, "assess", record_path, "--format", "json", "--no-path", *option).stdout)
+        expected.append((name + ".xlsx", language, assessment, option))
+        commune = record["commune"]
+        values = {
+            "cfc_code": commune["code"], "cfc_name": commune["name"],
+            "cfc_district": commune.get("district"), "cfc_province": commune["province"],
+            "cfc_category": categories[commune["category"]][language], "cfc_year": record["year"],
+        }
+        for field, value in record["evidence"].items():
+            if isinstance(value, bool):
+                value = ("có" if value else "không") if language == "vi" else ("yes" if value else "no")
+            values["cfc_" + field] = value
+        fill(templates[language], os.path.join(filled_dir, name + ".xlsx"), values)
+print(f"== {len(expected)} workbooks of {len(rulebooks)} rulebooks filled through their defined names ({time.time() - started:.0f} s)")
 
 # --- LibreOffice recalculates -----------------------------------------------------------------------
 # LibreOffice does not recalculate an xlsx on load by default (it trusts the cached values): a
@@ -196,8 +237,10 @@ print(f"== LibreOffice recalculated {len(converted)} workbooks ({time.time() - s
 # --- What LibreOffice shows against what cfc says ------------------------------------------------------
 missing_words = {"chưa có số liệu", "no data yet"}
 statuses = {}
-for index, language, assessment in expected:
-    name = f"commune-{index:04d}.xlsx"
+decimals = 0
+for name, language, assessment, _ in expected:
+    if isinstance(assessment["total"], float):
+        decimals += 1
     shown = cached(os.path.join(recalculated_dir, name))
     statuses[assessment["status"]] = statuses.get(assessment["status"], 0) + 1
     for criterion in assessment["criteria"]:
@@ -222,7 +265,7 @@ for index, language, assessment in expected:
              "incomplete": ("CHƯA ĐỦ SỐ LIỆU", "INCOMPLETE")}[assessment["status"]]
     if not verdict.startswith(words[0 if language == "vi" else 1]):
         fail(f"{name}: cfc_verdict shows {verdict!r} for status {assessment['status']}")
-print(f"== compared every indicator, criterion, total, threshold and verdict: {statuses}")
+print(f"== compared every indicator, criterion, total, threshold and verdict: {statuses}; {decimals} totals with decimals")
 
 # --- cfc assess of each recalculated workbook equals the assessment of the same figures as JSON ----------
 def comparable(assessment):
@@ -231,9 +274,8 @@ def comparable(assessment):
     assessment.pop("workbook", None)
     return assessment
 
-for index, language, assessment in expected:
-    name = f"commune-{index:04d}.xlsx"
-    result = run(cfc, "assess", os.path.join(recalculated_dir, name), "--format", "json", "--no-path", check=False)
+for name, language, assessment, option in expected:
+    result = run(cfc, "assess", os.path.join(recalculated_dir, name), "--format", "json", "--no-path", *option, check=False)
     if result.returncode != 0:
         fail(f"{name}: cfc assess exited {result.returncode}: {result.stderr.strip()}")
         continue
@@ -250,6 +292,8 @@ if stale.get("workbook", {}).get("agrees") is not False:
 
 if len(statuses) < 3:
     fail(f"the sample does not reach every verdict: {statuses}")
+if decimals < 5:
+    fail(f"only {decimals} totals have a decimal part: the decimal points were hardly checked")
 if failures:
     print(f"libreoffice-check FAILED: {len(failures)} mismatches", file=sys.stderr)
     sys.exit(1)

@@ -26,7 +26,7 @@ public enum OOXMLPackage {
     relationships +=
       "<Relationship Id=\"rId\(workbook.sheets.count + 1)\" Type=\"\(rels)/styles\" Target=\"styles.xml\"/>"
     zip.add("xl/_rels/workbook.xml.rels", Array((relationships + "</Relationships>").utf8))
-    zip.add("xl/styles.xml", Array(WorkbookStyles.xml.utf8))
+    zip.add("xl/styles.xml", Array(WorkbookStyles.xml(decimalComma: workbook.decimalComma).utf8))
     for (index, sheet) in workbook.sheets.enumerated() {
       zip.add(
         "xl/worksheets/sheet\(index + 1).xml", Array(sheetXML(sheet, selected: index == 0).utf8))
@@ -125,10 +125,13 @@ public enum OOXMLPackage {
     switch cell.content {
     case .empty: return start + "/>"
     case .number(let value): return start + "><v>\(value)</v></c>"
+    case .decimal(let value): return start + "><v>\(value)</v></c>"
     case .text(let text):
       return start
         + " t=\"inlineStr\"><is><t xml:space=\"preserve\">\(MarkupText.escape(text))</t></is></c>"
     case .formula(let formula, .number(let value)):
+      return start + "><f>\(MarkupText.escape(formula))</f><v>\(value)</v></c>"
+    case .formula(let formula, .decimal(let value)):
       return start + "><f>\(MarkupText.escape(formula))</f><v>\(value)</v></c>"
     case .formula(let formula, .text(let text)):
       return start

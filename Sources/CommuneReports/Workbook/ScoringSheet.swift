@@ -10,6 +10,7 @@ struct ScoringSheetBuilder {
   var rulebook: Rulebook { workbook.rulebook }
   var language: Language { workbook.language }
   var context: FormulaContext { workbook.context }
+  var scale: Int { rulebook.pointScale }
 
   static let points = 3
   static let best = 5
@@ -103,7 +104,7 @@ struct ScoringSheetBuilder {
           reconstructed = reconstructed || !dagger.isEmpty
           sheet.set(row, 0, .text(indicator.id.replacing("T", with: "")), .number)
           sheet.set(row, 1, .text(indicator.name.text(language) + dagger), .label)
-          sheet.set(row, 2, .number(indicator.maxPoints), .number)
+          sheet.set(row, 2, .points(indicator.maxPoints, scale: scale), .number)
           let cell = CellAddress(row, Self.points)
           let indicatorName = TemplateResults.name(indicator.id)
           sheet.set(
@@ -124,7 +125,7 @@ struct ScoringSheetBuilder {
           w.t("Tiêu chí ", "Criterion ") + criterion.id.replacing("T", with: "") + ". "
             + criterion.name.text(language)),
         .labelBold)
-      sheet.set(criterionRow, 2, .number(criterion.maxPoints), .boldCenter)
+      sheet.set(criterionRow, 2, .points(criterion.maxPoints, scale: scale), .boldCenter)
       let cell = CellAddress(criterionRow, Self.points)
       sheet.set(
         criterionRow, Self.points,
@@ -136,12 +137,12 @@ struct ScoringSheetBuilder {
         criterionRow, Self.best,
         .formula(
           criterion.bestFormula(indicatorCells: indicatorCells, context),
-          cached: .number(results.best[criterion.id] ?? 0)), .number)
+          cached: .points(results.best[criterion.id] ?? 0, scale: scale)), .number)
       sheet.set(
         criterionRow, Self.worst,
         .formula(
           criterion.worstFormula(indicatorCells: indicatorCells, context),
-          cached: .number(results.worst[criterion.id] ?? 0)), .number)
+          cached: .points(results.worst[criterion.id] ?? 0, scale: scale)), .number)
       name(criterionName, cell)
       criterionCells.append(cell.reference)
       bestCells.append(CellAddress(criterionRow, Self.best).reference)
@@ -162,11 +163,11 @@ struct ScoringSheetBuilder {
       decided: CellAddress(verdictRow, Self.worst).reference)
     sheet.set(totalRow, 0, .empty, .labelBold)
     sheet.set(totalRow, 1, .text(w.t("TỔNG ĐIỂM", "TOTAL")), .labelBold)
-    sheet.set(totalRow, 2, .number(rulebook.maxTotal), .boldCenter)
+    sheet.set(totalRow, 2, .points(rulebook.maxTotal, scale: scale), .boldCenter)
     sheet.set(
       totalRow, Self.points,
       .formula(
-        "SUM(\(criterionCells.joined(separator: ",")))",
+        context.rounded("SUM(\(criterionCells.joined(separator: ",")))"),
         cached: results.byName["cfc_total"] ?? .number(0)),
       .resultBold)
     name("cfc_total", CellAddress(totalRow, Self.points))
@@ -176,11 +177,15 @@ struct ScoringSheetBuilder {
     sheet.set(totalRow, 4, .formula(incompleteNote, cached: .text(incompleteLine)), .note)
     sheet.set(
       totalRow, Self.best,
-      .formula("SUM(\(bestCells.joined(separator: ",")))", cached: .number(results.bestTotal)),
+      .formula(
+        context.rounded("SUM(\(bestCells.joined(separator: ",")))"),
+        cached: .points(results.bestTotal, scale: scale)),
       .number)
     sheet.set(
       totalRow, Self.worst,
-      .formula("SUM(\(worstCells.joined(separator: ",")))", cached: .number(results.worstTotal)),
+      .formula(
+        context.rounded("SUM(\(worstCells.joined(separator: ",")))"),
+        cached: .points(results.worstTotal, scale: scale)),
       .number)
 
     sheet.set(thresholdRow, 0, .empty, .label)
@@ -259,7 +264,8 @@ struct ScoringSheetBuilder {
     var formula = lit(workbook.noCategoryWords)
     for category in rulebook.categories.reversed() {
       let test = workbook.categoryWords(category).map { "cfc_category=\(lit($0))" }
-      formula = "IF(OR(\(test.joined(separator: ","))),\(category.threshold),\(formula))"
+      formula =
+        "IF(OR(\(test.joined(separator: ","))),\(context.points(category.threshold)),\(formula))"
     }
     return formula
   }
@@ -300,7 +306,7 @@ struct ScoringSheetBuilder {
     guard results.incomplete else { return "" }
     return w.t(
       "Điểm chắc chắn; nếu bổ sung số liệu: từ ", "Certain points; with the missing figures: from ")
-      + "\(results.worstTotal)" + w.t(" đến ", " to ") + "\(results.bestTotal)"
+      + w.plain(results.worstTotal) + w.t(" đến ", " to ") + w.plain(results.bestTotal)
       + w.t(" điểm", " points")
   }
 }

@@ -7,6 +7,10 @@ public struct WorkbookModel: Sendable {
   public var sheets: [SheetModel]
   /// Defined names, each pointing at one cell or range of a sheet.
   public var names: [DefinedName]
+  /// Numbers in result cells shown with a decimal comma (`0,25`) whatever the spreadsheet
+  /// program's own language, where the program honours a format's language (LibreOffice does;
+  /// Excel takes the separator from the computer's settings).
+  public var decimalComma = false
 
   /// The sheet and cell a defined name points at.
   public func target(of name: String) -> (sheet: Int, cell: CellAddress)? {
@@ -49,7 +53,15 @@ public struct DefinedName: Sendable, Equatable {
 /// A value the engine expects a formula to show, written as the cell's cached result.
 public enum CachedResult: Sendable, Equatable {
   case number(Int)
+  /// A decimal number as a formula or cell writes it (`0.25`): points of a rulebook that counts
+  /// in fractions of a point.
+  case decimal(String)
   case text(String)
+
+  /// `units` of a point scale: a whole number when it is one, else its exact decimal.
+  public static func points(_ units: Int, scale: Int) -> CachedResult {
+    units % scale == 0 ? .number(units / scale) : .decimal(PointScale.text(units, scale: scale))
+  }
 }
 
 /// The look of a cell; each case is one entry of the workbook's style sheet.
@@ -78,7 +90,14 @@ public struct CellModel: Sendable {
     case empty
     case text(String)
     case number(Int)
+    /// A decimal number, written as in a formula (`38.5`).
+    case decimal(String)
     case formula(String, cached: CachedResult)
+
+    /// `units` of a point scale, as a whole or decimal number.
+    public static func points(_ units: Int, scale: Int) -> Content {
+      units % scale == 0 ? .number(units / scale) : .decimal(PointScale.text(units, scale: scale))
+    }
   }
 
   public var content: Content

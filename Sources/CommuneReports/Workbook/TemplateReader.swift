@@ -210,7 +210,10 @@ public struct TemplateReading: Sendable {
   /// the same text.
   static func same(_ cached: CellValue?, _ engine: CachedResult) -> Bool {
     switch (cached, engine) {
-    case (.number(let digits)?, .number(let value)): return Int(digits) == value
+    case (.number(let digits)?, .number(let value)): return Double(digits) == Double(value)
+    // A spreadsheet writes the double it computed (`0.3`, or `2.5E-2`): read back, it is the
+    // double nearest the engine's exact decimal, because every sum of points is rounded.
+    case (.number(let digits)?, .decimal(let value)): return Double(digits) == Double(value)
     case (.text(let text)?, .text(let value)): return text == value
     default: return false
     }
@@ -235,6 +238,7 @@ extension CachedResult {
   public var text: String {
     switch self {
     case .number(let value): "\(value)"
+    case .decimal(let value): value
     case .text(let text): text
     }
   }

@@ -23,7 +23,7 @@ public struct TemplateWorkbook: Renderer {
   /// A workbook for `rulebook`, with labels in `language`.
   public init(rulebook: Rulebook, language: Language) {
     explainer = Explainer(rulebook: rulebook, language: language)
-    context = FormulaContext(language: language)
+    context = FormulaContext(rulebook: rulebook, language: language)
   }
 
   /// The workbook's bytes: blank, or filled with `record` (its figures typed in, and the
@@ -48,7 +48,7 @@ public struct TemplateWorkbook: Renderer {
     let input = InputSheetBuilder(workbook: self).build(record: record, names: &names)
     let scoring = try ScoringSheetBuilder(workbook: self, results: results).build(
       sheetIndex: 1, names: &names)
-    return WorkbookModel(sheets: [input, scoring], names: names)
+    return WorkbookModel(sheets: [input, scoring], names: names, decimalComma: language == .vi)
   }
 
   /// The results the workbook must show for `record`, as the engine computes them.
@@ -88,11 +88,7 @@ public struct TemplateWorkbook: Renderer {
 
   /// The words of a category the category cell accepts: its wording in both languages and its id.
   func categoryWords(_ category: CommuneCategory) -> [String] {
-    var words = [category.name.text(language)]
-    for word in [category.name.vi, category.name.en, category.id] where !words.contains(word) {
-      words.append(word)
-    }
-    return words
+    context.words(ofCategory: category.id)
   }
 }
 
@@ -115,9 +111,14 @@ public struct TemplateResults: Sendable {
   var incomplete: Bool
   var year: Int?
   var commune: CommuneIdentity?
+  /// Units per point: best, worst and their totals are in units.
+  var scale: Int
 
   init(evaluation: Evaluation, record: EvidenceRecord?, workbook: TemplateWorkbook) {
     let context = workbook.context
+    let scale = workbook.rulebook.pointScale
+    self.scale = scale
+    func points(_ units: Int) -> CachedResult { .points(units, scale: scale) }
     let w = workbook.w
     let categoryKnown = record.flatMap { workbook.rulebook.category($0.commune.category) } != nil
     year = record?.year
@@ -127,14 +128,14 @@ public struct TemplateResults: Sendable {
     incomplete = evaluation.criteria.contains { $0.points == nil }
     for criterion in evaluation.criteria {
       byName[Self.name(criterion.id)] =
-        criterion.points.map(CachedResult.number) ?? .text(context.missingWords)
+        criterion.points.map(points) ?? .text(context.missingWords)
       names.append(Self.name(criterion.id))
       names += criterion.indicators.map { Self.name($0.id) }
       best[criterion.id] = criterion.best
       worst[criterion.id] = criterion.worst
       for indicator in criterion.indicators {
         byName[Self.name(indicator.id)] =
-          indicator.points.map(CachedResult.number)
+          indicator.points.map(points)
           ?? .text(
             indicator.outcome.undefinedBecauseNone && indicator.missing.isEmpty
               ? context.undefinedWords : context.missingWords)
@@ -148,9 +149,9 @@ public struct TemplateResults: Sendable {
       }
     }
     names += ["cfc_total", "cfc_threshold", "cfc_status", "cfc_verdict"]
-    byName["cfc_total"] = .number(evaluation.total)
+    byName["cfc_total"] = points(evaluation.total)
     byName["cfc_threshold"] =
-      categoryKnown ? .number(evaluation.threshold) : .text(workbook.noCategoryWords)
+      categoryKnown ? points(evaluation.threshold) : .text(workbook.noCategoryWords)
     let status = categoryKnown ? evaluation.status : .incomplete
     byName["cfc_status"] = .text(status.rawValue)
     let decidedStatus = categoryKnown ? evaluation.outlook?.decided : nil

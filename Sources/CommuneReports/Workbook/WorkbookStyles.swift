@@ -23,8 +23,12 @@ enum WorkbookStyles {
   }
 
   /// font, fill, border, number format, horizontal alignment, wrap, locked — per `CellStyle`.
-  static func format(_ style: CellStyle) -> String {
-    let (font, fill, border, numberFormat, horizontal, wrap, locked):
+  /// The format of point cells: General (whole numbers as `50`, decimals as `0.25` with no
+  /// trailing zeros), tagged Vietnamese (`[$-42A]`) for a decimal comma when asked.
+  static let vietnameseGeneral = 164
+
+  static func format(_ style: CellStyle, decimalComma: Bool) -> String {
+    var (font, fill, border, numberFormat, horizontal, wrap, locked):
       (Int, Int, Int, Int, String?, Bool, Bool)
     switch style {
     case .plain:
@@ -90,6 +94,10 @@ enum WorkbookStyles {
         3, 0, 0, 0, "center", true, true
       )
     }
+    let points: Set<CellStyle> = [.number, .result, .resultBold, .boldCenter]
+    if decimalComma, numberFormat == 0, points.contains(style) {
+      numberFormat = vietnameseGeneral
+    }
     var alignment = "<alignment vertical=\"center\""
     if let horizontal { alignment += " horizontal=\"\(horizontal)\"" }
     if wrap { alignment += " wrapText=\"1\"" }
@@ -104,19 +112,22 @@ enum WorkbookStyles {
       + "</xf>"
   }
 
-  static let xml: String = {
+  static func xml(decimalComma: Bool) -> String {
     let thin =
       "<left style=\"thin\"><color auto=\"1\"/></left><right style=\"thin\"><color auto=\"1\"/></right>"
       + "<top style=\"thin\"><color auto=\"1\"/></top><bottom style=\"thin\"><color auto=\"1\"/></bottom><diagonal/>"
     return OOXMLPackage.header
       + "<styleSheet xmlns=\"\(OOXMLPackage.main)\">"
+      + (decimalComma
+        ? "<numFmts count=\"1\"><numFmt numFmtId=\"\(vietnameseGeneral)\" formatCode=\"[$-42A]General\"/></numFmts>"
+        : "")
       + "<fonts count=\"\(fonts.count)\">" + fonts.joined() + "</fonts>"
       + "<fills count=\"\(fills.count)\">" + fills.joined() + "</fills>"
       + "<borders count=\"2\"><border><left/><right/><top/><bottom/><diagonal/></border><border>\(thin)</border></borders>"
       + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-      + "<cellXfs count=\"\(CellStyle.allCases.count)\">" + CellStyle.allCases.map(format).joined()
+      + "<cellXfs count=\"\(CellStyle.allCases.count)\">" + CellStyle.allCases.map { format($0, decimalComma: decimalComma) }.joined()
       + "</cellXfs>"
       + "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
       + "</styleSheet>"
-  }()
+  }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import CommuneReports
 import CommuneScoring
 
@@ -30,6 +31,8 @@ struct FormulaEvaluator {
   /// Typed values, by sheet and cell (what a script fills in).
   var typed: [Int: [CellAddress: Value]] = [:]
   var cache: [Int: [CellAddress: Value]] = [:]
+  /// Added to every INT result, to check that formulas using INT only as an estimate correct it.
+  var intSkew: Double = 0
 
   /// Every formula, parsed once (copies of the evaluator share them).
   let parsed: [Int: [CellAddress: Expression]]
@@ -72,6 +75,9 @@ struct FormulaEvaluator {
     case .empty: result = .empty
     case .text(let text): result = .text(text)
     case .number(let number): result = .number(Double(number))
+    case .decimal(let text):
+      guard let number = Double(text) else { throw Failure(description: "bad number \(text)") }
+      result = .number(number)
     case .formula:
       guard let expression = parsed[sheet]?[address] else { throw Failure(description: "unparsed") }
       result = try evaluate(expression, sheet: sheet)
@@ -296,7 +302,12 @@ struct FormulaEvaluator {
       case "+": return .number(try number(a) + number(b))
       case "-": return .number(try number(a) - number(b))
       case "*": return .number(try number(a) * number(b))
-      case "/": throw Failure(description: "the workbook must never divide")
+      // Only the point scale and the estimate of a step count divide (rates never do: the
+      // shipped rulebook's formulas are checked for it); IEEE division, as spreadsheets do.
+      case "/":
+        let divisor = try number(b)
+        guard divisor != 0 else { throw Failure(description: "#DIV/0!") }
+        return .number(try number(a) / divisor)
       default: return .bool(compare(a, b, op))
       }
     case .call(let function, let arguments):
@@ -328,7 +339,24 @@ struct FormulaEvaluator {
     case "N":
       if case .number(let value) = try single(values) { return .number(value) }
       return .number(0)
-    case "INT": return .number((try number(try single(values))).rounded(.down))
+    // LibreOffice's INT first rounds to 15 significant digits (`rtl::math::approxFloor`), so a
+    // quotient a hair below a whole number comes out as that number; Excel floors exactly. The
+    // harsher of the two is evaluated here: formulas must not depend on which.
+    case "INT":
+      let value = try number(try single(values))
+      guard value != 0, value.isFinite else { return .number(value) }
+      let digits = 15 - Int((log10(abs(value))).rounded(.down)) - 1
+      let factor = pow(10, Double(max(min(digits, 300), -300)))
+      let approximate = digits > 0 ? (value * factor).rounded() / factor : value
+      return .number(approximate.rounded(.down) + intSkew)
+    case "MIN", "MAX":
+      let numbers = try values.map { try number($0) }
+      guard let first = numbers.first else { throw Failure(description: "\(function) arity") }
+      return .number(numbers.dropFirst().reduce(first) { function == "MIN" ? min($0, $1) : max($0, $1) })
+    case "ROUND":
+      guard values.count == 2 else { throw Failure(description: "ROUND arity") }
+      let factor = pow(10, try number(values[1]))
+      return .number((try number(values[0]) * factor).rounded(.toNearestOrAwayFromZero) / factor)
     case "SUM":
       return .number(
         values.reduce(0) {

@@ -112,6 +112,7 @@ func fill(
 func same(_ value: FormulaEvaluator.Value, _ expected: CachedResult?) -> Bool {
   switch (value, expected) {
   case (.number(let a), .number(let b)?): return a == Double(b)
+  case (.number(let a), .decimal(let b)?): return a == Double(b)
   case (.text(let a), .text(let b)?): return a == b
   default: return false
   }

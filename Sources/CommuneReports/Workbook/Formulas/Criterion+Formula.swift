@@ -21,7 +21,7 @@ extension Criterion {
   /// `cells` are the references of the indicators' points, in order.
   public func pointsFormula(indicatorCells cells: [String], _ context: FormulaContext) -> String {
     let all =
-      "IF(COUNT(\(cells.joined(separator: ",")))=\(cells.count),SUM(\(cells.joined(separator: ","))),\(context.missingText))"
+      "IF(COUNT(\(cells.joined(separator: ",")))=\(cells.count),\(context.rounded("SUM(\(cells.joined(separator: ",")))")),\(context.missingText))"
     guard !gates.isEmpty else { return all }
     return
       "IF(\(anyGate(\.fired, context)),0,IF(\(anyGate(\.missing, context)),\(context.missingText),\(all)))"
@@ -29,24 +29,27 @@ extension Criterion {
 
   /// The most points the criterion can still reach once missing figures arrive.
   public func bestFormula(indicatorCells cells: [String], _ context: FormulaContext) -> String {
-    let sum = substituted(cells) { $0.rule.bestPoints }
+    let sum = substituted(cells, context) { $0.rule.bestPoints }
     guard !gates.isEmpty else { return sum }
     return "IF(\(anyGate(\.fired, context)),0,\(sum))"
   }
 
   /// The fewest points the criterion can still get: 0 while a gate's count is missing.
   public func worstFormula(indicatorCells cells: [String], _ context: FormulaContext) -> String {
-    let sum = substituted(cells) { $0.rule.worstPoints }
+    let sum = substituted(cells, context) { $0.rule.worstPoints }
     guard !gates.isEmpty else { return sum }
     return "IF(\(anyGate(\.fired, context)),0,IF(\(anyGate(\.missing, context)),0,\(sum)))"
   }
 
   /// Each indicator's points, or `fallback` when it is not verifiable, added up.
-  func substituted(_ cells: [String], fallback: (Indicator) -> Int) -> String {
+  func substituted(
+    _ cells: [String], _ context: FormulaContext, fallback: (Indicator) -> Int
+  ) -> String {
     let terms = zip(cells, indicators).map { cell, indicator in
-      "IF(ISNUMBER(\(cell)),\(cell),\(fallback(indicator)))"
+      "IF(ISNUMBER(\(cell)),\(cell),\(context.points(fallback(indicator))))"
     }
-    return terms.count == 1 ? terms[0] : "SUM(" + terms.joined(separator: ",") + ")"
+    return terms.count == 1
+      ? terms[0] : context.rounded("SUM(" + terms.joined(separator: ",") + ")")
   }
 
   func anyGate(_ test: KeyPath<GateTests, String>, _ context: FormulaContext) -> String {

@@ -8,7 +8,9 @@ import CommuneScoring
 /// refuse to be written rather than show a wrong score.
 ///
 /// The formula must give exactly what `evaluate` gives, in any spreadsheet program:
-/// - the rule's points (a whole number) when it scores;
+/// - the rule's points when it scores: worked out in whole units of the rulebook's point scale
+///   and written with `context.points` (a literal such as `0.25`) or `context.pointsOf` (units
+///   divided by the scale once, at the end), so a cell holds the double nearest the exact decimal;
 /// - the text `context.missingText` when an input is missing (`evaluate` gives nil points);
 /// - the text `context.undefinedText` when nothing is missing but the rule cannot be computed
 ///   (`undefinedBecauseNone`).
@@ -36,9 +38,64 @@ extension SpreadsheetFormula {
 public struct FormulaContext: Sendable {
   /// The language of the texts written into cells.
   public let language: Language
+  /// Units per point of the rulebook (1 when every point value is whole; 100 for `0.25`).
+  public let pointScale: Int
+  /// The words the category cell accepts for each category id, in rulebook order.
+  public let categoryWords: [(id: String, words: [String])]
 
-  /// Creates a context writing texts in `language`.
-  public init(language: Language) { self.language = language }
+  /// Creates a context writing texts in `language`, for a rulebook whose points are whole and
+  /// whose rules do not read the category.
+  public init(language: Language) {
+    self.language = language
+    pointScale = 1
+    categoryWords = []
+  }
+
+  /// Creates a context for `rulebook`'s formulas, writing texts in `language`.
+  public init(rulebook: Rulebook, language: Language) {
+    self.language = language
+    pointScale = rulebook.pointScale
+    categoryWords = rulebook.categories.map { category in
+      var words = [category.name.text(language)]
+      for word in [category.name.vi, category.name.en, category.id] where !words.contains(word) {
+        words.append(word)
+      }
+      return (category.id, words)
+    }
+  }
+
+  /// The words the category cell accepts for `id`: its wording in both languages and its id.
+  public func words(ofCategory id: String) -> [String] {
+    categoryWords.first { $0.id == id }?.words ?? [id]
+  }
+
+  /// TRUE when the category cell holds one of `id`'s words (compared ignoring case, as
+  /// spreadsheets compare texts).
+  public func isCategory(_ id: String) -> String {
+    let tests = words(ofCategory: id).map { "cfc_category=\(Self.literal($0))" }
+    return tests.count == 1 ? tests[0] : "OR(" + tests.joined(separator: ",") + ")"
+  }
+
+  // MARK: - Points
+
+  /// The decimal places of the point scale (0 for whole points, 2 for hundredths).
+  public var decimalPlaces: Int { String(pointScale).count - 1 }
+
+  /// `units` of the point scale as a formula literal: `50`, `0.25` (formulas always write a
+  /// decimal point, whatever the spreadsheet's language shows).
+  public func points(_ units: Int) -> String { PointScale.text(units, scale: pointScale) }
+
+  /// An expression worth a whole number of units, as points: divided by the scale once, so the
+  /// cell holds the double nearest the exact decimal (`(25)/100` is exactly what `0.25` is).
+  public func pointsOf(_ units: String) -> String {
+    pointScale == 1 ? units : "(\(units))/\(pointScale)"
+  }
+
+  /// A sum of points, rounded to the scale's decimal places so that adding `0.1` three times
+  /// gives the same number as typing `0.3`, and comparisons with a threshold stay exact.
+  public func rounded(_ sum: String) -> String {
+    pointScale == 1 ? sum : "ROUND(\(sum),\(decimalPlaces))"
+  }
 
   /// The defined name of the input cell of `field`: `cfc_` and the field id.
   public static func name(_ field: String) -> String { "cfc_" + field }
@@ -101,6 +158,20 @@ public struct FormulaContext: Sendable {
     _ numerator: String, _ denominator: String, scale: Int, _ condition: Band.Condition,
     _ limit: Rational
   ) -> String {
+    let symbol: String
+    switch condition {
+    case .atLeast: symbol = ">="
+    case .atMost: symbol = "<="
+    case .equals: symbol = "="
+    }
+    return compare(numerator, denominator, scale: scale, symbol, limit)
+  }
+
+  /// TRUE when `numerator × scale / denominator` stands in `symbol` (`>=`, `>`, `<=`, `<`, `=`)
+  /// to `limit`, cross-multiplied as `rate` does. A `denominator` of `"1"` is a plain count.
+  public func compare(
+    _ numerator: String, _ denominator: String, scale: Int, _ symbol: String, _ limit: Rational
+  ) -> String {
     var left = scale * limit.denominator
     var right = limit.numerator
     let divisor = Self.gcd(left, right)
@@ -108,15 +179,10 @@ public struct FormulaContext: Sendable {
       left /= divisor
       right /= divisor
     }
-    let symbol: String
-    switch condition {
-    case .atLeast: symbol = ">="
-    case .atMost: symbol = "<="
-    case .equals: symbol = "="
-    }
     if right == 0 { return "\(numerator)\(symbol)0" }
     let leftSide = left == 1 ? numerator : "\(numerator)*\(left)"
-    let rightSide = right == 1 ? denominator : "\(right)*\(denominator)"
+    let rightSide =
+      denominator == "1" ? "\(right)" : (right == 1 ? denominator : "\(right)*\(denominator)")
     return leftSide + symbol + rightSide
   }
 
