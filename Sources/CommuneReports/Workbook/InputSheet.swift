@@ -122,7 +122,8 @@ struct InputSheetBuilder {
     for (index, category) in rulebook.categories.enumerated() {
       sheet.set(row, 0, .text("\(index + 1)"), .number)
       sheet.set(row, 1, .text(category.name.text(language)), .label)
-      sheet.set(row, Self.valueColumn, .points(category.threshold, scale: rulebook.pointScale), .number)
+      sheet.set(
+        row, Self.valueColumn, .points(category.threshold, scale: rulebook.pointScale), .number)
       sheet.set(row, 3, .text(w.t("điểm", "points")), .note)
       sheet.set(row, 4, .empty, .note)
       sheet.set(row, 5, .empty, .note)

@@ -125,7 +125,8 @@ enum WorkbookStyles {
       + "<fills count=\"\(fills.count)\">" + fills.joined() + "</fills>"
       + "<borders count=\"2\"><border><left/><right/><top/><bottom/><diagonal/></border><border>\(thin)</border></borders>"
       + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-      + "<cellXfs count=\"\(CellStyle.allCases.count)\">" + CellStyle.allCases.map { format($0, decimalComma: decimalComma) }.joined()
+      + "<cellXfs count=\"\(CellStyle.allCases.count)\">"
+      + CellStyle.allCases.map { format($0, decimalComma: decimalComma) }.joined()
       + "</cellXfs>"
       + "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
       + "</styleSheet>"

@@ -1,6 +1,6 @@
-import Foundation
 import CommuneReports
 import CommuneScoring
+import Foundation
 
 /// A small spreadsheet: evaluates the formula subset the self-assessment workbook uses, with the
 /// semantics Excel and LibreOffice share, so the formulas can be checked against the engine
@@ -352,7 +352,8 @@ struct FormulaEvaluator {
     case "MIN", "MAX":
       let numbers = try values.map { try number($0) }
       guard let first = numbers.first else { throw Failure(description: "\(function) arity") }
-      return .number(numbers.dropFirst().reduce(first) { function == "MIN" ? min($0, $1) : max($0, $1) })
+      return .number(
+        numbers.dropFirst().reduce(first) { function == "MIN" ? min($0, $1) : max($0, $1) })
     case "ROUND":
       guard values.count == 2 else { throw Failure(description: "ROUND arity") }
       let factor = pow(10, try number(values[1]))

@@ -243,7 +243,8 @@ struct NewKindFormulaTests {
   @Test("a step boundary among 10^13 children is exact: 25% less one child is no step")
   func hugeBoundary() throws {
     let rulebook = stylesRulebook
-    let blank = try FormulaEvaluator(try TemplateWorkbook(rulebook: rulebook, language: .vi).model())
+    let blank = try FormulaEvaluator(
+      try TemplateWorkbook(rulebook: rulebook, language: .vi).model())
     let children = 9_999_999_999_999
     for (covered, points) in [(children / 4, 0.0), (children / 4 + 1, 0.25), (children, 2)] {
       var evaluator = blank

@@ -29,7 +29,8 @@ extension BandTable {
     parts.append(w.t("còn lại: \(w.number(otherwise))", "otherwise: \(w.number(otherwise))"))
     switch whenNone {
     case .points(let points):
-      parts.append(w.t("không có trường hợp nào: \(w.number(points))", "none at all: \(w.number(points))"))
+      parts.append(
+        w.t("không có trường hợp nào: \(w.number(points))", "none at all: \(w.number(points))"))
     case .notVerifiable, .undeclared: break
     }
     return parts.joined(separator: "; ") + w.t(" (điểm)", " (points)")

@@ -34,7 +34,8 @@ extension WhenNone {
     let w = explainer.w
     switch self {
     case .points(let points):
-      return w.t("; không có trường hợp nào: \(w.number(points))", "; none at all: \(w.number(points))")
+      return w.t(
+        "; không có trường hợp nào: \(w.number(points))", "; none at all: \(w.number(points))")
     case .notVerifiable:
       return w.t("; không có đối tượng: chưa xác minh", "; none at all: not verifiable")
     case .undeclared: return ""
