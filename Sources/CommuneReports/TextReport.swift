@@ -8,7 +8,11 @@ public struct TextReport: Renderer {
     explainer = Explainer(rulebook: rulebook, language: language)
   }
 
-  /// The report as text with a final newline.
+  /// The widest line of the report: it reads on an 80-column terminal and prints on A4.
+  public static let width = 80
+
+  /// The report as text with a final newline, every line at most `width` columns (long
+  /// sentences wrap under their own first word).
   public func render(_ assessment: Assessment) -> String {
     var out: [String] = []
     let c = assessment.commune
@@ -17,9 +21,10 @@ public struct TextReport: Renderer {
         "ĐÁNH GIÁ XÃ, PHƯỜNG, THỊ TRẤN PHÙ HỢP VỚI TRẺ EM — NĂM \(assessment.year)",
         "CHILD-FRIENDLY COMMUNE ASSESSMENT — \(assessment.year)"))
     out.append("\(c.name) (\(c.code))" + (c.district.map { ", \($0)" } ?? "") + ", \(c.province)")
+    out.append(w.t("Loại: ", "Category: ") + explainer.categoryName(c.category))
     out.append(
-      w.t("Loại: ", "Category: ") + explainer.categoryName(c.category)
-        + w.t(" — ngưỡng ", " — threshold ") + w.points(assessment.result.threshold))
+      w.t("Ngưỡng công nhận: ", "Recognition threshold: ")
+        + w.points(assessment.result.threshold))
     out.append(
       w.t("Bộ tiêu chí: ", "Rulebook: ")
         + "\(rulebook.id) (\(rulebook.version)) — \(rulebook.citation)")
@@ -72,7 +77,7 @@ public struct TextReport: Renderer {
         + assessment.rulebookSHA256
         + (assessment.inputSHA256.map { w.t("; hồ sơ SHA-256 ", "; record SHA-256 ") + $0 } ?? "")
         + "; \(EngineInfo.name) \(EngineInfo.version)")
-    return out.joined(separator: "\n") + "\n"
+    return out.flatMap { TextWrap.hanging($0, width: Self.width) }.joined(separator: "\n") + "\n"
   }
 
   func table(_ assessment: Assessment) -> [String] {

@@ -14,7 +14,11 @@ public enum CLI {
       return try dispatch(arguments, terminal: terminal, language: language).rawValue
     } catch {
       for line in error.lines(in: language) { terminal.err("Error: \(line)\n") }
-      if let usage = error.usage { terminal.err("Usage: \(usage)\n") }
+      if let usage = error.usage {
+        // Wrapped like the help's usage, groups ("[--format text|json]") kept whole.
+        let lines = HelpLayout.usage("Usage: ", usage, width: HelpLayout.width(for: terminal))
+        terminal.err(lines.joined(separator: "\n") + "\n")
+      }
       return error.code.rawValue
     }
   }

@@ -1,3 +1,4 @@
+import CommuneReports
 import CommuneScoring
 import Foundation
 
@@ -33,31 +34,15 @@ enum HelpLayout {
     return defaultWidth
   }
 
-  /// `text` wrapped at spaces to `width` columns; following lines start with `indent` spaces,
-  /// the first with `firstIndent`. A word longer than a line stands alone on its line.
+  /// `text` wrapped at spaces to `width` columns (see `TextWrap`).
   static func wrap(_ text: String, width: Int, indent: Int = 0, firstIndent: Int? = nil)
     -> [String]
   {
-    wrap(
-      words: text.split(separator: " ").map(String.init), width: width, indent: indent,
-      firstIndent: firstIndent ?? indent)
+    TextWrap.lines(text, width: width, indent: indent, firstIndent: firstIndent)
   }
 
   static func wrap(words: [String], width: Int, indent: Int, firstIndent: Int) -> [String] {
-    var lines: [String] = []
-    var line = String(repeating: " ", count: firstIndent)
-    var empty = true
-    for word in words {
-      if !empty, line.count + 1 + word.count > width {
-        lines.append(line)
-        line = String(repeating: " ", count: indent)
-        empty = true
-      }
-      line += (empty ? "" : " ") + word
-      empty = false
-    }
-    lines.append(line)
-    return lines
+    TextWrap.lines(words: words, width: width, indent: indent, firstIndent: firstIndent)
   }
 
   /// A usage line split into groups ("[--format text|json]" stays whole) and wrapped so that

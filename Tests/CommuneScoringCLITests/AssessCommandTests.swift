@@ -63,9 +63,28 @@ struct AssessCommandTests {
   @Test("English labels with --lang en")
   func english() {
     let run = cfc("assess", Repo.path("samples/hai-thinh-drowning.json"), "--lang", "en")
-    #expect(run.stdout.contains("VERDICT: NOT RECOGNISED"))
-    #expect(run.stdout.contains("Criterion T5 (Accidents and injuries) scored 0 because"))
-    #expect(run.stdout.contains("cannot be undone within the period"))
+    // Sentences wrap at 80 columns: read them with the line breaks taken out.
+    let text = run.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    #expect(text.contains("VERDICT: NOT RECOGNISED"))
+    #expect(text.contains("Criterion T5 (Accidents and injuries) scored 0 because"))
+    #expect(text.contains("cannot be undone within the period"))
+  }
+
+  @Test(
+    "the text report fits 80 columns and never parts a number from its unit",
+    arguments: Repo.samples("json"))
+  func fitsEighty(_ sample: String) {
+    for language in ["vi", "en"] {
+      let run = cfc("assess", Repo.path("samples/" + sample), "--lang", language)
+      #expect(run.code == 0 || run.code == 1)
+      for line in run.stdout.split(separator: "\n") {
+        #expect(line.count <= 80, "\(sample) \(language): \(line.count) columns: \(line)")
+        let first = line.split(separator: " ").first.map(String.init) ?? ""
+        #expect(
+          !["điểm", "điểm.", "points", "points."].contains(first),
+          "\(sample) \(language): a number parted from its unit: \(line)")
+      }
+    }
   }
 
   @Test("a reviewed record shows both scores and each adjustment's effect")

@@ -112,6 +112,8 @@ struct XLSXCommandTests {
     let refused = cfc(
       "batch", Repo.path("samples/communes.csv"), "--format", "xlsx", "--lang", "en")
     #expect(refused.code == 64)
-    #expect(refused.stderr.hasPrefix("Error: xlsx is a binary file and cannot be shown on a screen: give -o FILE.xlsx"))
+    #expect(
+      refused.stderr.hasPrefix(
+        "Error: xlsx is a binary file and cannot be shown on a screen: give -o FILE.xlsx"))
   }
 }

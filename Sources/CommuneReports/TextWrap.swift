@@ -1,0 +1,69 @@
+/// Plain text wrapped at spaces for a terminal or a printout: the help of every command and the
+/// text report both fit their width this way.
+public enum TextWrap {
+  /// `text` wrapped at spaces to `width` columns; following lines start with `indent` spaces,
+  /// the first with `firstIndent`. A word longer than a line stands alone on its line.
+  public static func lines(_ text: String, width: Int, indent: Int = 0, firstIndent: Int? = nil)
+    -> [String]
+  {
+    lines(
+      words: text.split(separator: " ").map(String.init), width: width, indent: indent,
+      firstIndent: firstIndent ?? indent)
+  }
+
+  /// `words` set on lines of at most `width` columns (a word longer than that alone on its line).
+  public static func lines(words: [String], width: Int, indent: Int, firstIndent: Int) -> [String] {
+    var lines: [String] = []
+    var line = String(repeating: " ", count: firstIndent)
+    var empty = true
+    for word in words {
+      if !empty, line.count + 1 + word.count > width {
+        lines.append(line)
+        line = String(repeating: " ", count: indent)
+        empty = true
+      }
+      line += (empty ? "" : " ") + word
+      empty = false
+    }
+    lines.append(line)
+    return lines
+  }
+
+  /// A line of a report kept as it is when it fits `width`, otherwise wrapped with a hanging
+  /// indent: its own leading spaces plus two ("  - item" continues under "item"'s text).
+  public static func hanging(_ line: String, width: Int) -> [String] {
+    guard line.count > width else { return [line] }
+    let lead = line.prefix { $0 == " " }.count
+    let body = line.dropFirst(lead)
+    let bullet = body.hasPrefix("- ") ? 2 : 0
+    return lines(
+      words: keepingUnits(body.split(separator: " ").map(String.init)), width: width,
+      indent: lead + (bullet > 0 ? bullet : 2), firstIndent: lead)
+  }
+
+  /// `words` with a unit joined to the number before it ("20 điểm", "5 points"), so that a
+  /// line never ends on a bare number.
+  static func keepingUnits(_ words: [String]) -> [String] {
+    var joined: [String] = []
+    for word in words {
+      let stem = word.trimmingSuffix { ".,;:)".contains($0) }
+      if ["điểm", "point", "points"].contains(stem), let last = joined.last,
+        last.last?.isNumber == true
+      {
+        joined[joined.count - 1] += " " + word
+      } else {
+        joined.append(word)
+      }
+    }
+    return joined
+  }
+}
+
+extension String {
+  /// The string without the trailing characters that match `predicate`.
+  fileprivate func trimmingSuffix(while predicate: (Character) -> Bool) -> String {
+    var end = endIndex
+    while end > startIndex, predicate(self[index(before: end)]) { end = index(before: end) }
+    return String(self[..<end])
+  }
+}
