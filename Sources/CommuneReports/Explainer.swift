@@ -142,11 +142,7 @@ public struct Explainer: Sendable {
       var text = w.t(
         "Tiêu chí \(criterion) (\(criterionName(criterion))) bị 0 điểm",
         "Criterion \(criterion) (\(criterionName(criterion))) scored 0")
-      if let gate {
-        text +=
-          w.t(" vì ", " because ")
-          + "\(fieldLabel(gate.field)) = \(Format.integer(gate.value ?? 0, language))"
-      }
+      if let gate { text += w.t(" vì ", " because ") + gateCause(criterion, gate) }
       return text + w.t(" — không tiêu chí nào được 0 điểm", " — no criterion may score 0")
     case .belowThreshold(let total, let threshold):
       return w.t(
@@ -210,6 +206,12 @@ public struct Explainer: Sendable {
   /// A blocker as a sentence.
   public func blocker(_ blocker: PathBlocker) -> String {
     switch blocker {
+    case .irreversibleGate(let criterion, let gate, _, _)
+    where gateBlockerCause(criterion, gate: gate) != nil:
+      let cause = gateBlockerCause(criterion, gate: gate) ?? ""
+      return w.t(
+        "Tiêu chí \(criterion) bị 0 điểm: \(cause); điều này không thể khắc phục trong kỳ đánh giá",
+        "Criterion \(criterion) scored 0: \(cause); this cannot be undone within the period")
     case .irreversibleGate(let criterion, _, let field, let value):
       return w.t(
         "Tiêu chí \(criterion) bị 0 điểm vì \(fieldLabel(field)) = \(value); điều này không thể khắc phục trong kỳ đánh giá",

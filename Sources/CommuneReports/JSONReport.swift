@@ -137,13 +137,25 @@ public struct JSONReport: Renderer {
           .array(
             result.gates.enumerated().map { offset, gate in
               let declared = declaration.gates[offset]
-              return .obj([
+              var members: [(String, JSONValue)] = [
                 ("id", .string(gate.id)), ("field", .string(gate.field)),
                 ("value", .optionalInt(gate.value)),
                 ("zeroesCriterion", gate.fired.map(JSONValue.bool) ?? .null),
                 ("provenance", .string(declared.provenance.status.rawValue)),
                 ("description", .string(declared.description.text(explainer.language))),
-              ])
+              ]
+              // A general condition says what it read and compared (a rate's both figures).
+              if !declared.condition.isCountAboveZero {
+                members += [
+                  ("condition", .string(explainer.gateConditionInWords(declared.condition))),
+                  (
+                    "inputs",
+                    .obj(gate.inputs.map { ($0.field, JSONValue.optionalInt($0.value)) })
+                  ),
+                  ("explanation", .string(explainer.gateSentence(declared, gate))),
+                ]
+              }
+              return .obj(members)
             })
         ))
     }

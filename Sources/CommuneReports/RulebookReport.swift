@@ -46,7 +46,9 @@ public struct RulebookReport: Renderer {
       for gate in criterion.gates {
         out.append(
           "  \(gate.id) [\(provenance(gate.provenance.status))] \(gate.description.text(language))"
-            + (language == .en ? " (\(gate.field.id) > 0)" : "")
+            + (gate.condition.isCountAboveZero
+              ? (language == .en ? " (\(gate.field.id) > 0)" : "")
+              : w.t(" — khi ", " — when ") + explainer.gateConditionInWords(gate.condition))
         )
         out += provenanceLines(gate.provenance)
       }

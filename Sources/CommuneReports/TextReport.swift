@@ -132,9 +132,13 @@ public struct TextReport: Renderer {
         case nil:
           state = w.t("→ thiếu số liệu, chưa xác minh được", "→ missing, cannot be verified")
         }
+        var reading =
+          "\(explainer.fieldLabel(gate.field)) = " + (gate.value.map(String.init) ?? "—")
+        if let declared, !declared.condition.isCountAboveZero {
+          reading = explainer.gateSentence(declared, gate)
+        }
         lines.append(
-          "  \(gate.id) " + (declared?.description.text(language) ?? "")
-            + ": \(explainer.fieldLabel(gate.field)) = " + (gate.value.map(String.init) ?? "—")
+          "  \(gate.id) " + (declared?.description.text(language) ?? "") + ": \(reading)"
             + " \(state)" + (declared?.provenance.status == .reconstructed ? " *" : ""))
       }
       for indicator in criterion.indicators {

@@ -51,10 +51,14 @@ public struct FieldValue: Sendable, Equatable {
 /// The result of one gate.
 public struct GateResult: Sendable, Equatable {
   public var id: String
+  /// The field whose change can lift the gate (a count, a rate's numerator, a flag).
   public var field: String
+  /// Its value (nil when missing).
   public var value: Int?
-  /// True when the gate zeroed its criterion; nil when its input is missing.
+  /// True when the gate zeroed its criterion; nil when an input is missing.
   public var fired: Bool?
+  /// Every field the gate's condition reads, as read (a rate's numerator and denominator).
+  public var inputs: [FieldValue] = []
 }
 
 /// The result of one criterion.
@@ -76,8 +80,10 @@ public struct CriterionResult: Sendable, Equatable {
   /// Fields whose absence makes the criterion not verifiable, in rulebook order, without repeats.
   public var missingFields: [String] {
     var seen: [String] = []
-    for gate in gates where gate.value == nil && !seen.contains(gate.field) {
-      seen.append(gate.field)
+    for gate in gates {
+      for input in gate.inputs where input.value == nil && !seen.contains(input.field) {
+        seen.append(input.field)
+      }
     }
     for indicator in indicators {
       for field in indicator.missing where !seen.contains(field) { seen.append(field) }

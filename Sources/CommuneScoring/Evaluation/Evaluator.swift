@@ -60,7 +60,8 @@ public enum Evaluator {
       let gates = criterion.gates.map { gate in
         GateResult(
           id: gate.id, field: gate.field.id, value: values[gate.field],
-          fired: values[gate.field].map { $0 > 0 })
+          fired: gate.condition.fires(values),
+          inputs: gate.condition.inputs.map { FieldValue(field: $0.id, value: values[$0]) })
       }
       scores.append(score)
       results.append(
@@ -108,11 +109,11 @@ public enum Evaluator {
     var gateMissing = false
     let gates = criterion.gates
     for index in gates.indices {
-      guard let value = values[gates[index].field.index] else {
+      guard let fired = gates[index].condition.fires(values) else {
         gateMissing = true
         continue
       }
-      if value > 0 { return CriterionScore(points: 0, best: 0, worst: 0) }
+      if fired { return CriterionScore(points: 0, best: 0, worst: 0) }
     }
     if gateMissing { return CriterionScore(points: nil, best: best, worst: 0) }
     return CriterionScore(points: verifiable ? sum : nil, best: best, worst: worst)

@@ -45,21 +45,21 @@ public enum PathFinder {
     // Points that missing evidence is assumed to bring (its best case).
     var assumed = 0
     for (criterion, result) in zip(rulebook.criteria, evaluation.criteria) {
-      if let gate = result.firedGate {
-        let declaration = criterion.gates.first { $0.id == gate.id }
-        if declaration?.reversible != true || !adjustable.contains(gate.field) {
-          blockers.append(
-            .irreversibleGate(
-              criterion: criterion.id, gate: gate.id, field: gate.field, value: gate.value ?? 0))
-          continue
-        }
+      if let gate = firmGate(criterion, result, values, adjustable) {
+        blockers.append(
+          .irreversibleGate(
+            criterion: criterion.id, gate: gate.id, field: gate.field, value: gate.value ?? 0))
+        continue
       }
       if result.status == .notVerifiable {
         assumed += result.best
         groups.append([Option(steps: [], gained: 0, cost: 0)])
         continue
       }
-      let options = criterionOptions(criterion, result, values, adjustable, rulebook: rulebook)
+      var options = criterionOptions(criterion, result, values, adjustable, rulebook: rulebook)
+      if needsExactCheck(criterion, result, adjustable) {
+        options = checked(options, criterion, result, values, adjustable, rulebook: rulebook)
+      }
       let mustLift = rulebook.recognition.noCriterionAtZero && result.status == .zero
       let usable = mustLift ? options.filter { $0.gained > 0 } : options
       if usable.isEmpty {
@@ -153,6 +153,7 @@ public enum PathFinder {
     _ adjustable: Set<String>, rulebook: Rulebook
   ) -> [Option] {
     var options = [Option(steps: [], gained: 0, cost: 0)]
+    let sharesGateFields = gateSharesFields(criterion, adjustable)
     for indicator in criterion.indicators {
       // A change never takes a part beyond its whole (a count band has no whole of its own).
       let choices = indicator.rule.improvements(values, adjustable: adjustable).filter { choice in
@@ -183,7 +184,7 @@ public enum PathFinder {
           extended.append(Option(steps: steps, gained: option.gained + choice.points, cost: cost))
         }
       }
-      options = pruned(extended)
+      options = sharesGateFields ? extended : pruned(extended)
     }
     return options
   }

@@ -127,14 +127,19 @@ public struct RecognitionRule: Sendable, Equatable {
   public var noCriterionAtZero: Bool
 }
 
-/// A condition that zeroes a whole criterion when a count is above zero (a child's death…).
+/// A condition that zeroes a whole criterion: a count above a limit (a child's death…), a rate
+/// past a limit, a flag being yes or no.
 public struct Gate: Sendable, Equatable {
   public var id: String
-  public var field: FieldRef
+  /// What the gate tests.
+  public var condition: GateCondition
   public var description: LocalizedText
   public var provenance: Provenance
   /// Whether the situation can be undone within the assessment period (a death cannot).
   public var reversible: Bool
+
+  /// The field whose change can lift the gate (a count, a rate's numerator, a flag).
+  public var field: FieldRef { condition.field }
 }
 
 /// One scored indicator of a criterion.

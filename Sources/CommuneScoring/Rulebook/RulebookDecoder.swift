@@ -89,17 +89,7 @@ public enum RulebookDecoder {
       let maxPoints = try reader.points("maxPoints", scale: scale)
       var gates: [Gate] = []
       for (gateValue, gatePath) in try reader.optionalArray("gates") {
-        var gateReader = try ObjectReader(gateValue, at: gatePath)
-        let gateID = try gateReader.string("id")
-        let field = try resolver.ref("field", in: &gateReader, kind: .count)
-        let description = try localized(&gateReader, "description")
-        let provenance = try decodeProvenance(&gateReader)
-        let reversible = try gateReader.optionalBool("reversible") ?? false
-        try gateReader.finish()
-        gates.append(
-          Gate(
-            id: gateID, field: field, description: description, provenance: provenance,
-            reversible: reversible))
+        gates.append(try decodeGate(gateValue, at: gatePath, resolver))
       }
       var indicators: [Indicator] = []
       for (indicatorValue, indicatorPath) in try reader.array("indicators") {

@@ -82,7 +82,10 @@ public enum RulebookValidator {
         claim(gate.id, path.appending("gates").appending(index: gateIndex))
         provenanceProblems(
           gate.provenance, path.appending("gates").appending(index: gateIndex), error)
-        used.insert(gate.field.id)
+        for input in gate.condition.inputs { used.insert(input.id) }
+        for problem in gate.condition.problems(fields: resolver) {
+          error(path.appending("gates").appending(index: gateIndex).appending("when"), problem)
+        }
       }
       if criterion.indicators.isEmpty {
         error(path.appending("indicators"), "a criterion needs at least one indicator")

@@ -5,12 +5,14 @@ extension Gate {
   /// TRUE when the gate zeroes its criterion. `N` reads an empty or text cell as 0, so a missing
   /// count never fires a gate.
   public func firedFormula(_ context: FormulaContext) -> String {
-    "N(\(FormulaContext.name(field.id)))>0"
+    guard condition.isCountAboveZero else { return condition.firedFormula(context) }
+    return "N(\(FormulaContext.name(field.id)))>0"
   }
 
   /// TRUE when the gate's count is missing, which leaves its criterion not verifiable.
   public func missingFormula(_ context: FormulaContext) -> String {
-    context.isMissing(field, kind: .count)
+    guard condition.isCountAboveZero else { return condition.missingFormula(context) }
+    return context.isMissing(field, kind: .count)
   }
 }
 

@@ -1,0 +1,103 @@
+import CommuneScoring
+
+/// Sentences for gates (what zeroes a criterion) and for the recognition minimums.
+extension Explainer {
+  /// A gate's condition in words: "Số trẻ em tử vong trên 0", "Tỷ lệ … dưới 90%",
+  /// "Có kế hoạch … = không".
+  public func gateConditionInWords(_ condition: GateCondition) -> String {
+    switch condition {
+    case .flag(let field, let yes):
+      return fieldLabel(field.id) + " = " + (yes ? w.t("có", "yes") : w.t("không", "no"))
+    case .measure(let measure, _, _):
+      // A rate per 100,000 reads "A / B trên 5.000 trên 100.000", its unit said once.
+      let measured =
+        measure.kind == .ratePer100000
+        ? fieldLabel(measure.part.id) + " / " + fieldLabel(measure.whole?.id ?? "")
+        : measureInWords(measure)
+      return measured + " " + (gateLimitPhrase(condition) ?? "")
+    }
+  }
+
+  /// The comparison and limit of a measured condition ("dưới 50%", "trên 2"); nil for a flag.
+  public func gateLimitPhrase(_ condition: GateCondition) -> String? {
+    guard case .measure(let measure, let comparison, let limit) = condition else { return nil }
+    return comparisonInWords(comparison) + " " + self.limit(limit, scale: measure.scale)
+  }
+
+  /// "trên", "từ … trở lên" is awkward inside a sentence, so ≥ and ≤ read "ít nhất"/"không quá".
+  func comparisonInWords(_ comparison: GateCondition.Comparison) -> String {
+    switch comparison {
+    case .above: w.t("trên", "above")
+    case .atLeast: w.t("từ", "at least")
+    case .below: w.t("dưới", "below")
+    case .atMost: w.t("không quá", "at most")
+    }
+  }
+
+  /// What a gate read in a record: "Số trẻ em tử vong = 2", "Trẻ được tiêm / Trẻ em =
+  /// 85/100 = 85%", "Có kế hoạch: không"; "—" for a missing figure.
+  public func gateReading(_ condition: GateCondition, _ result: GateResult) -> String {
+    let values = Dictionary(
+      result.inputs.map { ($0.field, $0.value) }, uniquingKeysWith: { first, _ in first })
+    switch condition {
+    case .flag(let field, _):
+      return fieldLabel(field.id) + ": " + value(field.id, values[field.id].flatMap { $0 })
+    case .measure(let measure, _, _):
+      let partValue = values[measure.part.id].flatMap { $0 }
+      guard let whole = measure.whole else {
+        return fieldLabel(measure.part.id) + " = " + value(measure.part.id, partValue)
+      }
+      let wholeValue = values[whole.id].flatMap { $0 }
+      var text =
+        "\(fieldLabel(measure.part.id)) / \(fieldLabel(whole.id)) = "
+        + "\(value(measure.part.id, partValue))/\(value(whole.id, wholeValue))"
+      if let part = partValue, let total = wholeValue {
+        text +=
+          total == 0
+          ? w.t(" — không có trường hợp nào", " — none in the commune")
+          : " = "
+            + measured(Int128(part) * Int128(measure.scale), Int128(total), scale: measure.scale)
+      }
+      return text
+    }
+  }
+
+  /// A gate's result in one sentence: what it read and when it zeroes the criterion, e.g.
+  /// "… = 4/10 = 40% (tiêu chí bị 0 điểm khi dưới 50%)". A gate written the original way (a
+  /// count above 0) reads as before: "… = 1".
+  public func gateSentence(_ gate: Gate, _ result: GateResult) -> String {
+    let reading = gateReading(gate.condition, result)
+    guard !gate.condition.isCountAboveZero else { return reading }
+    let when: String
+    switch gate.condition {
+    case .flag(_, let yes): when = yes ? w.t("có", "yes") : w.t("không", "no")
+    case .measure: when = gateLimitPhrase(gate.condition) ?? ""
+    }
+    return reading
+      + w.t(" (tiêu chí bị 0 điểm khi \(when))", " (the criterion scores 0 when \(when))")
+  }
+
+  /// Why a gate zeroed its criterion, after "bị 0 điểm vì" / "scored 0 because":
+  /// "… = 4/10 = 40%, dưới 50%".
+  func gateCause(_ criterion: String, _ result: GateResult) -> String {
+    guard
+      let gate = rulebook.criteria.first(where: { $0.id == criterion })?.gates.first(where: {
+        $0.id == result.id
+      }), !gate.condition.isCountAboveZero
+    else {
+      return "\(fieldLabel(result.field)) = \(Format.integer(result.value ?? 0, language))"
+    }
+    return gateReading(gate.condition, result)
+      + (gateLimitPhrase(gate.condition).map { ", " + $0 } ?? "")
+  }
+
+  /// Why an irreversible gate blocks the path, for a gate written with a general condition.
+  func gateBlockerCause(_ criterion: String, gate id: String) -> String? {
+    guard
+      let gate = rulebook.criteria.first(where: { $0.id == criterion })?.gates.first(where: {
+        $0.id == id
+      }), !gate.condition.isCountAboveZero
+    else { return nil }
+    return gate.description.text(language) + " (" + gateConditionInWords(gate.condition) + ")"
+  }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+
+/// `cfc` with rulebooks that use general gate conditions and recognition minimums.
+@Suite("Gate conditions and minimums through the command line")
+struct ConditionsCommandTests {
+  let gates = Repo.path("Tests/Fixtures/rulebooks/gates.json")
+  func record(_ name: String) -> String { Repo.path("Tests/Fixtures/conditions/\(name)") }
+
+  @Test(
+    "an officer reads why each criterion was zeroed and the cheapest way out, in both languages")
+  func assessText() {
+    let vi = cfc("assess", "--rulebook", gates, record("gates-vaccination-low.json"))
+    #expect(vi.code == 0, "\(vi.stderr)")
+    #expect(
+      vi.stdout.contains(
+        "Tiêu chí C1 (Chăm sóc sức khỏe trẻ em) bị 0 điểm vì Số trẻ em được tiêm chủng đầy đủ / Số trẻ em dưới 16 tuổi = 4/10 = 40%, dưới 50%"
+      ))
+    #expect(
+      vi.stdout.contains(
+        "bị 0 điểm vì Có kế hoạch bảo vệ trẻ em được phê duyệt: không — không tiêu chí nào được 0 điểm"
+      ))
+    #expect(
+      vi.stdout.contains(
+        "C3.G: bảo đảm Có kế hoạch bảo vệ trẻ em được phê duyệt → +13 điểm"))
+    let en = cfc("assess", "--rulebook", gates, "--lang", "en", record("gates-death.json"))
+    #expect(
+      en.stdout.contains(
+        "C2.G3 More than 5,000 abused children per 100,000 scores criterion 2 at 0: Children abused (abuse_cases) / Children under 16 (children) = 1/12 = 8,333.33 per 100,000 (the criterion scores 0 when above 5,000 per 100,000) → criterion scores 0"
+      ))
+    #expect(en.stdout.contains("this cannot be undone within the period"))
+  }
+
+  @Test("the JSON result says what each general gate read; a missing figure leaves it undecided")
+  func assessJSON() throws {
+    let run = cfc(
+      "assess", "--rulebook", gates, "--format", "json", record("gates-missing.json"))
+    #expect(run.code == 0, "\(run.stderr)")
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    #expect(object["status"] as? String == "incomplete")
+    let criteria = try #require(object["criteria"] as? [[String: Any]])
+    let c2gates = try #require(criteria[1]["gates"] as? [[String: Any]])
+    #expect(c2gates[0]["condition"] == nil)  // the original form is written as before
+    #expect(c2gates[2]["zeroesCriterion"] is NSNull)
+    #expect((c2gates[2]["inputs"] as? [String: Any])?["children"] as? Int == 10)
+    #expect((c2gates[2]["inputs"] as? [String: Any])?["abuse_cases"] is NSNull)
+    #expect(criteria[1]["missingFields"] as? [String] == ["abuse_cases"])
+  }
+
+  @Test("rulebook validate accepts the example and names the JSON path of a mistake")
+  func validate() throws {
+    #expect(cfc("rulebook", "validate", gates).code == 0)
+    let folder = try temporaryFolder()
+    let broken = folder.appendingPathComponent("broken.json")
+    let text = try String(contentsOfFile: gates, encoding: .utf8).replacing(
+      #""below": 50"#, with: #""below": 150"#)
+    try Data(text.utf8).write(to: broken)
+    let run = cfc("rulebook", "validate", broken.path)
+    #expect(run.code == 65)
+    #expect(
+      run.stderr.contains(
+        "at criteria[0].gates[0].when: 'below': 150: a rate limit is a percentage from 0 to 100"))
+  }
+}
