@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+@Suite("The rulebook's verification sheet and provenance notes")
+struct VerificationSheetTests {
+  /// Each table row's `data-id` → its `data-path`.
+  func rows(_ html: String) -> [String: String] {
+    var rows: [String: String] = [:]
+    for element in ElementCollector.parse(html).elements where element.name == "tr" {
+      if let id = element.attributes["data-id"] { rows[id] = element.attributes["data-path"] }
+    }
+    return rows
+  }
+
+  @Test(
+    "the sheet lists every indicator, gate and threshold with its JSON path and boxes to tick, and says how to record the result"
+  )
+  func shipped() throws {
+    let run = cfc("rulebook", "show", "--format", "html")
+    #expect(run.code == 0)
+    #expect(ElementCollector.parse(run.stdout).error == nil)
+    let rows = rows(run.stdout)
+    #expect(rows["T1.1"] == "criteria[0].indicators[0].provenance")
+    #expect(rows["T13.1"] == "criteria[12].indicators[0].provenance")
+    #expect(rows["T3.G"] == "criteria[2].gates[0].provenance")
+    #expect(rows["Loại 1"] == "categories[0].threshold")
+    // 23 indicators, 2 gates, 3 categories.
+    #expect(rows.count == 28)
+    let html = run.stdout
+    #expect(html.contains("PHIẾU ĐỐI CHIẾU") || html.contains("Phiếu đối chiếu bộ tiêu chí"))
+    #expect(html.contains("mã băm sha256 của tệp: "))
+    // The rule in words beside the wording (here: not quoted, the reason printed once).
+    #expect(html.contains("= 100% → 50; ≥ 98% → 40; ≥ 95% → 25; còn lại → 0"))
+    #expect(html.contains("Chưa có nguyên văn [1]"))
+    #expect(
+      html.contains(
+        "[1] Chưa có nguyên văn: tài liệu đặc tả của dự án không chép lời văn chính thức"))
+    #expect(html.components(separatedBy: "<td>☐</td>").count - 1 == 2 * 28)
+    // (Quotes are escaped in HTML.)
+    #expect(html.contains("đặt &quot;status&quot;: &quot;verified&quot;"))
+    #expect(html.contains("&quot;quote&quot;: {&quot;text&quot;: &quot;…&quot;}"))
+    #expect(html.contains("NGƯỜI ĐỐI CHIẾU"))
+  }
+
+  @Test("a verified rule shows its source, article, clause and the quoted wording")
+  func quoted() throws {
+    let run = cfc(
+      "rulebook", "show", "--format", "html", "--lang", "en", "--rulebook",
+      Repo.path("Tests/Fixtures/rulebooks/styles.json"))
+    #expect(run.code == 0)
+    #expect(run.stdout.contains("[verified] — Bảng điểm mẫu, Điều 3, khoản 2 — “Trên 20%"))
+    #expect(run.stdout.contains("Ward: at least 40 points; every criterion assessed"))
+    #expect(run.stdout.contains("Mountain commune: at least 38.5 points"))
+    #expect(rows(run.stdout)["C3.3"] == "criteria[2].indicators[2].provenance")
+  }
+
+  @Test("the sheet as a Word file goes to -o, and only there")
+  func docx() throws {
+    let folder = try temporaryFolder()
+    let path = folder.appendingPathComponent("phieu.docx").path
+    let run = cfc("rulebook", "show", "--format", "docx", "-o", path)
+    #expect(run.code == 0)
+    let bytes = try #require(FileManager.default.contents(atPath: path))
+    #expect(bytes.prefix(2) == Data("PK".utf8))
+    #expect(cfc("rulebook", "show", "--format", "pdf").code == 64)
+  }
+
+  @Test("rulebook show prints each provenance note in the chosen language")
+  func notes() {
+    let en = cfc("rulebook", "show", "--lang", "en").stdout
+    let vi = cfc("rulebook", "show").stdout
+    #expect(en.contains("note: brackets below 100% could not be read in the published table"))
+    #expect(!en.contains("không đọc được các mức dưới 100%"))
+    #expect(vi.contains("ghi chú: không đọc được các mức dưới 100% trong bảng điểm đã công bố"))
+    #expect(!vi.contains("brackets below 100% could not be read"))
+  }
+}
