@@ -32,10 +32,11 @@ enum HTML {
   static let style = """
     :root { --ok: #1b7f3b; --bad: #b3261e; --open: #8a6d00; --line: #9a9a9a; }
     body { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", serif; font-size: 13pt; line-height: 1.3; color: #000; max-width: 165mm; margin: 12mm auto; padding: 0 4mm; }
-    h1 { font-size: 14pt; text-align: center; margin: 14pt 0 2pt; text-transform: uppercase; }
+    h1 { font-size: 14pt; text-align: center; margin: 14pt 0 2pt; text-transform: uppercase;
+      text-wrap: balance; }
     h2 { font-size: 13pt; margin: 12pt 0 4pt; break-after: avoid; }
     p { margin: 3pt 0; text-align: justify; }
-    p.sub { text-align: center; margin: 0 0 8pt; }
+    p.sub { text-align: center; margin: 0 0 8pt; text-wrap: balance; }
     p.note { font-size: 11pt; text-align: left; }
     table { border-collapse: collapse; width: 100%; margin: 4pt 0 8pt; font-size: 12pt; }
     th, td { border: 1px solid var(--line); padding: 2pt 4pt; vertical-align: top; text-align: left; }

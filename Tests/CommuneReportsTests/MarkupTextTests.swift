@@ -37,6 +37,15 @@ struct MarkupTextTests {
     #expect(MarkupText.escape("x\u{FFFE}\u{FFFF}y") == "xy")
   }
 
+  @Test("a vertical tab or form feed between two words becomes one space, never joins them")
+  func separatingControls() {
+    #expect(MarkupText.escape("Xã\u{0B}Bằng\u{0C}Mạc") == "Xã Bằng Mạc")
+    #expect(MarkupText.escape("Xã\u{0B}\u{0C}\u{1F}Bằng") == "Xã Bằng")
+    #expect(MarkupText.escape("Xã \u{0B}Bằng\u{85}") == "Xã Bằng")
+    #expect(MarkupText.escape("\u{0C}Xã") == "Xã")
+    #expect(MarkupText.escape("a\u{0B}<b>") == "a &lt;b&gt;")
+  }
+
   @Test("every character from U+0000 to U+00FF, and the noncharacters, make well-formed XML")
   func everyLowCharacter() throws {
     var all = ""
