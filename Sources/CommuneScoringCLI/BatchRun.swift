@@ -182,16 +182,37 @@ struct BatchProgress {
     lastShown = now
     let seconds = Double(elapsed) / 1e9
     let rate = Double(records) / seconds
-    var line = "\r\u{1B}[K\(records.formatted()) … \(Int(rate).formatted())/s"
+    let vi = (terminal as? StandardTerminal)?.language != .en
+    let count = Self.grouped(records, vi: vi)
+    var line =
+      "\r\u{1B}[K"
+      + (vi
+        ? "Đã chấm \(count) xã, \(Self.grouped(Int(rate), vi: vi)) xã/giây"
+        : "\(count) communes scored, \(Self.grouped(Int(rate), vi: vi))/s")
     if let total, total > 0 {
       let done = Double(consumed()) / Double(total)
       if done > 0.01 {
         let left = Int(seconds * (1 - done) / done)
-        line += ", \(Int(done * 100)) %, ~\(left / 60):\(String(format: "%02d", left % 60))"
+        let clock = "\(left / 60):\(String(format: "%02d", left % 60))"
+        line +=
+          vi
+          ? ", \(Int(done * 100))%, còn khoảng \(clock)" : ", \(Int(done * 100))%, ~\(clock) left"
       }
     }
     terminal.err(line)
     shown = true
+  }
+
+  /// `number` with its thousands grouped as people write them: 120.000 in Vietnamese, 120,000
+  /// in English.
+  static func grouped(_ number: Int, vi: Bool) -> String {
+    let digits = String(number.magnitude)
+    var out = ""
+    for (index, digit) in digits.enumerated() {
+      if index > 0, (digits.count - index) % 3 == 0 { out += vi ? "." : "," }
+      out.append(digit)
+    }
+    return (number < 0 ? "-" : "") + out
   }
 
   mutating func clear() {
