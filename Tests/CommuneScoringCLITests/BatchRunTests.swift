@@ -124,3 +124,16 @@ struct BatchRunTests {
     #expect(cfc("batch", allBad).code == 1)
   }
 }
+
+@Suite("The progress line")
+struct BatchProgressTests {
+  @Test(
+    "counts are grouped as the reader writes them: 1.234.567 in Vietnamese, 1,234,567 in English")
+  func grouping() {
+    #expect(BatchProgress.grouped(1_234_567, vi: true) == "1.234.567")
+    #expect(BatchProgress.grouped(1_234_567, vi: false) == "1,234,567")
+    #expect(BatchProgress.grouped(999, vi: true) == "999")
+    #expect(BatchProgress.grouped(1000, vi: true) == "1.000")
+    #expect(BatchProgress.grouped(0, vi: false) == "0")
+  }
+}
