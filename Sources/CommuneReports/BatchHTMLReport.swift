@@ -200,7 +200,9 @@ public struct BatchHTMLReport: Renderer {
     w.t("Loại: ", "Category: ")
       + rulebook.categories.enumerated().map { index, category in
         "\(index + 1) — \(category.name.text(language)) "
-          + w.t("(từ \(category.threshold) điểm)", "(from \(category.threshold) points)")
+          + w.t(
+            "(từ \(w.plain(category.threshold)) điểm)",
+            "(from \(w.plain(category.threshold)) points)")
       }.joined(separator: "; ") + "."
   }
 
@@ -238,11 +240,12 @@ public struct BatchHTMLReport: Renderer {
             Table.Row(
               [
                 .init("\(number)"), .init(entry.code), .init(entry.name),
-                .init(categoryKey(entry.category)), .init("\(entry.total)"),
+                .init(categoryKey(entry.category)), .init(w.plain(entry.total)),
                 .init(entry.reviewed ? w.t("đã thẩm định", "reviewed") : ""),
               ],
               attributes: [
-                Attribute("data-code", entry.code), Attribute("data-total", "\(entry.total)"),
+                Attribute("data-code", entry.code),
+                Attribute("data-total", rulebook.pointsText(entry.total)),
               ]))
         }
       }

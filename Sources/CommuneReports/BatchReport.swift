@@ -49,19 +49,23 @@ public enum BatchCSVReport {
     return "\u{FEFF}" + CSVWriter.row(columns) + "\r\n"
   }
 
-  /// One commune's row (criterion cells empty when not verifiable).
+  /// One commune's row (criterion cells empty when not verifiable); points in units of
+  /// `1/pointScale`, written as decimals (`0.25`) when the rulebook has them.
   public static func row(
-    _ record: EvidenceRecord, _ score: Score, selfScore: Score?, withReview: Bool
+    _ record: EvidenceRecord, _ score: Score, selfScore: Score?, withReview: Bool,
+    pointScale: Int = 1
   ) -> String {
     var row = CSVRowBuilder()
-    append(record, score, selfScore: selfScore, withReview: withReview, to: &row)
+    append(
+      record, score, selfScore: selfScore, withReview: withReview, pointScale: pointScale,
+      to: &row)
     return row.string
   }
 
   /// Appends one commune's row to `row` (the batch's hot path: no intermediate strings).
   public static func append(
     _ record: EvidenceRecord, _ score: Score, selfScore: Score?, withReview: Bool,
-    to row: inout CSVRowBuilder
+    pointScale: Int = 1, to row: inout CSVRowBuilder
   ) {
     let commune = record.commune
     row.text(commune.code)
@@ -70,15 +74,15 @@ public enum BatchCSVReport {
     row.text(commune.province)
     row.text(commune.category)
     row.int(record.year)
-    row.int(score.total)
-    row.int(score.threshold)
+    row.points(score.total, scale: pointScale)
+    row.points(score.threshold, scale: pointScale)
     row.text(score.status.rawValue)
-    for criterion in score.criteria { row.int(criterion.points) }
-    row.int(score.outlook?.bestTotal)
-    row.int(score.outlook?.worstTotal)
+    for criterion in score.criteria { row.points(criterion.points, scale: pointScale) }
+    row.points(score.outlook?.bestTotal, scale: pointScale)
+    row.points(score.outlook?.worstTotal, scale: pointScale)
     if withReview {
       row.text(selfScore == nil ? "no" : "yes")
-      row.int(selfScore?.total)
+      row.points(selfScore?.total, scale: pointScale)
       row.text(selfScore?.status.rawValue ?? "")
     }
     row.endRow()
@@ -236,7 +240,7 @@ public struct BatchTextReport: Renderer {
   public func line(_ entry: BatchEntry) -> String {
     Format.pad(entry.code, 8) + Format.pad(String(entry.name.prefix(27)), 28)
       + Format.pad(String((entry.district ?? "").prefix(21)), 22)
-      + Format.padLeft(String(entry.total), 6) + Format.padLeft(String(entry.threshold), 8) + "  "
+      + Format.padLeft(w.plain(entry.total), 6) + Format.padLeft(w.plain(entry.threshold), 8) + "  "
       + statusWord(entry.status)
       + (entry.reviewed ? w.t(" (đã thẩm định)", " (reviewed)") : "") + "\n"
   }
@@ -284,8 +288,8 @@ public struct BatchTextReport: Renderer {
     if shortfall.count > 0 {
       out.append(
         w.t(
-          "Không tiêu chí nào 0 điểm nhưng thiếu điểm so với ngưỡng: \(shortfall.count) xã (thiếu từ \(shortfall.smallest) đến \(shortfall.largest) điểm, trung vị \(shortfall.median))",
-          "No criterion at 0 but short of the threshold: \(shortfall.count) communes (short by \(shortfall.smallest) to \(shortfall.largest) points, median \(shortfall.median))"
+          "Không tiêu chí nào 0 điểm nhưng thiếu điểm so với ngưỡng: \(shortfall.count) xã (thiếu từ \(w.plain(shortfall.smallest)) đến \(w.plain(shortfall.largest)) điểm, trung vị \(w.plain(shortfall.median)))",
+          "No criterion at 0 but short of the threshold: \(shortfall.count) communes (short by \(w.plain(shortfall.smallest)) to \(w.plain(shortfall.largest)) points, median \(w.plain(shortfall.median)))"
         ))
     }
     let ranking = summary.top
@@ -293,7 +297,7 @@ public struct BatchTextReport: Renderer {
       out.append(w.t("Xếp hạng theo tổng điểm:", "Ranking by total:"))
       for (position, entry) in ranking.prefix(50).enumerated() {
         out.append(
-          "  \(Format.padLeft(String(position + 1), 4)).  \(Format.pad(entry.code, 8))\(Format.pad(String(entry.name.prefix(27)), 28))\(Format.padLeft(String(entry.total), 5))  \(statusWord(entry.status))"
+          "  \(Format.padLeft(String(position + 1), 4)).  \(Format.pad(entry.code, 8))\(Format.pad(String(entry.name.prefix(27)), 28))\(Format.padLeft(w.plain(entry.total), 5))  \(statusWord(entry.status))"
         )
       }
       if summary.all.total > ranking.count {

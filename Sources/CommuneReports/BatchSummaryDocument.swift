@@ -93,8 +93,8 @@ extension BatchHTMLReport {
       body.append(
         .paragraph(
           w.t(
-            "Không tiêu chí nào 0 điểm nhưng thiếu điểm so với ngưỡng: \(shortfall.count) xã (thiếu từ \(shortfall.smallest) đến \(shortfall.largest) điểm, trung vị \(shortfall.median)).",
-            "No criterion at 0 but short of the threshold: \(shortfall.count) communes (short by \(shortfall.smallest) to \(shortfall.largest) points, median \(shortfall.median))."
+            "Không tiêu chí nào 0 điểm nhưng thiếu điểm so với ngưỡng: \(shortfall.count) xã (thiếu từ \(w.plain(shortfall.smallest)) đến \(w.plain(shortfall.largest)) điểm, trung vị \(w.plain(shortfall.median))).",
+            "No criterion at 0 but short of the threshold: \(shortfall.count) communes (short by \(w.plain(shortfall.smallest)) to \(w.plain(shortfall.largest)) points, median \(w.plain(shortfall.median)))."
           )))
     }
     if !summary.closest.isEmpty {
@@ -116,8 +116,8 @@ extension BatchHTMLReport {
                 summary.closest.prefix(20).map { entry in
                   Table.Row([
                     .init(entry.code), .init(entry.name), .init(entry.district ?? ""),
-                    .init("\(entry.total)"), .init("\(entry.threshold)"),
-                    .init("\(entry.threshold - entry.total)"),
+                    .init(w.plain(entry.total)), .init(w.plain(entry.threshold)),
+                    .init(w.plain(entry.threshold - entry.total)),
                   ])
                 })
             ], compact: true)))
@@ -140,7 +140,7 @@ extension BatchHTMLReport {
                 summary.top.enumerated().map { index, entry in
                   Table.Row([
                     .init("\(index + 1)"), .init(entry.code), .init(entry.name),
-                    .init(entry.district ?? ""), .init("\(entry.total)"),
+                    .init(entry.district ?? ""), .init(w.plain(entry.total)),
                     .init(text.statusWord(entry.status)),
                   ])
                 })

@@ -1,3 +1,5 @@
+import CommuneScoring
+
 /// RFC 4180 CSV output: a field is quoted when it holds a comma, a quote, a line break, or
 /// leading/trailing spaces; quotes are doubled. Rows end with CRLF (written by the caller).
 public enum CSVWriter {
@@ -91,6 +93,15 @@ public struct CSVRowBuilder {
       magnitude %= divisor
       divisor /= 10
     } while divisor > 0
+  }
+
+  /// Appends points held as `units` of `1/scale` as a number (`50`, `0.25`: a decimal point, as
+  /// JSON writes it, so programs read a number), or an empty field for nil. A whole-point
+  /// rulebook (scale 1) writes exactly what `int` writes.
+  public mutating func points(_ units: Int?, scale: Int) {
+    guard scale > 1, let units else { return int(units) }
+    separator()
+    bytes.append(contentsOf: PointScale.text(units, scale: scale).utf8)
   }
 
   /// Ends the row with CRLF; the next field starts a new row.

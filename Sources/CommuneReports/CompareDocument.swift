@@ -47,13 +47,16 @@ extension CompareReport {
       rows.append(
         Table.Row(
           [
-            .init(change.code), .init(new.record.commune.name), .init("\(old.score.total)"),
-            .init("\(new.score.total)"), .init("\(delta >= 0 ? "+" : "")\(delta)"),
+            .init(change.code), .init(new.record.commune.name), .init(w.plain(old.score.total)),
+            .init(w.plain(new.score.total)), .init("\(delta >= 0 ? "+" : "")\(w.plain(delta))"),
             .init(status(old.score.status) + " → " + status(new.score.status)),
             .init(notes.joined(separator: ". ")),
           ],
           style: change.verdictChange == "lost" ? .alert : .normal,
-          attributes: [Attribute("data-code", change.code), Attribute("data-change", "\(delta)")]))
+          attributes: [
+            Attribute("data-code", change.code),
+            Attribute("data-change", rulebook.pointsText(delta)),
+          ]))
     }
     body.append(
       .table(
@@ -97,8 +100,10 @@ extension CompareReport {
       let after = new.criteria[index].points
       guard before != after else { return nil }
       let id = rulebook.criteria[index].id
-      if let before, let after { return "\(id) \(after - before >= 0 ? "+" : "")\(after - before)" }
-      return "\(id) \(before.map(String.init) ?? "—") → \(after.map(String.init) ?? "—")"
+      if let before, let after {
+        return "\(id) \(after - before >= 0 ? "+" : "")\(w.plain(after - before))"
+      }
+      return "\(id) \(before.map(w.plain) ?? "—") → \(after.map(w.plain) ?? "—")"
     }
   }
 
@@ -136,14 +141,15 @@ extension CompareReport {
       for side in [change.old, change.new] {
         if let side {
           row += [
-            .number(side.record.year), .number(side.score.total), .text(status(side.score.status)),
+            .number(side.record.year), .points(side.score.total, scale: rulebook.pointScale),
+            .text(status(side.score.status)),
           ]
         } else {
           row += [.empty, .empty, .text(w.t("(không có)", "(absent)"))]
         }
       }
       if let old = change.old, let new = change.new {
-        row.append(.number(new.score.total - old.score.total))
+        row.append(.points(new.score.total - old.score.total, scale: rulebook.pointScale))
         switch change.verdictChange {
         case "gained"?: row.append(.text(w.t("được công nhận", "gained")))
         case "lost"?: row.append(.text(w.t("mất công nhận", "lost")))
@@ -153,7 +159,7 @@ extension CompareReport {
           if let before = old.score.criteria[index].points,
             let after = new.score.criteria[index].points
           {
-            row.append(.number(after - before))
+            row.append(.points(after - before, scale: rulebook.pointScale))
           } else {
             row.append(.empty)
           }

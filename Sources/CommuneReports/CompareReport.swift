@@ -69,11 +69,13 @@ public struct CompareReport: Renderer {
   func cause(_ cause: Cause) -> String {
     switch cause {
     case .criterionNoLongerZero(let id, let from, let to):
-      return w.t("\(id) hết bị 0 điểm (\(from) → \(to))", "\(id) no longer 0 (\(from) → \(to))")
+      return w.t(
+        "\(id) hết bị 0 điểm (\(w.plain(from)) → \(w.plain(to)))",
+        "\(id) no longer 0 (\(w.plain(from)) → \(w.plain(to)))")
     case .criterionNowZero(let id, let from):
       return w.t(
-        "\(id) bị 0 điểm (\(from.map(String.init) ?? "—") → 0)",
-        "\(id) now 0 (\(from.map(String.init) ?? "—") → 0)")
+        "\(id) bị 0 điểm (\(from.map(w.plain) ?? "—") → 0)",
+        "\(id) now 0 (\(from.map(w.plain) ?? "—") → 0)")
     case .criterionNowVerifiable(let id):
       return w.t("\(id) nay đã đủ số liệu", "\(id) now has its evidence")
     case .criterionNoLongerVerifiable(let id):
@@ -81,11 +83,11 @@ public struct CompareReport: Renderer {
     case .totalCrossed(let from, let to, let threshold):
       return to >= threshold
         ? w.t(
-          "tổng điểm \(from) → \(to), đạt ngưỡng \(threshold)",
-          "total \(from) → \(to), reaches the threshold of \(threshold)")
+          "tổng điểm \(w.plain(from)) → \(w.plain(to)), đạt ngưỡng \(w.plain(threshold))",
+          "total \(w.plain(from)) → \(w.plain(to)), reaches the threshold of \(w.plain(threshold))")
         : w.t(
-          "tổng điểm \(from) → \(to), dưới ngưỡng \(threshold)",
-          "total \(from) → \(to), below the threshold of \(threshold)")
+          "tổng điểm \(w.plain(from)) → \(w.plain(to)), dưới ngưỡng \(w.plain(threshold))",
+          "total \(w.plain(from)) → \(w.plain(to)), below the threshold of \(w.plain(threshold))")
     }
   }
 
@@ -113,8 +115,8 @@ public struct CompareReport: Renderer {
       var line =
         "\(Format.pad(change.code, 8))\(Format.pad(String(new.record.commune.name.prefix(27)), 28))"
       line +=
-        "\(old.record.year): \(old.score.total) \(status(old.score.status)) → \(new.record.year): \(new.score.total) \(status(new.score.status))"
-      line += "  (\(delta >= 0 ? "+" : "")\(delta))"
+        "\(old.record.year): \(w.plain(old.score.total)) \(status(old.score.status)) → \(new.record.year): \(w.plain(new.score.total)) \(status(new.score.status))"
+      line += "  (\(delta >= 0 ? "+" : "")\(w.plain(delta)))"
       out.append(line)
       var deltas: [String] = []
       for (index, criterion) in rulebook.criteria.enumerated() {
@@ -122,10 +124,11 @@ public struct CompareReport: Renderer {
         let after = new.score.criteria[index].points
         guard before != after else { continue }
         if let before, let after {
-          deltas.append("\(criterion.id) \(after - before >= 0 ? "+" : "")\(after - before)")
+          deltas.append(
+            "\(criterion.id) \(after - before >= 0 ? "+" : "")\(w.plain(after - before))")
         } else {
           deltas.append(
-            "\(criterion.id) \(before.map(String.init) ?? "—") → \(after.map(String.init) ?? "—")")
+            "\(criterion.id) \(before.map(w.plain) ?? "—") → \(after.map(w.plain) ?? "—")")
         }
       }
       if !deltas.isEmpty { out.append("        " + deltas.joined(separator: ", ")) }

@@ -68,8 +68,8 @@ public struct Dossier: Renderer {
     // The category's wording may hold commas and semicolons of its own: quoted, it reads as one.
     let category = explainer.categoryName(assessment.commune.category).lowercased()
     return w.t(
-      "tổng số điểm đạt \(result.total)/\(result.maxTotal) điểm; ngưỡng công nhận đối với loại “\(category)” là \(result.threshold) điểm; \(zero ? "có tiêu chí bị 0 điểm" : "không có tiêu chí nào bị 0 điểm").",
-      "a total of \(result.total)/\(result.maxTotal) points; the threshold for the category “\(category)” is \(result.threshold) points; \(zero ? "a criterion scored 0" : "no criterion scored 0")."
+      "tổng số điểm đạt \(w.plain(result.total))/\(w.plain(result.maxTotal)) điểm; ngưỡng công nhận đối với loại “\(category)” là \(w.plain(result.threshold)) điểm; \(zero ? "có tiêu chí bị 0 điểm" : "không có tiêu chí nào bị 0 điểm").",
+      "a total of \(w.plain(result.total))/\(w.plain(result.maxTotal)) points; the threshold for the category “\(category)” is \(w.plain(result.threshold)) points; \(zero ? "a criterion scored 0" : "no criterion scored 0")."
     )
   }
 
@@ -240,14 +240,14 @@ public struct Dossier: Renderer {
       Table.Row(
         [
           .init("\(index + 1)"), .init(explainer.criterionName(criterion.id)),
-          .init("\(criterion.maxPoints)"), .init(criterion.points.map(String.init) ?? "—"),
+          .init(w.plain(criterion.maxPoints)), .init(criterion.points.map(w.plain) ?? "—"),
         ], attributes: [Attribute("data-criterion", criterion.id)])
     }
     rows.append(
       Table.Row(
         [
-          .init(""), .init(w.t("Tổng cộng", "Total")), .init("\(result.maxTotal)"),
-          .init("\(result.total)"),
+          .init(""), .init(w.t("Tổng cộng", "Total")), .init(w.plain(result.maxTotal)),
+          .init(w.plain(result.total)),
         ], style: .total))
     let conclusion =
       result.status == .recognized

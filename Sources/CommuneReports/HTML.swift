@@ -92,9 +92,9 @@ enum HTML {
   /// With `counts`, values are counts of communes (drawn in one colour, labelled plainly).
   static func barChart(
     _ bars: [(label: String, value: Int?, maximum: Int, title: String)], language: Language,
-    caption: String, counts: Bool = false
+    caption: String, counts: Bool = false, pointScale: Int = 1
   ) -> String {
-    let w = Wording(language)
+    let w = Wording(language, pointScale: pointScale)
     let rowHeight = 18
     let labelWidth = 44
     let chartWidth = 560
@@ -114,7 +114,9 @@ enum HTML {
         let color = counts ? "#b3261e" : (value == 0 ? "#b3261e" : "#1b7f3b")
         svg +=
           "<rect x=\"\(labelWidth)\" y=\"\(y + 2)\" width=\"\(width)\" height=\"12\" fill=\"\(color)\"><title>\(escape(bar.title))</title></rect>"
-        let label = counts ? String(value) : (value == 0 ? "0 ✗" : "\(value)/\(bar.maximum)")
+        let label =
+          counts
+          ? String(value) : (value == 0 ? "0 ✗" : "\(w.plain(value))/\(w.plain(bar.maximum))")
         svg +=
           "<text x=\"\(labelWidth + max(full, width) + 6)\" y=\"\(y + 12)\" fill=\"\(color)\">\(escape(label))</text>\n"
       } else {

@@ -54,7 +54,7 @@ public struct HTMLReport: Renderer {
           caption: w.t(
             "Điểm từng tiêu chí so với điểm tối đa (đỏ: 0 điểm; nét đứt: chưa xác minh)",
             "Points per criterion against the maximum (red: 0 points; dashed: not verifiable)"),
-          counts: false)))
+          counts: false, pointScale: rulebook.pointScale)))
     var section = 2
     if !assessment.adjustments.isEmpty {
       body.append(
@@ -116,8 +116,8 @@ public struct HTMLReport: Renderer {
       (
         w.t("Ngưỡng công nhận", "Recognition threshold"),
         w.t(
-          "từ \(assessment.result.threshold) điểm trở lên, không tiêu chí nào 0 điểm",
-          "at least \(assessment.result.threshold) points, no criterion at 0")
+          "từ \(w.plain(assessment.result.threshold)) điểm trở lên, không tiêu chí nào 0 điểm",
+          "at least \(w.plain(assessment.result.threshold)) points, no criterion at 0")
       ),
     ]
     if let review = assessment.review {
@@ -138,14 +138,14 @@ public struct HTMLReport: Renderer {
     var blocks: [Block] = [
       .paragraph(
         w.t("Kết luận: ", "Verdict: ") + w.status(result.status) + " — "
-          + w.t("tổng điểm ", "total ") + "\(result.total)/\(result.maxTotal)")
+          + w.t("tổng điểm ", "total ") + "\(w.plain(result.total))/\(w.plain(result.maxTotal))")
     ]
     if let outlook = result.outlook {
       blocks.append(
         .paragraph(
           w.t(
-            "Nếu bổ sung số liệu còn thiếu: từ \(outlook.worstTotal) đến \(outlook.bestTotal) điểm.",
-            "With the missing evidence: between \(outlook.worstTotal) and \(outlook.bestTotal) points."
+            "Nếu bổ sung số liệu còn thiếu: từ \(w.plain(outlook.worstTotal)) đến \(w.plain(outlook.bestTotal)) điểm.",
+            "With the missing evidence: between \(w.plain(outlook.worstTotal)) and \(w.plain(outlook.bestTotal)) points."
           )))
     }
     if !result.reasons.isEmpty {
@@ -158,7 +158,7 @@ public struct HTMLReport: Renderer {
       className: "verdict \(result.status.rawValue)",
       attributes: [
         Attribute("data-status", result.status.rawValue),
-        Attribute("data-total", "\(result.total)"),
+        Attribute("data-total", rulebook.pointsText(result.total)),
       ], blocks)
   }
 
@@ -185,13 +185,13 @@ public struct HTMLReport: Renderer {
       var cells: [Table.Cell] = [
         .init("\(index + 1)"),
         .init("\(explainer.criterionName(criterion.id)) (\(criterion.id))"),
-        .init("\(criterion.maxPoints)"),
+        .init(w.plain(criterion.maxPoints)),
         .init(
-          selfPoints.map(String.init) ?? "—", mark: own == nil && reconstructed ? mark : nil),
+          selfPoints.map(w.plain) ?? "—", mark: own == nil && reconstructed ? mark : nil),
       ]
       if own != nil {
         cells.append(
-          .init(criterion.points.map(String.init) ?? "—", mark: reconstructed ? mark : nil))
+          .init(criterion.points.map(w.plain) ?? "—", mark: reconstructed ? mark : nil))
       }
       cells.append(.init(note(criterion, index)))
       let style: Table.RowStyle =
@@ -201,15 +201,15 @@ public struct HTMLReport: Renderer {
           cells, style: style,
           attributes: [
             Attribute("data-criterion", criterion.id),
-            Attribute("data-points", criterion.points.map(String.init) ?? ""),
-            Attribute("data-max", "\(criterion.maxPoints)"),
+            Attribute("data-points", criterion.points.map(rulebook.pointsText) ?? ""),
+            Attribute("data-max", rulebook.pointsText(criterion.maxPoints)),
           ]))
     }
     var total: [Table.Cell] = [
-      .init(""), .init(w.t("Tổng cộng", "Total")), .init("\(result.maxTotal)"),
-      .init("\(own?.total ?? result.total)"),
+      .init(""), .init(w.t("Tổng cộng", "Total")), .init(w.plain(result.maxTotal)),
+      .init(w.plain(own?.total ?? result.total)),
     ]
-    if own != nil { total.append(.init("\(result.total)")) }
+    if own != nil { total.append(.init(w.plain(result.total))) }
     total.append(.init(""))
     return Table(
       className: "score", columns: columns, groups: [.init(rows)],
@@ -239,7 +239,7 @@ public struct HTMLReport: Renderer {
         .init(explainer.fieldLabel(effect.field)),
         .init(explainer.value(effect.field, effect.from)),
         .init(explainer.value(effect.field, effect.to)), .init(effect.reason),
-        .init("\(effect.pointsEffect > 0 ? "+" : "")\(effect.pointsEffect)"),
+        .init("\(effect.pointsEffect > 0 ? "+" : "")\(w.plain(effect.pointsEffect))"),
       ])
     }
     return Table(
@@ -269,8 +269,8 @@ public struct HTMLReport: Renderer {
     out.append(
       .paragraph(
         w.t(
-          "Tổng điểm sau khi thực hiện: \(path.totalAfter)",
-          "Total after these changes: \(path.totalAfter)")))
+          "Tổng điểm sau khi thực hiện: \(w.plain(path.totalAfter))",
+          "Total after these changes: \(w.plain(path.totalAfter))")))
     return out
   }
 
@@ -281,7 +281,7 @@ public struct HTMLReport: Renderer {
         Table.Row(
           [
             .init(
-              "\(criterion.id) \(explainer.criterionName(criterion.id)): \(criterion.points.map { "\($0)/\(criterion.maxPoints)" } ?? w.score(.notVerifiable))",
+              "\(criterion.id) \(explainer.criterionName(criterion.id)): \(criterion.points.map { "\(w.plain($0))/\(w.plain(criterion.maxPoints))" } ?? w.score(.notVerifiable))",
               span: 3)
           ], style: .group)
       ]
@@ -290,12 +290,12 @@ public struct HTMLReport: Renderer {
           Table.Row(
             [
               .init(indicator.id, mark: indicator.provenance == .reconstructed ? mark : nil),
-              .init("\(indicator.points.map(String.init) ?? "—")/\(indicator.maxPoints)"),
+              .init("\(indicator.points.map(w.plain) ?? "—")/\(w.plain(indicator.maxPoints))"),
               .init(explainer.explain(indicator, in: index)),
             ],
             attributes: [
               Attribute("data-indicator", indicator.id),
-              Attribute("data-points", indicator.points.map(String.init) ?? ""),
+              Attribute("data-points", indicator.points.map(rulebook.pointsText) ?? ""),
             ]))
       }
       groups.append(.init(rows, together: true))

@@ -7,7 +7,15 @@ public struct XLSXWriter {
   public enum Cell: Sendable, Equatable {
     case text(String)
     case number(Int)
+    /// A decimal number as written in the file (`0.25`): a number to the spreadsheet.
+    case decimal(String)
     case empty
+
+    /// Points held as `units` of `1/scale`: a whole number, or its exact decimal.
+    public static func points(_ units: Int, scale: Int) -> Cell {
+      scale == 1 || units % scale == 0
+        ? .number(units / scale) : .decimal(PointScale.text(units, scale: scale))
+    }
   }
 
   public let sheetName: String
@@ -36,6 +44,7 @@ public struct XLSXWriter {
       case .text(let text):
         xml += "<c r=\"\(reference)\" t=\"inlineStr\"><is><t>\(HTML.escape(text))</t></is></c>"
       case .number(let value): xml += "<c r=\"\(reference)\"><v>\(value)</v></c>"
+      case .decimal(let value): xml += "<c r=\"\(reference)\"><v>\(value)</v></c>"
       case .empty: continue
       }
     }

@@ -213,10 +213,13 @@ public struct Chart: Sendable {
   public var caption: String
   /// Values are counts of communes rather than points.
   public var counts: Bool
+  /// Units per point of points values (1 when whole), for their labels.
+  public var pointScale: Int = 1
 
-  public init(bars: [Bar], caption: String, counts: Bool) {
+  public init(bars: [Bar], caption: String, counts: Bool, pointScale: Int = 1) {
     self.bars = bars
     self.caption = caption
     self.counts = counts
+    self.pointScale = pointScale
   }
 }

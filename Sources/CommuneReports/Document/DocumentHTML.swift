@@ -61,7 +61,8 @@ public enum DocumentHTML {
     case .chart(let chart):
       return HTML.barChart(
         chart.bars.map { ($0.label, $0.value, $0.maximum, $0.title) },
-        language: language, caption: chart.caption, counts: chart.counts)
+        language: language, caption: chart.caption, counts: chart.counts,
+        pointScale: chart.pointScale)
     case .pageBreak: return "<div class=\"newpage\"></div>\n"
     }
   }

@@ -110,20 +110,26 @@ public struct BatchWorkbook: Sendable {
     let category =
       rulebook.category(entry.category).map { language == .vi ? $0.name.vi : $0.name.en }
       ?? entry.category
+    let scale = rulebook.pointScale
+    // Points as numbers: whole, or exact decimals for a rulebook that has them.
+    func points(_ units: Int, _ style: XLSXStream.Style) -> XLSXStream.Cell {
+      scale == 1 || units % scale == 0
+        ? .number(units / scale, style) : .decimal(PointScale.text(units, scale: scale), style)
+    }
     var cells: [XLSXStream.Cell] = [
       .text(entry.code, .code), .text(entry.name, .text),
       entry.district.map { .text($0, .text) } ?? .empty(.text), .text(entry.province, .text),
-      .text(category, .text), .number(entry.year, .number), .number(entry.total, .total),
-      .number(entry.threshold, .number),
+      .text(category, .text), .number(entry.year, .number), points(entry.total, .total),
+      points(entry.threshold, .number),
       .text(verdict(entry.status, language), verdictStyle(entry.status)),
     ]
-    cells += entry.criteria.map { $0.map { .number($0, .number) } ?? .empty(.number) }
-    cells.append(entry.bestTotal.map { .number($0, .number) } ?? .empty(.number))
-    cells.append(entry.worstTotal.map { .number($0, .number) } ?? .empty(.number))
+    cells += entry.criteria.map { $0.map { points($0, .number) } ?? .empty(.number) }
+    cells.append(entry.bestTotal.map { points($0, .number) } ?? .empty(.number))
+    cells.append(entry.worstTotal.map { points($0, .number) } ?? .empty(.number))
     if withReview {
       cells.append(.text(entry.reviewed ? (language == .vi ? "Có" : "Yes") : "", .number))
       if let own {
-        cells.append(.number(own.total, .number))
+        cells.append(points(own.total, .number))
         cells.append(.text(verdict(own.status, language), verdictStyle(own.status)))
       } else {
         cells += [.empty(.number), .empty(.number)]

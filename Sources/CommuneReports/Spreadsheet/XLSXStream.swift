@@ -15,6 +15,8 @@ public struct XLSXStream: Sendable {
   public enum Cell: Sendable, Equatable {
     case text(String, Style)
     case number(Int, Style)
+    /// A decimal number as written in the file (`0.25`).
+    case decimal(String, Style)
     /// An empty cell that still carries a format (a border), or nothing when `nil`.
     case empty(Style?)
   }
@@ -100,6 +102,8 @@ public struct XLSXStream: Sendable {
         bytes += MarkupText.escape(text).utf8
         bytes += "</t></is></c>".utf8
       case .number(let value, let style):
+        bytes += "<c s=\"\(style.rawValue)\"><v>\(value)</v></c>".utf8
+      case .decimal(let value, let style):
         bytes += "<c s=\"\(style.rawValue)\"><v>\(value)</v></c>".utf8
       case .empty(let style):
         bytes += style.map { Array("<c s=\"\($0.rawValue)\"/>".utf8) } ?? Array("<c/>".utf8)

@@ -13,7 +13,8 @@ public struct CSVBatchWriter: BatchWriter {
       guard !certifiedOnly || row.score.status == .recognized else { return }
       CSVRowBuilder.appending(to: &bytes) { builder in
         BatchCSVReport.append(
-          row.record, row.score, selfScore: row.ownScore, withReview: withReview, to: &builder)
+          row.record, row.score, selfScore: row.ownScore, withReview: withReview,
+          pointScale: row.rulebook.pointScale, to: &builder)
       }
     }
   }
