@@ -70,6 +70,13 @@ struct BatchRun {
         if buffer.count >= 1 << 16 {
           sink.write(bytes: buffer[...])
           buffer.removeAll(keepingCapacity: true)
+          // A full disk ends a long run at once (exit 73, no temporary file left) rather than
+          // after scoring everything for nothing. In-process runs (tests) see it at the end.
+          if let failure = sink.failure, terminal is StandardTerminal {
+            progress.clear()
+            Interruption.end(
+              cannotWrite: failure.lines(in: options.language).joined(separator: "\n"))
+          }
         }
         progress.tick { readers.reduce(0) { $0 + $1.consumed } }
       }
@@ -101,10 +108,12 @@ struct BatchRun {
   /// The tally on standard error: the whole run, then each file when there are several.
   func report(_ tally: BatchTally, terminal: Terminal) {
     let w = Wording(options.language)
+    let vi = options.language == .vi
+    func n(_ number: Int) -> String { BatchProgress.grouped(number, vi: vi) }
     func line(_ c: BatchTally.Counts) -> String {
       w.t(
-        "đã đọc \(c.read) hồ sơ: \(c.assessed) đã chấm, \(c.rejected) bị loại",
-        "read \(c.read) \(c.read == 1 ? "record" : "records"): \(c.assessed) assessed, \(c.rejected) rejected"
+        "đã đọc \(n(c.read)) hồ sơ: \(n(c.assessed)) đã chấm, \(n(c.rejected)) bị loại",
+        "read \(n(c.read)) \(c.read == 1 ? "record" : "records"): \(n(c.assessed)) assessed, \(n(c.rejected)) rejected"
       )
     }
     var out = w.t("Kiểm đếm: ", "Tally: ") + line(tally.all)

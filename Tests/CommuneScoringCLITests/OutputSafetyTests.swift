@@ -219,4 +219,25 @@ struct InterruptionTests {
     #expect(leftovers(folder).isEmpty)
     #expect(try String(contentsOf: output, encoding: .utf8) == "previous\n")
   }
+
+  @Test("a full disk stops a long batch at once with exit 73, before the rows still to come")
+  func fullDiskStopsEarly() throws {
+    let binary = try #require(builtBinary(), "the cfc binary was not built next to the tests")
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let input = try Self.bigBatch(binary, in: folder, communes: 20000)
+    // A broken last row: a run that goes on to the end reports it.
+    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: input))
+    try handle.seekToEnd()
+    try handle.write(contentsOf: Data("99999,Xã Cuối,,Tỉnh,standard,2024,x\r\n".utf8))
+    try handle.close()
+    // /dev/full refuses every write with ENOSPC, as a full disk does.
+    let run = try execute(binary, ["batch", input, "--format", "csv", "-o", "/dev/full"])
+    #expect(run.code == 73)
+    #expect(run.stderr.contains("ổ đĩa đã đầy"))
+    // Ended at the first failed write, long before the last row.
+    #expect(!run.stderr.contains("dòng 20002"), "\(run.stderr)")
+    let finished = try execute(binary, ["batch", input, "--format", "csv", "-o", "/dev/null"])
+    #expect(finished.stderr.contains("dòng 20002"), "\(finished.stderr)")
+  }
 }
