@@ -40,6 +40,13 @@ enum FuzzTargets {
     FuzzTarget("zip", "a ZIP archive: directory read, every entry expanded and checked", zip),
     FuzzTarget(
       "workbook", "an .xlsx/.ods workbook: sheets, defined names, batch and review rows", workbook),
+    FuzzTarget(
+      "sheetxml", "an xlsx sheet and its shared strings (NUL between), packed into a workbook",
+      PartTargets.xlsxParts),
+    FuzzTarget("odsxml", "an ODS content.xml, packed into a workbook", PartTargets.odsContent),
+    FuzzTarget(
+      "zipdamage", "a valid archive of the input's parts, damaged where its last bytes say",
+      PartTargets.zipDamaged),
   ]
 
   /// The target named `name`, if any.
