@@ -26,6 +26,8 @@ public struct BatchWorkbook: Sendable {
   let certifiedOnly: Bool
   var stream = XLSXStream()
   var listed = 0
+  /// The list's column widths, measured from the names written.
+  var fit = ColumnFit()
   /// Counts over every commune assessed (also those a certified-only list leaves out).
   public private(set) var all = Counts()
   public private(set) var byCategory: [String: Counts] = [:]
@@ -151,8 +153,16 @@ public struct BatchWorkbook: Sendable {
   }
 
   /// The title, the headings; the list follows.
-  public mutating func begin(into output: inout [UInt8]) {
-    let columns = columns()
+  /// Starts the workbook. The list sheet itself starts once its column widths are measured:
+  /// after the first `ColumnFit.sampleSize` communes listed, or at the end for fewer.
+  public mutating func begin(into output: inout [UInt8]) {}
+
+  /// Starts the list sheet with widths fitted to the communes seen so far, then writes them.
+  mutating func startList(into output: inout [UInt8]) {
+    guard !fit.started else { return }
+    fit.started = true
+    var columns = columns()
+    fit.apply(to: &columns)
     let last = CellReference.columnName(columns.count - 1)
     stream.beginSheet(
       XLSXStream.Layout(
@@ -173,6 +183,8 @@ public struct BatchWorkbook: Sendable {
       ], height: 18,
       into: &output)
     stream.addRow(columns.map { .text($0.0, .header) }, height: 48, into: &output)
+    for row in fit.sample { stream.addRow(xml: row[...], into: &output) }
+    fit.sample = []
   }
 
   /// Adds one assessed commune, in input order. `formatted` is its `cellsXML`, when a worker
@@ -197,16 +209,23 @@ public struct BatchWorkbook: Sendable {
         into: &row)
     }
     row += "</row>".utf8
+    guard fit.started else {
+      fit.measure(entry)
+      fit.sample.append(row)
+      if fit.sample.count >= ColumnFit.sampleSize { startList(into: &output) }
+      return
+    }
     stream.addRow(xml: row[...], into: &output)
   }
 
   /// The summary sheet and the end of the archive. `rejected` counts the records that could
   /// not be assessed.
   public mutating func end(rejected: Int, into output: inout [UInt8]) {
+    startList(into: &output)
     stream.endSheet(into: &output)
     stream.beginSheet(
       XLSXStream.Layout(
-        name: t("Tổng hợp", "Summary"), widths: [categoryWidth, 10, 10, 12, 16],
+        name: t("Tổng hợp", "Summary"), widths: [summaryWidth, 10, 10, 12, 16],
         merges: ["A1:E1"], landscape: false), into: &output)
     stream.addRow(
       [.text(t("TỔNG HỢP KẾT QUẢ", "SUMMARY OF RESULTS"), .title)], height: 24, into: &output)
