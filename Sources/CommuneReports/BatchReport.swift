@@ -65,7 +65,7 @@ public enum BatchCSVReport {
   /// Appends one commune's row to `row` (the batch's hot path: no intermediate strings).
   public static func append(
     _ record: EvidenceRecord, _ score: Score, selfScore: Score?, withReview: Bool,
-    pointScale: Int = 1, to row: inout CSVRowBuilder
+    pointScale: Int = 1, rulebook: String? = nil, to row: inout CSVRowBuilder
   ) {
     let commune = record.commune
     row.text(commune.code)
@@ -85,6 +85,7 @@ public enum BatchCSVReport {
       row.points(selfScore?.total, scale: pointScale)
       row.text(selfScore?.status.rawValue ?? "")
     }
+    if let rulebook { row.text(rulebook) }
     row.endRow()
   }
 }

@@ -93,6 +93,22 @@ public struct ErrorText: Sendable {
       return w.t(
         "hồ sơ ghi bộ tiêu chí '\(record)' nhưng đang dùng bộ tiêu chí '\(inUse)'",
         "the record is for rulebook '\(record)' but rulebook '\(inUse)' is in use")
+    case .noRulebookForYear(let year, let covered):
+      let years = covered.map { coverage in
+        let span =
+          coverage.first == 0
+          ? w.t("mọi năm", "every year")
+          : coverage.last.map { $0 == coverage.first ? "\($0)" : "\(coverage.first)–\($0)" }
+            ?? w.t("từ \(coverage.first)", "from \(coverage.first)")
+        return "\(coverage.id): \(span)"
+      }.joined(separator: "; ")
+      return w.t(
+        "không có bộ tiêu chí nào áp dụng cho năm đánh giá \(year) (các năm có bộ tiêu chí: \(years))",
+        "no rulebook in use covers assessment year \(year) (years covered: \(years))")
+    case .fieldNotInRulebook(let field, let rulebook, let year):
+      return w.t(
+        "trường số liệu '\(short(field))' không có trong bộ tiêu chí '\(rulebook)' áp dụng cho năm \(year)",
+        "field '\(short(field))' is not in rulebook '\(rulebook)', the one for year \(year)")
     case .implausibleYear(let year):
       return w.t(
         "năm \(year) không hợp lệ (phải từ 2000 đến 2100)",

@@ -172,8 +172,19 @@ enum CommonOptions {
   static let rulebook = OptionSpec(
     names: ["--rulebook"], valueName: "FILE", allowed: nil,
     help: LocalizedText(
-      vi: "dùng bộ tiêu chí này thay cho qd06-2019 có sẵn",
-      en: "use this rulebook instead of the built-in qd06-2019"))
+      vi:
+        "chấm mọi hồ sơ bằng bộ tiêu chí này (một tệp, hoặc mã của một bộ có sẵn / trong --criteria) thay vì chọn theo năm",
+      en:
+        "score every record with this rulebook (a file, or the id of a built-in one / one in --criteria) instead of choosing by year"
+    ))
+  static let criteria = OptionSpec(
+    names: ["--criteria"], valueName: "FOLDER", allowed: nil,
+    help: LocalizedText(
+      vi:
+        "chọn bộ tiêu chí theo năm đánh giá trong các tệp .json của thư mục này (mỗi bộ ghi thời gian hiệu lực inForce) thay cho các bộ có sẵn",
+      en:
+        "choose the rulebook by assessment year among the .json files of this folder (each says when it is in force, inForce) instead of the built-in ones"
+    ))
   static let output = OptionSpec(
     names: ["-o", "--output"], valueName: "FILE", allowed: nil,
     help: LocalizedText(

@@ -16,14 +16,17 @@ enum AssessCommand {
 
   static let help = CommandHelp(
     usage:
-      "cfc assess FILE [--format text|json|html|docx] [--lang vi|en] [--rulebook FILE] [-o FILE] [--no-path] [--issuer TEXT] [--number TEXT] [--place TEXT] [--date YYYY-MM-DD] [--signer NAME] [--preparer NAME] [--recipients TEXT]",
+      "cfc assess FILE [--format text|json|html|docx] [--lang vi|en] [--rulebook FILE] [--criteria FOLDER] [-o FILE] [--no-path] [--issuer TEXT] [--number TEXT] [--place TEXT] [--date YYYY-MM-DD] [--signer NAME] [--preparer NAME] [--recipients TEXT]",
     summary: LocalizedText(
       vi:
         "Chấm điểm 13 tiêu chí của một xã từ tệp số liệu JSON hoặc biểu tự đánh giá .xlsx đã điền (cfc template --format xlsx), giải thích từng điểm, kết luận đạt/không đạt và chỉ ra cần làm gì để đạt chuẩn. Với biểu .xlsx, cfc so điểm và kết luận trong tệp với kết quả tự tính lại và nói rõ nếu khác. FILE là '-' để đọc từ đầu vào chuẩn.",
       en:
         "Scores the 13 criteria of one commune from a JSON evidence file or a filled .xlsx self-assessment workbook (cfc template --format xlsx), explains every point, gives the verdict and what would get the commune recognised. For a workbook, cfc compares the points and verdict in the file with its own and says when they differ. FILE may be '-' for standard input."
     ),
-    options: [format, CommonOptions.lang, CommonOptions.rulebook, CommonOptions.output, noPath]
+    options: [
+      format, CommonOptions.lang, CommonOptions.rulebook, CommonOptions.criteria,
+      CommonOptions.output, noPath,
+    ]
       + FrameOptions.all,
     examples: [
       "cfc assess samples/bang-mac.json",
@@ -49,7 +52,8 @@ enum AssessCommand {
           en: "assess takes one file (use 'cfc batch' for many)", usage: help.usage)
     }
     let frame = try FrameOptions.values(parsed, usage: help.usage)
-    let rulebook = try RulebookSource.resolve(parsed)
+    let selection = try RulebookSource.selection(parsed)
+    var rulebook = selection.reading
     if parsed.value("--format") == "docx" {
       try terminal.checkBinary("docx", output: parsed.value("-o"), usage: help.usage)
     }
@@ -59,14 +63,26 @@ enum AssessCommand {
     // A filled self-assessment workbook (`cfc template --format xlsx`), read through its names.
     var reading: TemplateReading?
     if TemplateInput.isWorkbook(bytes) {
-      let read = try TemplateInput.read(
+      var read = try TemplateInput.read(
         bytes, path: path, rulebook: rulebook, language: parsed.language)
+      // Read again with the rulebook of the workbook's year when it is another one.
+      let ofYear = try RulebookSource.forYear(
+        read.record.year, selection: selection, path: path,
+        at: .json(.root.appending("cfc_year")), language: parsed.language)
+      if ofYear.sha256 != rulebook.sha256 || ofYear.fields.count != rulebook.fields.count {
+        rulebook = ofYear
+        read = try TemplateInput.read(
+          bytes, path: path, rulebook: rulebook, language: parsed.language)
+      }
       reading = read
       if let note = TemplateInput.note(read, path: path, language: parsed.language) {
         terminal.err(note)
       }
       record = read.record
     } else {
+      rulebook = try RulebookSource.forYear(
+        RulebookSource.peekYear(bytes), selection: selection, path: path,
+        at: .json(.root.appending("year")), language: parsed.language)
       do {
         record = try EvidenceDecoder.decode(bytes, rulebook: rulebook)
       } catch {

@@ -56,7 +56,7 @@ enum BatchCommand {
 
   static let help = CommandHelp(
     usage:
-      "cfc batch FILE|FOLDER… [--format text|csv|json|html|xlsx|docx] [--certified-only] [--review FILE] [--lang vi|en] [--rulebook FILE] [-o FILE] [--input csv|json|jsonl] [--sheet NAME] [--encoding NAME] [--jobs N] [--by all|province|district] [--issuer TEXT] [--number TEXT] [--place TEXT] [--date YYYY-MM-DD] [--signer NAME] [--preparer NAME] [--recipients TEXT]",
+      "cfc batch FILE|FOLDER… [--format text|csv|json|html|xlsx|docx] [--certified-only] [--review FILE] [--lang vi|en] [--rulebook FILE] [--criteria FOLDER] [-o FILE] [--input csv|json|jsonl] [--sheet NAME] [--encoding NAME] [--jobs N] [--by all|province|district] [--issuer TEXT] [--number TEXT] [--place TEXT] [--date YYYY-MM-DD] [--signer NAME] [--preparer NAME] [--recipients TEXT]",
     summary: LocalizedText(
       vi:
         "Chấm điểm nhiều xã: tệp CSV hoặc bảng tính .xlsx/.ods (một dòng một xã, cột định danh code,name,district,province,category,year rồi các trường số liệu theo thứ tự bất kỳ; ô trống là chưa có số liệu), mảng JSON các hồ sơ, hoặc JSON Lines. Có thể đưa nhiều tệp, hoặc một thư mục (mỗi tệp một hồ sơ xã hay một danh sách, theo thứ tự tên). Dòng sai được báo kèm tệp, số dòng và lý do, các dòng khác vẫn được chấm; cuối cùng in bảng kiểm đếm (đã đọc, đã chấm, bị loại) ra luồng lỗi; khi có dòng bị loại, mã thoát là 1.",
@@ -65,6 +65,7 @@ enum BatchCommand {
     ),
     options: [
       format, certifiedOnly, review, CommonOptions.lang, CommonOptions.rulebook,
+      CommonOptions.criteria,
       CommonOptions.output, inputFormat, sheet, encoding, jobs, split,
     ] + FrameOptions.all,
     examples: [
@@ -95,7 +96,20 @@ enum BatchCommand {
       try terminal.checkBinary(format.rawValue, output: parsed.value("-o"), usage: help.usage)
     }
     let frame = try FrameOptions.values(parsed, usage: help.usage)
-    let rulebook = try RulebookSource.resolve(parsed)
+    let selection = try RulebookSource.selection(parsed)
+    let rulebook = selection.reading
+    // Tables have one column per criterion: rulebooks with other criteria only mix in JSON.
+    if case .byYear(let shelf) = selection, format != .json,
+      Set(shelf.entries.map { $0.rulebook.criteria.map(\.id) }).count > 1
+    {
+      throw CLIError(
+        .usage,
+        vi:
+          "các bộ tiêu chí trong --criteria có các tiêu chí khác nhau: chấm lẫn các năm chỉ được với --format json, hoặc chấm từng bộ với --rulebook MÃ",
+        en:
+          "the rulebooks in --criteria have different criteria: a batch across them needs --format json, or one run per rulebook with --rulebook ID",
+        usage: help.usage)
+    }
     let language = parsed.language
     var reviewNotes: [String] = []
     let reviews = try parsed.value("--review").map { (file: String) throws(CLIError) in
@@ -110,15 +124,17 @@ enum BatchCommand {
         (language == .vi ? "Lưu ý: \(entry.path): \(entry.vi)" : "Note: \(entry.path): \(entry.en)")
           + "\n")
     }
+    var options = BatchWriterOptions(
+      rulebook: rulebook, language: language,
+      certifiedOnly: parsed.flags.contains("--certified-only"), withReview: reviews != nil,
+      frame: frame, split: ListSplit(rawValue: parsed.value("--by") ?? "all") ?? .all)
+    options.namesRulebook = selection.several
     let run = BatchRun(
       files: files, input: parsed.value("--input"),
       output: parsed.value("-o"), format: format, sheet: parsed.value("--sheet"),
-      options: BatchWriterOptions(
-        rulebook: rulebook, language: language,
-        certifiedOnly: parsed.flags.contains("--certified-only"), withReview: reviews != nil,
-        frame: frame, split: ListSplit(rawValue: parsed.value("--by") ?? "all") ?? .all),
+      options: options,
       configuration: BatchEngine.Configuration(
-        rulebook: rulebook, reviews: reviews,
+        rulebook: rulebook, rulebookForRecord: selection.chooser, reviews: reviews,
         encoding: parsed.value("--encoding").flatMap(TextEncoding.init(name:))),
       executor: DispatchBatchExecutor(width: workers))
     return try run.run(terminal: terminal)

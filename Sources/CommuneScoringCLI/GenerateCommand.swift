@@ -174,8 +174,10 @@ struct SyntheticCommunes {
     let district = districts[int(0...(districts.count - 1))]
     let name = "Xã " + Self.names[int(0...(Self.names.count - 1))] + " \(index + 1)"
     let category = rulebook.categories[int(0...(rulebook.categories.count - 1))].id
-    // Codes have five digits: past 99,999 communes, the same codes come back for earlier years.
-    let year = 2024 - (index + 1) / 100_000
+    // Codes have five digits: past 99,999 communes, the same codes come back for other years —
+    // 2023 back to 2019 (Decision 06 is in force from 03/01/2019), then 2025 onwards.
+    let round = (index + 1) / 100_000
+    let year = round <= 5 ? 2024 - round : 2019 + round
     return [code(index + 1), name, district, province, category, String(year)]
   }
 

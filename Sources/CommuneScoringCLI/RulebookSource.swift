@@ -1,10 +1,18 @@
 import CommuneReports
 import CommuneScoring
+import Foundation
 
 /// Finds the rulebook a command uses: `--rulebook FILE`, or the one built into the binary.
 enum RulebookSource {
   /// The built-in rulebook's bytes (criteria/qd06-2019.json, embedded at build time).
   static var builtInBytes: [UInt8] { PackageResources.qd06_2019_json }
+
+  /// Every rulebook compiled into `cfc`, chosen by year when no option names one. A real
+  /// rulebook added to criteria/ is linked from Resources/, embedded in Package.swift and
+  /// listed here.
+  static var builtIns: [(name: String, bytes: [UInt8])] {
+    [("built-in qd06-2019", builtInBytes)]
+  }
 
   /// The built-in rulebook, loaded.
   static func builtIn() throws(CLIError) -> Rulebook {
@@ -28,6 +36,135 @@ enum RulebookSource {
     }
   }
 
+  /// The rulebooks a run chooses from by year: every rulebook in `--criteria DIR`, else the
+  /// built-in ones.
+  static func shelf(_ arguments: ParsedArguments) throws(CLIError) -> RulebookShelf {
+    var entries: [RulebookShelf.Entry] = []
+    if let folder = arguments.value("--criteria") {
+      let names: [String]
+      do {
+        names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+      } catch {
+        throw CLIError(
+          .cannotRead, vi: "\(folder): không đọc được thư mục bộ tiêu chí",
+          en: "\(folder): cannot read the rulebook folder")
+      }
+      for name in names
+      where name.hasSuffix(".json") && !name.hasSuffix(".schema.json")
+        && !name.hasSuffix(".tests.json")
+      {
+        let path = (folder as NSString).appendingPathComponent(name)
+        entries.append(.init(rulebook: try load(try Files.read(path), name: path), source: path))
+      }
+      guard !entries.isEmpty else {
+        throw CLIError(
+          .dataError, vi: "\(folder): không có tệp bộ tiêu chí (.json) nào",
+          en: "\(folder): holds no rulebook file (.json)")
+      }
+    } else {
+      for (name, bytes) in builtIns {
+        entries.append(.init(rulebook: try load(bytes, name: name), source: name))
+      }
+    }
+    do { return try RulebookShelf(entries) } catch { throw shelfError(error) }
+  }
+
+  static func shelfError(_ error: RulebookShelfError) -> CLIError {
+    switch error {
+    case .empty:
+      return CLIError(.dataError, vi: "không có bộ tiêu chí nào", en: "no rulebook")
+    case .duplicateID(let id, let first, let second):
+      return CLIError(
+        .dataError, vi: "\(second): mã bộ tiêu chí '\(id)' đã có ở \(first)",
+        en: "\(second): rulebook id '\(id)' is also the id of \(first)")
+    case .noPeriod(let source, let id):
+      return CLIError(
+        .dataError,
+        vi:
+          "\(source): bộ tiêu chí '\(id)' không ghi thời gian hiệu lực (inForce) nên không chọn được theo năm giữa nhiều bộ tiêu chí",
+        en:
+          "\(source): rulebook '\(id)' does not say when it is in force (inForce), so it cannot be chosen by year among several"
+      )
+    case .overlap(let first, let second, let firstPeriod, let secondPeriod):
+      func period(_ value: InForcePeriod, _ language: Language) -> String {
+        "\(value.from) – " + (value.until.map { "\($0)" } ?? (language == .vi ? "nay" : "now"))
+      }
+      return CLIError(
+        .dataError,
+        vi:
+          "\(second): thời gian hiệu lực (\(period(secondPeriod, .vi))) trùng với \(first) (\(period(firstPeriod, .vi))): mỗi ngày chỉ một bộ tiêu chí có hiệu lực",
+        en:
+          "\(second): in force \(period(secondPeriod, .en)), which overlaps \(first) (\(period(firstPeriod, .en))): one rulebook in force on any day"
+      )
+    }
+  }
+
+  /// What scores the records of a run: one rulebook for every year (`--rulebook FILE|ID`), or
+  /// the shelf's rulebook of each record's year.
+  enum Selection {
+    case one(Rulebook)
+    case byYear(RulebookShelf)
+
+    /// The rulebook records are read with (columns, keys), and headings come from.
+    var reading: Rulebook {
+      switch self {
+      case .one(let rulebook): rulebook
+      case .byYear(let shelf): shelf.readingRulebook
+      }
+    }
+
+    /// Whether results may come from several rulebooks, so that each must name its own.
+    var several: Bool {
+      if case .byYear(let shelf) = self { return shelf.entries.count > 1 }
+      return false
+    }
+
+    /// The batch engine's chooser (nil: the one rulebook).
+    var chooser: (@Sendable (EvidenceRecord) -> Result<(Rulebook, EvidenceRecord), EvidenceError>)?
+    {
+      guard case .byYear(let shelf) = self else { return nil }
+      let reading = shelf.readingRulebook
+      return { shelf.choose($0, readWith: reading) }
+    }
+  }
+
+  /// `--rulebook FILE` (or the id of a rulebook on the shelf) for every record, else by year.
+  static func selection(_ arguments: ParsedArguments) throws(CLIError) -> Selection {
+    guard let value = arguments.value("--rulebook") else {
+      return .byYear(try shelf(arguments))
+    }
+    if !FileManager.default.fileExists(atPath: value),
+      let named = try shelf(arguments).rulebook(id: value)
+    {
+      return .one(named)
+    }
+    return .one(try load(try Files.read(value), name: value))
+  }
+
+  /// The rulebook that scores one record of assessment year `year` (nil: not known yet, the
+  /// newest), or an error naming the file, where the year is, and the years covered.
+  static func forYear(
+    _ year: Int?, selection: Selection, path: String, at location: InputLocation,
+    language: Language
+  ) throws(CLIError) -> Rulebook {
+    guard case .byYear(let shelf) = selection else { return selection.reading }
+    guard let year else { return shelf.newest }
+    guard let rulebook = shelf.rulebook(forYear: year) else {
+      let error = EvidenceError(
+        location, .noRulebookForYear(year: year, covered: shelf.coverage))
+      throw CLIError(.dataError, ErrorText(language).lines(error, source: path))
+    }
+    return rulebook
+  }
+
+  /// The `year` of a JSON record, read leniently (the strict decoder reports a bad one).
+  static func peekYear(_ bytes: [UInt8]) -> Int? {
+    guard case .object(let object)? = try? JSONParser.parse(bytes),
+      case .number(let text)? = object["year"]
+    else { return nil }
+    return Int(text)
+  }
+
   /// The rulebook chosen by the parsed options, with the bytes it was read from.
   static func resolveWithBytes(_ arguments: ParsedArguments) throws(CLIError) -> (Rulebook, [UInt8])
   {
@@ -36,9 +173,15 @@ enum RulebookSource {
     return (try load(bytes, name: path), bytes)
   }
 
-  /// The rulebook chosen by the parsed options.
+  /// The rulebook chosen by the parsed options (for commands that use one rulebook: the newest
+  /// of `--criteria DIR` without `--rulebook`).
   static func resolve(_ arguments: ParsedArguments) throws(CLIError) -> Rulebook {
-    guard let path = arguments.value("--rulebook") else { return try builtIn() }
-    return try load(try Files.read(path), name: path)
+    if arguments.value("--rulebook") == nil, arguments.value("--criteria") == nil {
+      return try builtIn()
+    }
+    switch try selection(arguments) {
+    case .one(let rulebook): return rulebook
+    case .byYear(let shelf): return shelf.newest
+    }
   }
 }

@@ -49,6 +49,9 @@ public struct BatchWriterOptions: Sendable {
   public var frame: FrameValues
   /// How the certification list is split into documents (HTML and Word).
   public var split: ListSplit
+  /// Whether rows name the rulebook that scored them (a run over several rulebooks: CSV adds a
+  /// last column `rulebook`, text ends each line with the rulebook's id).
+  public var namesRulebook = false
 
   public init(
     rulebook: Rulebook, language: Language, certifiedOnly: Bool, withReview: Bool,

@@ -9,18 +9,23 @@ public struct CSVBatchWriter: BatchWriter {
   public var formatter: BatchEngine.Formatter {
     let certifiedOnly = options.certifiedOnly
     let withReview = options.withReview
+    let namesRulebook = options.namesRulebook
     return { row, bytes in
       guard !certifiedOnly || row.score.status == .recognized else { return }
       CSVRowBuilder.appending(to: &bytes) { builder in
         BatchCSVReport.append(
           row.record, row.score, selfScore: row.ownScore, withReview: withReview,
-          pointScale: row.rulebook.pointScale, to: &builder)
+          pointScale: row.rulebook.pointScale, rulebook: namesRulebook ? row.rulebook.id : nil,
+          to: &builder)
       }
     }
   }
 
   public func begin(into output: inout [UInt8]) {
-    output += BatchCSVReport.header(options.rulebook, withReview: options.withReview).utf8
+    var header = BatchCSVReport.header(options.rulebook, withReview: options.withReview)
+    // "\r\n" is one Character: drop it whole, then end the row again.
+    if options.namesRulebook { header = String(header.dropLast()) + ",rulebook\r\n" }
+    output += header.utf8
   }
 
   public func add(_ row: BatchRow, formatted: ArraySlice<UInt8>, into output: inout [UInt8]) {

@@ -15,9 +15,14 @@ public struct TextBatchWriter: BatchWriter {
   public var formatter: BatchEngine.Formatter {
     let report = report
     let certifiedOnly = options.certifiedOnly
+    let namesRulebook = options.namesRulebook
     return { row, bytes in
       guard !certifiedOnly || row.score.status == .recognized else { return }
-      bytes += report.line(BatchEntry(row.record, row.score, reviewed: row.reviewed)).utf8
+      var line = report.line(BatchEntry(row.record, row.score, reviewed: row.reviewed))
+      if namesRulebook, line.hasSuffix("\n") {
+        line = String(line.dropLast()) + "  \(row.rulebook.id)\n"
+      }
+      bytes += line.utf8
     }
   }
 

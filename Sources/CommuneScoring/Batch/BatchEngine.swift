@@ -17,9 +17,11 @@ public struct BatchEngine: Sendable {
   public struct Configuration: Sendable {
     /// The rulebook used to read records (CSV columns, JSON keys).
     public var rulebook: Rulebook
-    /// The rulebook that scores a record of a given year (by default `rulebook` for every
-    /// year).
-    public var rulebookForYear: @Sendable (Int) -> Rulebook
+    /// The rulebook that scores a record, with the record carried over to it, or why no
+    /// rulebook can (`RulebookShelf.choose`); by default `rulebookForYear`'s, record unchanged.
+    /// Problems located at `.line(_, column:)` get the record's line.
+    public var rulebookForRecord:
+      @Sendable (EvidenceRecord) -> Result<(Rulebook, EvidenceRecord), EvidenceError>
     /// A council's corrections, applied to the communes they name.
     public var reviews: ReviewCorrections?
     /// Raw records per group handed to one worker.
@@ -29,11 +31,15 @@ public struct BatchEngine: Sendable {
 
     public init(
       rulebook: Rulebook, rulebookForYear: (@Sendable (Int) -> Rulebook)? = nil,
+      rulebookForRecord: (
+        @Sendable (EvidenceRecord) -> Result<(Rulebook, EvidenceRecord), EvidenceError>
+      )? = nil,
       reviews: ReviewCorrections? = nil, groupSize: Int = 256, encoding: TextEncoding? = nil
     ) {
       self.encoding = encoding
       self.rulebook = rulebook
-      self.rulebookForYear = rulebookForYear ?? { _ in rulebook }
+      let forYear = rulebookForYear ?? { _ in rulebook }
+      self.rulebookForRecord = rulebookForRecord ?? { .success((forYear($0.year), $0)) }
       self.reviews = reviews
       self.groupSize = max(1, groupSize)
     }
@@ -263,7 +269,18 @@ struct Worker: Sendable {
     case .failure(let error): return Outcome(line: line, result: .failure(error))
     case .success(let value): record = value
     }
-    let rulebook = configuration.rulebookForYear(record.year)
+    let rulebook: Rulebook
+    switch configuration.rulebookForRecord(record) {
+    case .success(let (chosen, carried)):
+      rulebook = chosen
+      record = carried
+    case .failure(let error):
+      let issues = error.issues.map { issue in
+        guard case .line(_, let column) = issue.location else { return issue }
+        return EvidenceIssue(.line(line, column: column), issue.problem)
+      }
+      return Outcome(line: line, result: .failure(EvidenceError(issues)))
+    }
     var reviewKey: ReviewCorrections.Key?
     if let reviews = configuration.reviews {
       let key = ReviewCorrections.Key(code: record.commune.code, year: record.year)

@@ -82,7 +82,7 @@ public enum EvidenceDecoder {
       throw EvidenceError(.json(path.appending("year")), .implausibleYear(year))
     }
     let rulebookID = try top.optionalString("rulebook")
-    if let rulebookID, rulebookID != rulebook.id {
+    if let rulebookID, rulebookID != rulebook.id, !rulebook.readsRecordsOf.contains(rulebookID) {
       throw EvidenceError(
         .json(path.appending("rulebook")), .rulebookMismatch(record: rulebookID, inUse: rulebook.id)
       )

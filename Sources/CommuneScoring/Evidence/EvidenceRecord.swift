@@ -116,6 +116,10 @@ public enum EvidenceProblem: Sendable, Equatable {
   case belowMinimum(field: String, value: Int, minimum: Int)
   case unknownCategory(String, valid: [String])
   case rulebookMismatch(record: String, inUse: String)
+  /// No rulebook in use scores the record's assessment year; `covered` says which years are.
+  case noRulebookForYear(year: Int, covered: [RulebookCoverage])
+  /// A figure (or a correction) the rulebook of the record's year does not declare.
+  case fieldNotInRulebook(field: String, rulebook: String, year: Int)
   case implausibleYear(Int)
   /// A batch row with too few or too many cells.
   case cellCount(found: Int, expected: Int)

@@ -189,6 +189,13 @@ public struct Rulebook: Sendable {
     categories.first { $0.id == id }
   }
 
+  /// When the rulebook is in force (`inForce`); nil when the rulebook does not say, and then it
+  /// scores every year it is used for.
+  public var inForce: InForcePeriod? = nil
+  /// Ids of other rulebooks whose records this one reads for a batch mixing years (each record
+  /// is then carried over to its own year's rulebook).
+  public var readsRecordsOf: Set<String> = []
+
   /// Field id → storage index.
   public var fieldIndex: [String: Int]
   /// Units per point: every point value in this rulebook (and in its results) is a whole number

@@ -42,6 +42,8 @@ public enum RulebookDecoder {
       communeCodeDigits = digits
     }
 
+    let inForce = try InForcePeriod.decode(&top)
+
     var recognitionReader = try top.object("recognition")
     let recognition = RecognitionRule(
       allCriteriaAssessed: try recognitionReader.optionalBool("allCriteriaAssessed") ?? true,
@@ -129,12 +131,14 @@ public enum RulebookDecoder {
     for position in fields.indices {
       fields[position].partOfIndex = fields[position].partOf.flatMap { index[$0] }
     }
-    return Rulebook(
+    var rulebook = Rulebook(
       schemaVersion: schemaVersion, id: id, version: version, title: title, citation: citation,
       maxTotal: maxTotal,
       categories: categories, recognition: recognition, fields: fields, criteria: criteria,
       sha256: sha256 ?? SHA256.hex(of: bytes), communeCodeDigits: communeCodeDigits,
       fieldIndex: index, pointScale: scale)
+    rulebook.inForce = inForce
+    return rulebook
   }
 
   static func decodeRule<Kind: IndicatorRule>(
