@@ -53,9 +53,10 @@ public struct SheetRow: Sendable, Equatable {
 
   /// The cells laid out densely from column A to the last non-empty one; gaps are nil.
   public var dense: [CellValue?] {
-    guard let last = cells.last?.column else { return [] }
+    // The readers give cells in column order; a damaged file must still never trap here.
+    guard let last = cells.lazy.map(\.column).max(), last >= 0 else { return [] }
     var values = [CellValue?](repeating: nil, count: last + 1)
-    for cell in cells { values[cell.column] = cell.value }
+    for cell in cells where cell.column >= 0 { values[cell.column] = cell.value }
     return values
   }
 }

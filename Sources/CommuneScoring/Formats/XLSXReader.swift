@@ -351,6 +351,8 @@ struct XLSXSheetReader: Sendable {
           lastRow = rowNumber ?? lastRow
           cells = []
           column = -1
+          // A row opened inside an unclosed cell: that cell belongs to no row any more.
+          inCell = false
           if selfClosing { continue }
         case "c":
           if let reference = XMLTokenizer.attribute("r", in: attributes) {
@@ -379,6 +381,7 @@ struct XLSXSheetReader: Sendable {
         case "v", "t": collecting = ""
         case "rPh": phonetic -= 1
         case "c":
+          guard inCell, column >= 0 else { continue }
           inCell = false
           guard
             let cellValue = try cellValue(type: type, style: style, value: value, inline: inline)
