@@ -24,12 +24,15 @@ struct BatchRun {
     var readers: [ChunkReader] = []
     for file in files { readers.append(try ChunkReader(path: file, chunkSize: chunkSize)) }
     var sources: [BatchSource] = []
+    // A workbook's rejected rows are named by cell (`Xã!H4`), not by line.
+    var cellLocations: [String: (EvidenceError) -> EvidenceError] = [:]
     for (file, reader) in zip(files, readers) {
       if WorkbookKind.looksLikeWorkbook(reader.peek()) {
         // A workbook is read whole; its sheet goes through the CSV reader, line N = row N.
-        sources.append(
-          try WorkbookInput.source(
-            file, sheet: sheet, rulebook: options.rulebook, language: options.language))
+        let workbook = try WorkbookInput.source(
+          file, sheet: sheet, rulebook: options.rulebook, language: options.language)
+        sources.append(workbook.source)
+        cellLocations[workbook.source.name] = workbook.locate
         continue
       }
       sources.append(
@@ -51,7 +54,10 @@ struct BatchRun {
         switch item {
         case .assessed(let row, let formatted):
           writer.add(row, formatted: formatted, into: &buffer)
-        case .rejected(let rejection):
+        case .rejected(var rejection):
+          if let locate = cellLocations[rejection.source] {
+            rejection.error = locate(rejection.error)
+          }
           for line in text.lines(rejection.error, source: rejection.source) {
             progress.clear()
             terminal.err("Error: \(line)\n")

@@ -3,9 +3,11 @@ import CommuneScoring
 
 /// A workbook (.xlsx, .ods) given to `cfc batch`: its sheet becomes CSV text whose line N is the
 /// sheet's row N, so that its rows go through exactly the reader and decoder of a CSV batch.
+/// `locate` turns the line-and-column places of a rejected row's errors back into the cells the
+/// spreadsheet shows (`Xã!H4`).
 enum WorkbookInput {
   static func source(_ path: String, sheet: String?, rulebook: Rulebook, language: Language)
-    throws(CLIError) -> BatchSource
+    throws(CLIError) -> (source: BatchSource, locate: (EvidenceError) -> EvidenceError)
   {
     let text = ErrorText(language)
     let bytes = try Files.read(path)
@@ -17,10 +19,12 @@ enum WorkbookInput {
     }
     let csv: [UInt8]
     let sheetName: String
+    let batch: WorkbookBatch
     do {
-      var batch = try WorkbookBatch(&workbook, sheet: sheet, rulebook: rulebook)
-      sheetName = batch.sheet
-      csv = try batch.csvText()
+      var reading = try WorkbookBatch(&workbook, sheet: sheet, rulebook: rulebook)
+      sheetName = reading.sheet
+      csv = try reading.csvText()
+      batch = reading
     } catch {
       switch error {
       case .workbook(let error):
@@ -30,6 +34,6 @@ enum WorkbookInput {
     }
     // Errors name the sheet when the workbook has several.
     let name = workbook.sheetNames.count > 1 || sheet != nil ? "\(path) [\(sheetName)]" : path
-    return BatchSource(name: name, layout: .csv, bytes: csv)
+    return (BatchSource(name: name, layout: .csv, bytes: csv), batch.cellLocations)
   }
 }

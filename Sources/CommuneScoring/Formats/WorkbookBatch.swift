@@ -124,6 +124,12 @@ public struct WorkbookBatch: Sendable {
     return DecodedRecord(line: row.number, result: result, notes: notes)
   }
 
+  /// The locations of an error in this sheet's CSV text (`csvText`, line N = row N) as the
+  /// spreadsheet shows them: `Sheet1!C12`, or the row for a whole-row problem.
+  public func cellLocations(_ error: EvidenceError) -> EvidenceError {
+    Self.located(error, sheet: sheet, names: layout.names)
+  }
+
   /// Line-and-column locations turned into cell references.
   static func located(_ error: EvidenceError, sheet: String, names: [String]) -> EvidenceError {
     EvidenceError(
