@@ -97,8 +97,19 @@ struct BatchRun {
     if let failure = readers.lazy.compactMap(\.failure).first { throw failure }
     writer.end(tally, into: &buffer)
     sink.write(bytes: buffer[...])
-    try sink.finish()
-    report(tally, terminal: terminal)
+    if tally.all.assessed == 0, let file = sink.file {
+      // A list with no commune in it must not replace the last good one.
+      file.discard()
+      report(tally, terminal: terminal)
+      terminal.err(
+        options.language == .vi
+          ? "Không ghi \(file.path): không có xã nào được chấm; tệp cũ (nếu có) vẫn giữ nguyên.\n"
+          : "\(file.path) not written: no commune was assessed; an earlier file, if any, is kept.\n"
+      )
+    } else {
+      try sink.finish()
+      report(tally, terminal: terminal)
+    }
     if !tally.isClean { return .rowsRejected }
     if tally.all.assessed == 0 {
       // Something was read but nothing assessed: never a success.

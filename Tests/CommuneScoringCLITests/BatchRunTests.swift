@@ -123,6 +123,33 @@ struct BatchRunTests {
       toFile: allBad, atomically: true, encoding: .utf8)
     #expect(cfc("batch", allBad).code == 1)
   }
+
+  @Test(
+    "a run that assesses nothing keeps the previous list, whatever the format",
+    arguments: ["csv", "xlsx", "html", "json"])
+  func nothingAssessedKeepsTheOldFile(format: String) throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let output = folder.appendingPathComponent("ket-qua." + format).path
+    #expect(
+      cfc("batch", Repo.path("samples/communes.csv"), "--format", format, "-o", output).code == 0)
+    let before = try Data(contentsOf: URL(fileURLWithPath: output))
+    let allBad = folder.appendingPathComponent("b.csv").path
+    try "code,name,district,province,category,year\r\n1,2,3\r\n".write(
+      toFile: allBad, atomically: true, encoding: .utf8)
+    let bad = cfc("batch", allBad, "--format", format, "-o", output)
+    #expect(bad.code == 1)
+    #expect(bad.stderr.contains("Không ghi \(output): không có xã nào được chấm"))
+    let headerOnly = folder.appendingPathComponent("h.csv").path
+    try "code,name,district,province,category,year\r\n".write(
+      toFile: headerOnly, atomically: true, encoding: .utf8)
+    #expect(cfc("batch", headerOnly, "--format", format, "-o", output).code == 65)
+    #expect(try Data(contentsOf: URL(fileURLWithPath: output)) == before)
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+      $0.hasPrefix(".")
+    }
+    #expect(leftovers.isEmpty, "\(leftovers)")
+  }
 }
 
 @Suite("The progress line")
