@@ -29,11 +29,12 @@ enum RulebookCommand {
   static func run(_ arguments: [String], terminal: Terminal) throws(CLIError) -> ExitCode {
     // The actions with options of their own, each with its own `--help`.
     if let index = arguments.firstIndex(where: { !$0.hasPrefix("-") && $0 != "en" && $0 != "vi" }),
-      ["test"].contains(arguments[index])
+      ["test", "diff"].contains(arguments[index])
     {
       var rest = arguments
       rest.remove(at: index)
       switch arguments[index] {
+      case "diff": return try RulebookDiffCommand.run(rest, terminal: terminal)
       default: return try RulebookTestCommand.run(rest, terminal: terminal)
       }
     }
