@@ -33,6 +33,20 @@ enum TemplateInput {
       )
     }
     let places = workbook.definedNames.mapValues(\.description)
+    // A workbook made from another rulebook has other fields and categories: say so first,
+    // rather than report its cells as wrong.
+    if let made = values["cfc_rulebook"]?.text.trimmingCharacters(in: .whitespaces),
+      !made.isEmpty, made != rulebook.id
+    {
+      let place = places["cfc_rulebook"].map { " (\($0))" } ?? ""
+      throw CLIError(
+        .dataError,
+        vi:
+          "\(path)\(place): biểu được tạo cho bộ tiêu chí '\(made)' nhưng đang dùng bộ tiêu chí '\(rulebook.id)'; chấm bằng bộ tiêu chí của biểu: cfc assess \(path) --rulebook TỆP-\(made).json",
+        en:
+          "\(path)\(place): the workbook was made for the rulebook '\(made)' but '\(rulebook.id)' is in use; score it with its own: cfc assess \(path) --rulebook FILE-OF-\(made).json"
+      )
+    }
     do {
       return try TemplateReading(
         values: values, places: places, rulebook: rulebook, language: language,

@@ -225,4 +225,23 @@ struct TemplateWorkbookCommandTests {
     #expect(run.code == 65)
     #expect(run.stderr.contains("cfc template --format xlsx"))
   }
+
+  @Test("a workbook made for another rulebook is named as such, not reported cell by cell")
+  func otherRulebook() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let rulebook = Repo.path("Tests/Fixtures/rulebooks/gates-workbook.json")
+    let workbook = folder.appendingPathComponent("bieu.xlsx").path
+    #expect(cfc("template", "--format", "xlsx", "--rulebook", rulebook, "-o", workbook).code == 0)
+    let run = cfc("assess", workbook)
+    #expect(run.code == 65)
+    #expect(
+      run.stderr.contains(
+        "biểu được tạo cho bộ tiêu chí 'gates-workbook-example' nhưng đang dùng bộ tiêu chí 'qd06-2019'"
+      ))
+    #expect(!run.stderr.contains("cfc_category"), "\(run.stderr)")
+    // With its own rulebook the same workbook is read (and its empty cells are reported).
+    let own = cfc("assess", workbook, "--rulebook", rulebook)
+    #expect(!own.stderr.contains("biểu được tạo cho bộ tiêu chí"))
+  }
 }
