@@ -134,11 +134,12 @@ public struct BatchHTMLReport: Renderer {
   }
 
   /// The People's Committee that recognises the communes of `area`: the district's when the
-  /// list covers one district, the province's for one province, otherwise blank.
+  /// list covers one district (unless the lists are split by province: then always the
+  /// province's), the province's for one province, otherwise blank.
   func issuer(_ area: Area) -> [String] {
     let committee = w.t("ỦY BAN NHÂN DÂN", "PEOPLE'S COMMITTEE")
     if area.provinces.count == 1 {
-      if area.districts.count == 1, let district = area.districts[0].district {
+      if split != .province, area.districts.count == 1, let district = area.districts[0].district {
         return [committee, district.uppercased()]
       }
       return [committee, Area.province(area.provinces[0], w, capital: true).uppercased()]
@@ -148,7 +149,9 @@ public struct BatchHTMLReport: Renderer {
 
   func list(entries: [BatchEntry], years: [Int]) -> Document {
     let paper = Paperwork(w: w, values: values)
-    let area = areaOf(entries)
+    var area = areaOf(entries)
+    // A list per province is the province's, even when its communes lie in one district.
+    if split == .province { area.districts = [] }
     let yearText = years.map(String.init).joined(separator: ", ")
     let areaName = area.name(w)
     let issuer = paper.issuer(default: issuer(area))

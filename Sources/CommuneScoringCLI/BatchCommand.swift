@@ -33,8 +33,9 @@ enum BatchCommand {
     names: ["--by"], valueName: "all|province|district",
     allowed: ListSplit.allCases.map(\.rawValue),
     help: LocalizedText(
-      vi: "danh sách HTML/Word: một danh sách cho mỗi tỉnh hoặc huyện (mặc định: all)",
-      en: "HTML/Word list: one list per province or district (default: all)"))
+      vi:
+        "danh sách HTML/Word: một danh sách cho mỗi tỉnh hoặc huyện (mặc định: all, một danh sách chung)",
+      en: "HTML/Word list: one list per province or district (default: all, a single list)"))
   static let inputFormat = OptionSpec(
     names: ["--input"], valueName: "csv|json|jsonl", allowed: ["csv", "json", "jsonl"],
     help: LocalizedText(
@@ -94,6 +95,15 @@ enum BatchCommand {
     let format = BatchFormat(rawValue: parsed.value("--format") ?? "text") ?? .text
     if format.isBinary {
       try terminal.checkBinary(format.rawValue, output: parsed.value("-o"), usage: help.usage)
+    }
+    if let by = parsed.value("--by"), by != "all", format != .html, format != .docx {
+      throw CLIError(
+        .usage,
+        vi:
+          "tùy chọn '--by \(by)' chia danh sách công nhận thành nhiều văn bản: chỉ dùng với --format html hoặc docx",
+        en:
+          "option '--by \(by)' splits the certification list into documents: use it with --format html or docx",
+        usage: help.usage)
     }
     let frame = try FrameOptions.values(parsed, usage: help.usage)
     let selection = try RulebookSource.selection(parsed)

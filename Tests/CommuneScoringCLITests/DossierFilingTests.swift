@@ -69,3 +69,39 @@ struct DossierFilingTests {
     #expect(run.stderr.contains("Usage: cfc dossier"))
   }
 }
+
+@Suite("The certification list split by province")
+struct ListByProvinceTests {
+  @Test(
+    "each province's list is issued by the province, even when its communes lie in one district")
+  func provinceIssues() throws {
+    let run = cfc(
+      "batch", Repo.path("samples/communes.csv"), "--format", "html", "--by", "province")
+    #expect(run.code == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("<strong>TỈNH LẠNG SƠN</strong>"))
+    #expect(run.stdout.contains("<strong>THÀNH PHỐ HÀ NỘI</strong>"))
+    #expect(!run.stdout.contains("<strong>HUYỆN CHI LĂNG</strong>"))
+    #expect(run.stdout.contains("của Chủ tịch Ủy ban nhân dân tỉnh Lạng Sơn)"))
+  }
+
+  @Test("in Word, each list and the summary number their pages from 1, the first page bare")
+  func sectionsRestart() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("ds.docx").path
+    let run = cfc(
+      "batch", Repo.path("samples/communes.csv"), "--format", "docx", "--by", "province", "-o", file
+    )
+    #expect(run.code == 0, "\(run.stderr)")
+    let xml = try DocxText.documentXML(file)
+    // Two provinces and the summary: three sections, each restarting at 1.
+    #expect(xml.components(separatedBy: "<w:pgNumType w:start=\"1\"/><w:titlePg/>").count - 1 == 3)
+  }
+
+  @Test("--by with a format that has no documents is refused, not ignored")
+  func byNeedsDocuments() {
+    let run = cfc("batch", Repo.path("samples/communes.csv"), "--format", "csv", "--by", "district")
+    #expect(run.code == 64)
+    #expect(run.stderr.contains("chỉ dùng với --format html hoặc docx"))
+  }
+}

@@ -93,14 +93,21 @@ public enum DocxWriter {
   static func body(_ document: Document) -> String {
     var out =
       "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><w:body>"
-    out += page(document)
-    for follower in document.followers {
-      out += "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>" + page(follower)
+    // Each document of the file (a list per province, then the summary) is a section of its own:
+    // its pages are numbered from 1, and its first page carries no number (Decree 30/2020).
+    let parts = [document] + document.followers
+    for (index, part) in parts.enumerated() {
+      out += page(part)
+      if index < parts.count - 1 { out += "<w:p><w:pPr>" + sectionProperties + "</w:pPr></w:p>" }
     }
-    out +=
-      "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rIdHeader\"/><w:pgSz w:w=\"\(pageWidth)\" w:h=\"\(pageHeight)\"/><w:pgMar w:top=\"\(marginTop)\" w:right=\"\(marginRight)\" w:bottom=\"\(marginBottom)\" w:left=\"\(marginLeft)\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/><w:titlePg/></w:sectPr>"
+    out += sectionProperties
     return out + "</w:body></w:document>"
   }
+
+  /// A4 portrait with the Decree's margins, the page-number header from the second page, and
+  /// numbering that starts again at 1.
+  static let sectionProperties =
+    "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rIdHeader\"/><w:pgSz w:w=\"\(pageWidth)\" w:h=\"\(pageHeight)\"/><w:pgMar w:top=\"\(marginTop)\" w:right=\"\(marginRight)\" w:bottom=\"\(marginBottom)\" w:left=\"\(marginLeft)\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/><w:pgNumType w:start=\"1\"/><w:titlePg/></w:sectPr>"
 
   static func page(_ document: Document) -> String {
     var out = frame(document.frame, document.language)
