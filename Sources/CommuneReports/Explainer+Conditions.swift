@@ -21,7 +21,11 @@ extension Explainer {
   /// The comparison and limit of a measured condition ("dưới 50%", "trên 2"); nil for a flag.
   public func gateLimitPhrase(_ condition: GateCondition) -> String? {
     guard case .measure(let measure, let comparison, let limit) = condition else { return nil }
-    return comparisonInWords(comparison) + " " + self.limit(limit, scale: measure.scale)
+    // "… trên 5.000 trên 100.000" would say "trên" twice: a rate per 100,000 "vượt quá" it.
+    let words =
+      measure.kind == .ratePer100000 && comparison == .above
+      ? w.t("vượt quá", "above") : comparisonInWords(comparison)
+    return words + " " + self.limit(limit, scale: measure.scale)
   }
 
   /// "trên", "từ … trở lên" is awkward inside a sentence, so ≥ and ≤ read "ít nhất"/"không quá".

@@ -105,7 +105,11 @@ public struct RulebookVerificationSheet: Renderer {
         rows.append(
           row(
             id: gate.id,
-            rule: w.t("Điều kiện: ", "Gate: ") + gate.description.text(language),
+            // The condition the engine applies, in words, beside the gate's own label: the
+            // checker must see what is encoded, not only what its author called it.
+            rule: w.t("Điều kiện: ", "Gate: ") + gate.description.text(language)
+              + w.t(" — tiêu chí bị 0 điểm khi ", " — the criterion scores 0 when ")
+              + explainer.gateConditionInWords(gate.condition),
             provenance: gate.provenance, report: report, legend: legend,
             path: "criteria[\(criterionIndex)].gates[\(gateIndex)].provenance"))
       }

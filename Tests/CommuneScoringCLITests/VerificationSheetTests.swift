@@ -74,4 +74,19 @@ struct VerificationSheetTests {
     #expect(vi.contains("ghi chú: không đọc được các mức dưới 100% trong bảng điểm đã công bố"))
     #expect(!vi.contains("brackets below 100% could not be read"))
   }
+
+  @Test("a gate's line shows the condition the engine applies, not only the gate's own label")
+  func gateCondition() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var text = try String(
+      contentsOfFile: Repo.path("Tests/Fixtures/rulebooks/gates.json"), encoding: .utf8)
+    // The label still says 50%; the rule now says 40%: the checker must see the 40.
+    text = text.replacingOccurrences(of: "\"below\": 50", with: "\"below\": 40")
+    let edited = folder.appendingPathComponent("gates-40.json").path
+    try text.write(toFile: edited, atomically: true, encoding: .utf8)
+    let sheet = cfc("rulebook", "show", "--rulebook", edited, "--format", "html").stdout
+    #expect(sheet.contains("tiêu chí bị 0 điểm khi Số trẻ em được tiêm chủng đầy đủ"))
+    #expect(sheet.contains("dưới 40%"))
+  }
 }
