@@ -16,10 +16,8 @@ public struct JSONBatchWriter: BatchWriter {
     return { row, bytes in
       guard !certifiedOnly || row.score.status == .recognized else { return }
       let assessment = Assessor.assess(row.record, rulebook: row.rulebook)
-      bytes +=
-        JSONWriter.write(
-          JSONReport(rulebook: row.rulebook, language: language).value(assessment), pretty: false
-        ).utf8
+      JSONWriter.append(
+        JSONReport(rulebook: row.rulebook, language: language).value(assessment), to: &bytes)
     }
   }
 

@@ -5,76 +5,102 @@
 public enum JSONWriter {
   /// The value as pretty-printed UTF-8 text with sorted keys.
   public static func write(_ value: JSONValue, pretty: Bool = true) -> String {
-    var output = ""
+    var output: [UInt8] = []
     output.reserveCapacity(1024)
-    append(value, to: &output, indent: 0, pretty: pretty)
-    return output
+    append(value, to: &output, pretty: pretty)
+    return String(decoding: output, as: UTF8.self)
   }
 
-  static func append(_ value: JSONValue, to output: inout String, indent: Int, pretty: Bool) {
+  /// Appends the value's UTF-8 text (sorted keys, compact unless `pretty`) to `output`: what
+  /// streaming writers use, without building a `String` first.
+  public static func append(_ value: JSONValue, to output: inout [UInt8], pretty: Bool = false) {
+    append(value, to: &output, indent: 0, pretty: pretty)
+  }
+
+  static func append(_ value: JSONValue, to output: inout [UInt8], indent: Int, pretty: Bool) {
     switch value {
-    case .null: output += "null"
-    case .bool(let flag): output += flag ? "true" : "false"
-    case .number(let text): output += text
+    case .null: output += "null".utf8
+    case .bool(let flag): output += (flag ? "true" : "false").utf8
+    case .number(let text): output += text.utf8
     case .string(let text): appendString(text, to: &output)
     case .array(let elements):
       if elements.isEmpty {
-        output += "[]"
+        output += "[]".utf8
         return
       }
-      output += "["
+      output.append(UInt8(ascii: "["))
       for (index, element) in elements.enumerated() {
-        if index > 0 { output += "," }
+        if index > 0 { output.append(UInt8(ascii: ",")) }
         newline(&output, indent + 1, pretty)
         append(element, to: &output, indent: indent + 1, pretty: pretty)
       }
       newline(&output, indent, pretty)
-      output += "]"
+      output.append(UInt8(ascii: "]"))
     case .object(let object):
       if object.members.isEmpty {
-        output += "{}"
+        output += "{}".utf8
         return
       }
-      output += "{"
-      let sorted = object.members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-      for (index, member) in sorted.enumerated() {
-        if index > 0 { output += "," }
+      output.append(UInt8(ascii: "{"))
+      let members = object.members
+      // Objects are usually small: sort their indices, not the members themselves.
+      let order = members.indices.sorted {
+        members[$0].key.utf8.lexicographicallyPrecedes(members[$1].key.utf8)
+      }
+      for (position, index) in order.enumerated() {
+        if position > 0 { output.append(UInt8(ascii: ",")) }
         newline(&output, indent + 1, pretty)
-        appendString(member.key, to: &output)
-        output += pretty ? ": " : ":"
-        append(member.value, to: &output, indent: indent + 1, pretty: pretty)
+        appendString(members[index].key, to: &output)
+        if pretty { output += ": ".utf8 } else { output.append(UInt8(ascii: ":")) }
+        append(members[index].value, to: &output, indent: indent + 1, pretty: pretty)
       }
       newline(&output, indent, pretty)
-      output += "}"
+      output.append(UInt8(ascii: "}"))
     }
   }
 
-  static func newline(_ output: inout String, _ indent: Int, _ pretty: Bool) {
+  static func newline(_ output: inout [UInt8], _ indent: Int, _ pretty: Bool) {
     guard pretty else { return }
-    output += "\n"
-    output += String(repeating: "  ", count: indent)
+    output.append(UInt8(ascii: "\n"))
+    output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
   }
 
   /// Appends `text` as a JSON string literal; non-ASCII text is written as UTF-8, not escaped.
   public static func appendString(_ text: String, to output: inout String) {
-    output += "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": output += "\\\""
-      case "\\": output += "\\\\"
-      case "\n": output += "\\n"
-      case "\r": output += "\\r"
-      case "\t": output += "\\t"
-      default:
-        if scalar.value < 0x20 {
-          let hex = String(scalar.value, radix: 16)
-          output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          output.unicodeScalars.append(scalar)
+    var bytes: [UInt8] = []
+    appendString(text, to: &bytes)
+    output += String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Appends `text` as a JSON string literal in UTF-8; runs that need no escape are copied whole.
+  public static func appendString(_ text: String, to output: inout [UInt8]) {
+    output.append(UInt8(ascii: "\""))
+    var text = text
+    text.withUTF8 { bytes in
+      var start = 0
+      for index in bytes.indices {
+        let byte = bytes[index]
+        guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
+          continue
+        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+        start = index + 1
+        switch byte {
+        case UInt8(ascii: "\""): output += #"\""#.utf8
+        case UInt8(ascii: "\\"): output += #"\\"#.utf8
+        case UInt8(ascii: "\n"): output += #"\n"#.utf8
+        case UInt8(ascii: "\r"): output += #"\r"#.utf8
+        case UInt8(ascii: "\t"): output += #"\t"#.utf8
+        default:
+          let hex = Array("0123456789abcdef".utf8)
+          output += #"\u00"#.utf8
+          output.append(hex[Int(byte >> 4)])
+          output.append(hex[Int(byte & 0xF)])
         }
       }
+      output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
     }
-    output += "\""
+    output.append(UInt8(ascii: "\""))
   }
 }
 
