@@ -253,16 +253,22 @@ struct Worker: Sendable {
     var output = GroupOutput()
     output.outcomes.reserveCapacity(group.count)
     output.bytes.reserveCapacity(group.count * 128)
+    // The reference to the rulebook of the last record: a batch mostly uses one, so rows share
+    // it rather than each holding a copy.
+    var lastRulebook: BatchRulebookReference?
     for index in group {
       let decoded = decoder.decode(raw.records[index], in: raw.bytes)
-      var outcome = assess(decoded.result, line: decoded.line, into: &output.bytes)
+      var outcome = assess(
+        decoded.result, line: decoded.line, rulebook: &lastRulebook, into: &output.bytes)
       outcome.notes = decoded.notes
       output.outcomes.append(outcome)
     }
     return output
   }
+
   func assess(
-    _ decoded: Result<EvidenceRecord, EvidenceError>, line: Int, into bytes: inout [UInt8]
+    _ decoded: Result<EvidenceRecord, EvidenceError>, line: Int,
+    rulebook reference: inout BatchRulebookReference?, into bytes: inout [UInt8]
   ) -> Outcome {
     var record: EvidenceRecord
     switch decoded {
@@ -281,6 +287,17 @@ struct Worker: Sendable {
       }
       return Outcome(line: line, result: .failure(EvidenceError(issues)))
     }
+    // A row holds its rulebook by reference; rows scored by the same rulebook (the same bytes:
+    // the same hash, id and version) share one.
+    let shared: BatchRulebookReference
+    if let cached = reference, !rulebook.sha256.isEmpty, cached.value.sha256 == rulebook.sha256,
+      cached.value.id == rulebook.id, cached.value.version == rulebook.version
+    {
+      shared = cached
+    } else {
+      shared = BatchRulebookReference(rulebook)
+      reference = shared
+    }
     var reviewKey: ReviewCorrections.Key?
     if let reviews = configuration.reviews {
       let key = ReviewCorrections.Key(code: record.commune.code, year: record.year)
@@ -297,7 +314,8 @@ struct Worker: Sendable {
     }
     let (score, own) = Reviewing.scores(record, rulebook: rulebook)
     let row = BatchRow(
-      source: source, line: line, record: record, score: score, ownScore: own, rulebook: rulebook)
+      source: source, line: line, record: record, score: score, ownScore: own,
+      scoredWith: shared)
     let start = bytes.count
     format(row, &bytes)
     return Outcome(

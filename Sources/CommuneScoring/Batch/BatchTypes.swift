@@ -75,10 +75,20 @@ public struct BatchRow: Sendable {
   /// The commune's own result, when a council reviewed the record (nil otherwise).
   public var ownScore: Score?
   /// The rulebook the record was scored with (chosen by the record's year).
-  public var rulebook: Rulebook
+  public var rulebook: Rulebook { scoredWith.value }
+  /// The same, held by one reference: copying a row (worker → delivery → writer) then costs one
+  /// reference count, not one for every array and text of the rulebook.
+  let scoredWith: BatchRulebookReference
 
   /// Whether a council's review decided the result.
   public var reviewed: Bool { ownScore != nil }
+}
+
+/// A rulebook held by reference, shared by the rows scored with it.
+final class BatchRulebookReference: Sendable {
+  let value: Rulebook
+
+  init(_ value: Rulebook) { self.value = value }
 }
 
 /// A record that could not be assessed, with every reason found.
