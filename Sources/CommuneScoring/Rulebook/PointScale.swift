@@ -18,8 +18,42 @@ public enum PointScale {
   /// decimals.
   static func detect(_ json: JSONValue) throws(DecodeIssue) -> Int {
     var places = 0
-    try scan(json, at: .root, underPointKey: false, places: &places)
+    // Most rulebooks are fine: look without building a path for every value, and only look
+    // again, naming the place, when a point value has too many decimals.
+    guard decimals(json, underPointKey: false, places: &places) else {
+      places = 0
+      try scan(json, at: .root, underPointKey: false, places: &places)
+      return Int(pow10: places)
+    }
     return Int(pow10: places)
+  }
+
+  /// The most decimal places of the point values in `json` (into `places`); false when one has
+  /// too many.
+  static func decimals(_ json: JSONValue, underPointKey: Bool, places: inout Int) -> Bool {
+    switch json {
+    case .number(let text) where underPointKey:
+      let utf8 = text.utf8
+      guard let dot = utf8.firstIndex(of: UInt8(ascii: ".")) else { return true }
+      let decimals = utf8.distance(from: utf8.index(after: dot), to: utf8.endIndex)
+      guard decimals <= maximumPlaces,
+        !utf8.contains(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") })
+      else { return false }
+      places = max(places, decimals)
+      return true
+    case .object(let object):
+      for member in object.members {
+        let under = pointKeys.contains(member.key) || (underPointKey && isMap(member.value))
+        guard decimals(member.value, underPointKey: under, places: &places) else { return false }
+      }
+      return true
+    case .array(let elements):
+      for element in elements {
+        guard decimals(element, underPointKey: false, places: &places) else { return false }
+      }
+      return true
+    default: return true
+    }
   }
 
   static func scan(_ json: JSONValue, at path: JSONPath, underPointKey: Bool, places: inout Int)
