@@ -256,8 +256,9 @@ struct Worker: Sendable {
     // The reference to the rulebook of the last record: a batch mostly uses one, so rows share
     // it rather than each holding a copy.
     var lastRulebook: BatchRulebookReference?
+    var repeated = CSVRepeatedCells()
     for index in group {
-      let decoded = decoder.decode(raw.records[index], in: raw.bytes)
+      let decoded = decoder.decode(raw.records[index], in: raw.bytes, repeated: &repeated)
       var outcome = assess(
         decoded.result, line: decoded.line, rulebook: &lastRulebook, into: &output.bytes)
       outcome.notes = decoded.notes

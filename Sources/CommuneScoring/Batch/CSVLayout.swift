@@ -113,6 +113,15 @@ public struct CSVLayout: Sendable {
   public func decode(_ row: CSVRecord, notes: inout [ReadingNote]) -> Result<
     EvidenceRecord, EvidenceError
   > {
+    var repeated = CSVRepeatedCells()
+    return decode(row, notes: &notes, repeated: &repeated)
+  }
+
+  /// Decodes one row, reusing the text of the province, district and category cells when they
+  /// hold the same bytes as in the row before (`repeated`, kept by one worker).
+  func decode(
+    _ row: CSVRecord, notes: inout [ReadingNote], repeated: inout CSVRepeatedCells
+  ) -> Result<EvidenceRecord, EvidenceError> {
     func at(_ column: Int) -> InputLocation { .line(row.line, column: names[column]) }
     if let problem = row.malformed {
       return .failure(EvidenceError(.line(row.line, column: nil), .malformedRow(problem)))
@@ -131,10 +140,24 @@ public struct CSVLayout: Sendable {
     var district: String?
     var year = 0
     var values = EvidenceValues(fieldCount: rulebook.fields.count)
+    var categoryResolved = false
     for (index, column) in columns.enumerated() where index < cellCount {
       let cell = row.cell(index)
       switch column {
-      case .code, .name, .province, .category, .district:
+      case .province, .category, .district:
+        let slot = CSVRepeatedCells.slot(column)
+        if let text = repeated.text(slot, cell) {
+          switch column {
+          case .province: province = text
+          case .category:
+            category = text
+            categoryResolved = true
+          default: district = text
+          }
+          continue
+        }
+        fallthrough
+      case .code, .name:
         guard let text = CellText.text(cell) else {
           issues.append(EvidenceIssue(at(index), .notUTF8(byte: CellText.firstNonUTF8(cell))))
           continue
@@ -157,9 +180,13 @@ public struct CSVLayout: Sendable {
                 at(index), .notACommuneCode(text, digits: rulebook.communeCodeDigits ?? 0)))
           }
         case .name: name = text
-        case .province: province = text
+        case .province:
+          province = text
+          repeated.remember(CSVRepeatedCells.slot(column), cell, text)
         case .category: category = text
-        default: district = text.isEmpty ? nil : text
+        default:
+          district = text.isEmpty ? nil : text
+          if !text.isEmpty { repeated.remember(CSVRepeatedCells.slot(column), cell, text) }
         }
       case .year:
         switch CellText.integer(cell) {
@@ -210,9 +237,12 @@ public struct CSVLayout: Sendable {
       }
     }
     // A category by its id or its wording in the rulebook (Vietnamese or English).
-    if !category.isEmpty {
+    if !category.isEmpty, !categoryResolved {
       if let id = categories[category] ?? categories[ColumnNames.key(category)] {
         category = id
+        if let index = columns.firstIndex(of: .category) {
+          repeated.remember(CSVRepeatedCells.slot(.category), row.cell(index), id)
+        }
       } else if let index = columns.firstIndex(of: .category) {
         issues.append(
           EvidenceIssue(
@@ -229,6 +259,46 @@ public struct CSVLayout: Sendable {
           code: code, name: name, district: district, province: province, category: category),
         year: year,
         evidence: values))
+  }
+}
+
+/// The province, district and category cells one worker decoded lately, with their text (for
+/// the category, the category id it names): a batch has few distinct ones, so each is read (and
+/// the category looked up) once rather than once per row. Only cells that decoded without a
+/// problem are remembered, and only the very same bytes reuse them.
+struct CSVRepeatedCells {
+  /// How many different cells each column keeps (the oldest gives way).
+  static let capacity = 32
+  var bytes: [[[UInt8]]] = [[], [], []]
+  var texts: [[String]] = [[], [], []]
+  var next = [0, 0, 0]
+
+  static func slot(_ column: CSVLayout.Column) -> Int {
+    switch column {
+    case .province: 0
+    case .district: 1
+    default: 2
+    }
+  }
+
+  /// The text remembered for `cell` in `slot`, when its bytes are the same.
+  func text(_ slot: Int, _ cell: ArraySlice<UInt8>) -> String? {
+    let known = bytes[slot]
+    for index in known.indices where known[index].count == cell.count {
+      if known[index].elementsEqual(cell) { return texts[slot][index] }
+    }
+    return nil
+  }
+
+  mutating func remember(_ slot: Int, _ cell: ArraySlice<UInt8>, _ text: String) {
+    if bytes[slot].count < Self.capacity {
+      bytes[slot].append(Array(cell))
+      texts[slot].append(text)
+      return
+    }
+    bytes[slot][next[slot]] = Array(cell)
+    texts[slot][next[slot]] = text
+    next[slot] = (next[slot] + 1) % Self.capacity
   }
 }
 

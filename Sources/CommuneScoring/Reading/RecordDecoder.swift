@@ -42,6 +42,15 @@ public struct RecordDecoder: Sendable {
 
   /// Decodes `record`, whose bytes are `bytes[record.range]`.
   public func decode(_ record: RawRecord, in bytes: [UInt8]) -> DecodedRecord {
+    var repeated = CSVRepeatedCells()
+    return decode(record, in: bytes, repeated: &repeated)
+  }
+
+  /// Decodes `record`, reusing the text of cells repeated from the record before (one worker's
+  /// `repeated`).
+  func decode(_ record: RawRecord, in bytes: [UInt8], repeated: inout CSVRepeatedCells)
+    -> DecodedRecord
+  {
     var notes: [ReadingNote] = []
     let result: Result<EvidenceRecord, EvidenceError>
     switch kind {
@@ -50,7 +59,8 @@ public struct RecordDecoder: Sendable {
         result = .failure(EvidenceError(.line(record.line, column: nil), .brokenRecord(problem)))
       } else {
         result = layout.decode(
-          Self.cells(record, in: bytes, separator: separator), notes: &notes)
+          Self.cells(record, in: bytes, separator: separator), notes: &notes,
+          repeated: &repeated)
       }
     case .json(let array):
       result = decodeJSON(record, in: bytes, array: array)
