@@ -68,6 +68,9 @@ enum BenchmarkCommand {
     terminal.out(
       "cores: \(cores); \(repeats) pairs per comparison, run alternately (A B, B A, …); "
         + "each child timed by wait4: wall, CPU (user + system), peak memory\n")
+    // Wall times and the gain of a second worker mean little on a busy machine: say how busy.
+    terminal.out("load average at the start: \(loadAverage())\n")
+    defer { terminal.out("\nload average at the end: \(loadAverage())\n") }
     let awk = ["/usr/bin/awk", "-F,", "{for(i=7;i<=NF;i++)s+=$i} END{print s}", input]
     // Results go to /dev/null, as awk's do: the figures are those of the work, not of the disk.
     let csv = [me, "batch", input, "--format", "csv"]
@@ -109,6 +112,13 @@ enum BenchmarkCommand {
       )
     }
     return .success
+  }
+
+  /// The system's load average over 1, 5 and 15 minutes ("unknown" when it cannot be read).
+  static func loadAverage() -> String {
+    var loads = [Double](repeating: 0, count: 3)
+    guard getloadavg(&loads, 3) == 3 else { return "unknown" }
+    return loads.map { String(format: "%.2f", $0) }.joined(separator: ", ")
   }
 
   static func median(_ values: [Double]) -> Double {
