@@ -43,10 +43,13 @@ public enum JSONWriter {
       }
       output.append(UInt8(ascii: "{"))
       let members = object.members
-      // Objects are usually small: sort their indices, not the members themselves.
-      let order = members.indices.sorted {
-        members[$0].key.utf8.lexicographicallyPrecedes(members[$1].key.utf8)
+      // Objects are usually small: sort their indices, not the members themselves (and not at
+      // all when they are already in order).
+      func precedes(_ a: Int, _ b: Int) -> Bool {
+        members[a].key.utf8.lexicographicallyPrecedes(members[b].key.utf8)
       }
+      let inOrder = members.indices.dropFirst().allSatisfy { !precedes($0, $0 - 1) }
+      let order = inOrder ? Array(members.indices) : members.indices.sorted(by: precedes)
       for (position, index) in order.enumerated() {
         if position > 0 { output.append(UInt8(ascii: ",")) }
         newline(&output, indent + 1, pretty)
