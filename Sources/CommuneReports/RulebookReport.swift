@@ -69,7 +69,7 @@ public struct RulebookReport: Renderer {
         "Các chỉ tiêu \"tái dựng\" (\(w.plain(reconstructed))/\(w.plain(rulebook.maxTotal)) điểm) chưa đối chiếu được với bảng điểm chính thức: cần kiểm tra trước khi ra quyết định công nhận.",
         "\"Reconstructed\" indicators (\(w.plain(reconstructed))/\(w.plain(rulebook.maxTotal)) points) could not be checked against the official table: check them before a real recognition decision."
       ))
-    return out.joined(separator: "\n") + "\n"
+    return out.flatMap { TextWrap.hanging($0, width: 80) }.joined(separator: "\n") + "\n"
   }
 
   /// The source, the quoted wording (or why there is none) and the note, one line each.

@@ -36,7 +36,7 @@ enum TemplateInput {
     // A workbook made from another rulebook has other fields and categories: say so first,
     // rather than report its cells as wrong.
     if let made = values["cfc_rulebook"]?.text.trimmingCharacters(in: .whitespaces),
-      !made.isEmpty, made != rulebook.id
+      !made.isEmpty, made != rulebook.id, !rulebook.readsRecordsOf.contains(made)
     {
       let place = places["cfc_rulebook"].map { " (\($0))" } ?? ""
       throw CLIError(
