@@ -230,31 +230,37 @@ public struct BatchTextReport: Renderer {
     }
   }
 
-  /// The heading of the per-commune table.
+  /// The heading of the per-commune table; with the lines, at most 80 columns.
   public func header() -> String {
-    Format.pad(w.t("Mã", "Code"), 8) + Format.pad(w.t("Xã, phường, thị trấn", "Commune"), 28)
-      + Format.pad(w.t("Huyện", "District"), 22) + Format.padLeft(w.t("Điểm", "Total"), 6)
+    Format.pad(w.t("Mã", "Code"), 7) + Format.pad(w.t("Xã, phường, thị trấn", "Commune"), 25)
+      + Format.pad(w.t("Huyện", "District"), 18) + Format.padLeft(w.t("Điểm", "Total"), 6)
       + Format.padLeft(w.t("Ngưỡng", "Thresh."), 8) + "  " + w.t("Kết quả", "Result") + "\n"
+  }
+
+  /// `text` in at most `width - 1` columns (one left for the gap), cut with "…" when longer.
+  func fit(_ text: String, _ width: Int) -> String {
+    text.count < width ? text : String(text.prefix(width - 2)) + "…"
   }
 
   /// One commune's line.
   public func line(_ entry: BatchEntry) -> String {
-    Format.pad(entry.code, 8) + Format.pad(String(entry.name.prefix(27)), 28)
-      + Format.pad(String((entry.district ?? "").prefix(21)), 22)
+    Format.pad(entry.code, 7) + Format.pad(fit(entry.name, 25), 25)
+      + Format.pad(fit(entry.district ?? "", 18), 18)
       + Format.padLeft(w.plain(entry.total), 6) + Format.padLeft(w.plain(entry.threshold), 8) + "  "
       + statusWord(entry.status)
       + (entry.reviewed ? w.t(" (đã thẩm định)", " (reviewed)") : "") + "\n"
   }
 
-  /// The summary after the table.
+  /// The summary after the table: counts in columns, every line at most 80 columns.
   public func summary(_ summary: BatchSummary) -> String {
     var out: [String] = ["", w.t("TỔNG HỢP", "SUMMARY")]
+    out.append(
+      "  " + Format.pad("", 42) + Format.padLeft(w.t("Đạt", "Recog."), 8)
+        + Format.padLeft(w.t("Không đạt", "Not rec."), 12)
+        + Format.padLeft(w.t("Thiếu số liệu", "Incomplete"), 15))
     func counts(_ label: String, _ c: BatchSummary.Counts) -> String {
-      "  " + Format.pad(label, 62)
-        + w.t(
-          "đạt \(c.recognized), không đạt \(c.notRecognized), chưa đủ số liệu \(c.incomplete)",
-          "recognised \(c.recognized), not recognised \(c.notRecognized), incomplete \(c.incomplete)"
-        )
+      "  " + Format.pad(fit(label, 42), 42) + Format.padLeft(String(c.recognized), 8)
+        + Format.padLeft(String(c.notRecognized), 12) + Format.padLeft(String(c.incomplete), 15)
     }
     out.append(
       counts(
@@ -270,7 +276,7 @@ public struct BatchTextReport: Renderer {
     for category in explainer.rulebook.categories where summary.byCategory[category.id] != nil {
       out.append(
         counts(
-          String(explainer.categoryName(category.id).prefix(60)),
+          explainer.categoryName(category.id),
           summary.byCategory[category.id] ?? .init()))
     }
     out.append(w.t("Theo huyện:", "By district:"))
@@ -281,7 +287,7 @@ public struct BatchTextReport: Renderer {
     for (index, criterion) in explainer.rulebook.criteria.enumerated()
     where summary.zeroed[index] > 0 {
       out.append(
-        "  \(Format.pad(criterion.id, 5))\(Format.pad(String(criterion.name.text(explainer.language).prefix(56)), 58))\(summary.zeroed[index])"
+        "  \(Format.pad(criterion.id, 5))\(Format.pad(fit(criterion.name.text(explainer.language), 58), 58))\(summary.zeroed[index])"
       )
     }
     if summary.zeroed.allSatisfy({ $0 == 0 }) { out.append(w.t("  (không có)", "  (none)")) }
@@ -289,16 +295,23 @@ public struct BatchTextReport: Renderer {
     if shortfall.count > 0 {
       out.append(
         w.t(
-          "Không tiêu chí nào 0 điểm nhưng thiếu điểm so với ngưỡng: \(shortfall.count) xã (thiếu từ \(w.plain(shortfall.smallest)) đến \(w.plain(shortfall.largest)) điểm, trung vị \(w.plain(shortfall.median)))",
-          "No criterion at 0 but short of the threshold: \(shortfall.count) communes (short by \(w.plain(shortfall.smallest)) to \(w.plain(shortfall.largest)) points, median \(w.plain(shortfall.median)))"
-        ))
+          "Không tiêu chí nào 0 điểm nhưng thiếu điểm so với ngưỡng: \(shortfall.count) xã "
+            + (shortfall.smallest == shortfall.largest
+              ? "(thiếu \(w.plain(shortfall.smallest)) điểm)"
+              : "(thiếu từ \(w.plain(shortfall.smallest)) đến \(w.plain(shortfall.largest)) điểm, trung vị \(w.plain(shortfall.median)))"),
+          "No criterion at 0 but short of the threshold: \(shortfall.count) communes "
+            + (shortfall.smallest == shortfall.largest
+              ? "(short by \(w.plain(shortfall.smallest)) points)"
+              : "(short by \(w.plain(shortfall.smallest)) to \(w.plain(shortfall.largest)) points, median \(w.plain(shortfall.median)))")
+        ).split(separator: "\n").flatMap { TextWrap.hanging(String($0), width: 80) }.joined(
+          separator: "\n"))
     }
     let ranking = summary.top
     if !ranking.isEmpty {
       out.append(w.t("Xếp hạng theo tổng điểm:", "Ranking by total:"))
       for (position, entry) in ranking.prefix(50).enumerated() {
         out.append(
-          "  \(Format.padLeft(String(position + 1), 4)).  \(Format.pad(entry.code, 8))\(Format.pad(String(entry.name.prefix(27)), 28))\(Format.padLeft(w.plain(entry.total), 5))  \(statusWord(entry.status))"
+          "  \(Format.padLeft(String(position + 1), 4)).  \(Format.pad(entry.code, 8))\(Format.pad(fit(entry.name, 28), 28))\(Format.padLeft(w.plain(entry.total), 5))  \(statusWord(entry.status))"
         )
       }
       if summary.all.total > ranking.count {

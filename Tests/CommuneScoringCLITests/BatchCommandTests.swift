@@ -14,6 +14,19 @@ func csvRows(_ text: String) -> [[String]] {
 
 @Suite("cfc batch")
 struct BatchCommandTests {
+  @Test("the batch as text fits 80 columns in both languages; long names end with …")
+  func textFitsEighty() {
+    for language in ["vi", "en"] {
+      let text = cfc("batch", Repo.path("samples/communes.csv"), "--lang", language).stdout
+      for line in text.split(separator: "\n") {
+        #expect(line.count <= 80, "\(language): \(line.count) columns: \(line)")
+      }
+    }
+    let vi = cfc("batch", Repo.path("samples/communes.csv")).stdout
+    #expect(vi.contains("Phường thuộc quận, thị xã, thành phố của…"))
+    #expect(vi.contains("1 xã (thiếu 15 điểm)"))
+  }
+
   @Test("the sample batch gives the golden CSV, with a byte-order mark and CRLF")
   func sampleCSV() throws {
     let run = cfc("batch", Repo.path("samples/communes.csv"), "--format", "csv")
