@@ -232,7 +232,7 @@ public struct BatchTextReport: Renderer {
 
   /// The heading of the per-commune table; with the lines, at most 80 columns.
   public func header() -> String {
-    Format.pad(w.t("Mã", "Code"), 7) + Format.pad(w.t("Xã, phường, thị trấn", "Commune"), 25)
+    Format.pad(w.t("Mã", "Code"), 7) + Format.pad(w.t("Xã, phường, thị trấn", "Commune"), 24)
       + Format.pad(w.t("Huyện", "District"), 18) + Format.padLeft(w.t("Điểm", "Total"), 6)
       + Format.padLeft(w.t("Ngưỡng", "Thresh."), 8) + "  " + w.t("Kết quả", "Result") + "\n"
   }
@@ -244,7 +244,7 @@ public struct BatchTextReport: Renderer {
 
   /// One commune's line.
   public func line(_ entry: BatchEntry) -> String {
-    Format.pad(entry.code, 7) + Format.pad(fit(entry.name, 25), 25)
+    Format.pad(entry.code, 7) + Format.pad(fit(entry.name, 24), 24)
       + Format.pad(fit(entry.district ?? "", 18), 18)
       + Format.padLeft(w.plain(entry.total), 6) + Format.padLeft(w.plain(entry.threshold), 8) + "  "
       + statusWord(entry.status)

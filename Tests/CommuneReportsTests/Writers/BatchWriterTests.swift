@@ -72,7 +72,7 @@ struct BatchWriterTests {
   @Test("text: a line per commune as it is assessed, then the summary counting the rejected row")
   func text() throws {
     let text = String(decoding: try written(.text), as: UTF8.self)
-    #expect(text.hasPrefix("Code   Commune"))
+    #expect(text.hasPrefix("Code   Commune "))
     #expect(text.contains("06124  Xã Bằng Mạc"))
     #expect(text.contains("All (6 communes)"))
     #expect(text.contains("Rows rejected for bad data: 1"))
