@@ -41,7 +41,7 @@ enum RulebookTestCommand {
         en: "rulebook test needs exactly one test FILE", usage: help.usage)
     }
     let bytes = try Files.read(path)
-    let rulebook = try rulebookFor(path, bytes: bytes, parsed: parsed)
+    let (rulebook, origin) = try rulebookFor(path, bytes: bytes, parsed: parsed)
     let suite: RuleTestSuite
     do {
       suite = try RuleTestDecoder.decode(bytes, rulebook: rulebook)
@@ -51,18 +51,28 @@ enum RulebookTestCommand {
     let outcomes = RuleTestRunner.run(suite, rulebook: rulebook)
     terminal.out(
       RuleTestReport(rulebook: rulebook, language: parsed.language).render(outcomes, source: path))
+    // Which file was tested: the one beside the tests, --rulebook's, or the built-in one.
+    let w = Wording(parsed.language)
+    terminal.out(
+      w.t("Bộ tiêu chí đã thử: ", "Rulebook tested: ")
+        + (origin ?? w.t("bộ có sẵn trong cfc", "the one built into cfc"))
+        + " (SHA-256 \(rulebook.sha256))\n")
     return outcomes.allSatisfy(\.passed) ? .success : .rowsRejected
   }
 
   /// `--rulebook`, else the rulebook file beside the tests, else the built-in one they name.
+  /// Also returns the file it came from (nil for the built-in one).
   static func rulebookFor(_ path: String, bytes: [UInt8], parsed: ParsedArguments)
-    throws(CLIError) -> Rulebook
+    throws(CLIError) -> (Rulebook, String?)
   {
-    if parsed.value("--rulebook") != nil { return try RulebookSource.resolve(parsed) }
+    if let named = parsed.value("--rulebook") {
+      let rulebook = try RulebookSource.resolve(parsed)
+      return (rulebook, FileManager.default.fileExists(atPath: named) ? named : nil)
+    }
     if path.hasSuffix(".tests.json") {
       let beside = String(path.dropLast(".tests.json".count)) + ".json"
       if FileManager.default.fileExists(atPath: beside) {
-        return try RulebookSource.load(try Files.read(beside), name: beside)
+        return (try RulebookSource.load(try Files.read(beside), name: beside), beside)
       }
     }
     let builtIn = try RulebookSource.builtIn()
@@ -78,6 +88,6 @@ enum RulebookTestCommand {
           "\(path): the tests are written for rulebook '\(id)', not the built-in '\(builtIn.id)': name it with --rulebook FILE",
         usage: help.usage)
     }
-    return builtIn
+    return (builtIn, nil)
   }
 }

@@ -39,6 +39,8 @@ struct RulebookTestCommandTests {
     #expect(run.code == 0, "\(run.stdout)\(run.stderr)")
     #expect(run.stdout.contains("0 sai"))
     #expect(!run.stdout.contains("SAI "))
+    // The file beside the tests is the one tested, and the output says so.
+    #expect(run.stdout.contains("Bộ tiêu chí đã thử: " + Repo.path("criteria/qd06-2019.json")))
   }
 
   @Test("the shipped tests cover every band limit, both gates and every category's threshold")
