@@ -315,7 +315,9 @@ public struct Dossier: Renderer {
       language: language,
       frame: Frame(
         issuer: paper.issuer(default: [
-          w.t("ỦY BAN NHÂN DÂN ", "PEOPLE'S COMMITTEE OF ") + commune.name.uppercased(), council,
+          // The governing body above the council, abbreviated as offices write it, so that it
+          // fits one line of the issuer column.
+          w.t("UBND ", "PEOPLE'S COMMITTEE OF ") + commune.name.uppercased(), council,
         ]), number: Paperwork(w: w, values: unnumbered).number(kind: "BB-HĐĐG"),
         placeDate: paper.placeDate),
       body: body,
