@@ -104,4 +104,38 @@ extension Explainer {
     else { return nil }
     return gate.description.text(language) + " (" + gateConditionInWords(gate.condition) + ")"
   }
+
+  /// A minimum a criterion or an indicator falls short of, as a sentence.
+  func minimumReason(_ reason: Reason) -> String {
+    switch reason {
+    case .criterionBelowMinimum(let criterion, let points, let best, let minimum):
+      let name = "\(criterion) (\(criterionName(criterion)))"
+      guard let points else {
+        return w.t(
+          "Tiêu chí \(name) chưa xác minh được và cao nhất chỉ đạt \(w.points(best)), dưới mức tối thiểu \(w.points(minimum)) để được công nhận",
+          "Criterion \(name) cannot be verified yet and can reach at most \(w.points(best)), below the minimum of \(w.points(minimum)) for recognition"
+        )
+      }
+      return w.t(
+        "Tiêu chí \(name) đạt \(w.points(points)), dưới mức tối thiểu \(w.points(minimum)) để được công nhận",
+        "Criterion \(name) scored \(w.points(points)), below the minimum of \(w.points(minimum)) for recognition"
+      )
+    case .indicatorBelowMinimum(let criterion, let indicator, let points, let best, let minimum):
+      let declared = rulebook.criteria.first { $0.id == criterion }?.indicators.first {
+        $0.id == indicator
+      }
+      let name = "\(indicator) (\(declared?.name.text(language) ?? indicator))"
+      guard let points else {
+        return w.t(
+          "Chỉ tiêu \(name) chưa xác minh được và cao nhất chỉ đạt \(w.points(best)), dưới điểm tối thiểu \(w.points(minimum))",
+          "Indicator \(name) cannot be verified yet and can reach at most \(w.points(best)), below its minimum of \(w.points(minimum))"
+        )
+      }
+      return w.t(
+        "Chỉ tiêu \(name) đạt \(w.points(points)), dưới điểm tối thiểu \(w.points(minimum)) để được công nhận",
+        "Indicator \(name) scored \(w.points(points)), below its minimum of \(w.points(minimum)) for recognition"
+      )
+    default: return ""
+    }
+  }
 }

@@ -163,6 +163,8 @@ public struct Explainer: Sendable {
       return w.t(
         "Tiêu chí \(criterion) chưa xác minh được: ", "Criterion \(criterion) cannot be verified: ")
         + parts.joined(separator: "; ")
+    case .criterionBelowMinimum, .indicatorBelowMinimum:
+      return minimumReason(reason)
     case .bestBelowThreshold(let best, let threshold):
       return w.t(
         "Kể cả khi bổ sung đủ số liệu, tổng điểm cao nhất có thể (\(w.number(best))) vẫn thấp hơn ngưỡng \(w.number(threshold))",
@@ -221,6 +223,17 @@ public struct Explainer: Sendable {
       return w.t(
         "Tiêu chí \(criterion) bị 0 điểm và các số liệu của nó không thể thay đổi trong kỳ đánh giá",
         "Criterion \(criterion) scored 0 and none of its figures can change within the period")
+    case .minimumOutOfReach(let criterion, let indicator, let minimum):
+      guard let indicator else {
+        return w.t(
+          "Tiêu chí \(criterion) không thể đạt mức tối thiểu \(w.points(minimum)) bằng các thay đổi có thể làm trong kỳ đánh giá",
+          "Criterion \(criterion) cannot reach its minimum of \(w.points(minimum)) by any change possible within the period"
+        )
+      }
+      return w.t(
+        "Chỉ tiêu \(indicator) (tiêu chí \(criterion)) không thể đạt điểm tối thiểu \(w.points(minimum)) bằng các thay đổi có thể làm trong kỳ đánh giá",
+        "Indicator \(indicator) (criterion \(criterion)) cannot reach its minimum of \(w.points(minimum)) by any change possible within the period"
+      )
     case .thresholdOutOfReach(let best, let threshold):
       return w.t(
         "Kể cả khi cải thiện mọi chỉ tiêu có thể, tổng điểm cao nhất (\(w.number(best))) vẫn thấp hơn ngưỡng \(w.number(threshold))",

@@ -111,6 +111,17 @@ public struct JSONReport: Renderer {
         ("code", .string("best_below_threshold")), ("bestTotal", pts(best)),
         ("threshold", pts(threshold)),
       ])
+    case .criterionBelowMinimum(let criterion, let points, let best, let minimum):
+      return .obj([
+        ("code", .string("criterion_below_minimum")), ("criterion", .string(criterion)),
+        ("points", optionalPts(points)), ("best", pts(best)), ("minimum", pts(minimum)),
+      ])
+    case .indicatorBelowMinimum(let criterion, let indicator, let points, let best, let minimum):
+      return .obj([
+        ("code", .string("indicator_below_minimum")), ("criterion", .string(criterion)),
+        ("indicator", .string(indicator)), ("points", optionalPts(points)), ("best", pts(best)),
+        ("minimum", pts(minimum)),
+      ])
     }
   }
 

@@ -4,6 +4,10 @@ import CommuneScoring
 public enum TemplateError: Error, Equatable, Sendable {
   /// A rule kind that cannot write itself as a formula yet (see `SpreadsheetFormula`).
   case ruleWithoutFormula(indicator: String, kind: String)
+  /// Recognition requires minimum points of a criterion or indicator (`where`: its id), which
+  /// the verdict's formulas do not check yet: the workbook is refused rather than show a wrong
+  /// verdict.
+  case minimumWithoutFormula(where: String)
 }
 
 /// The self-assessment workbook (`cfc template --format xlsx`): an input sheet where the officer
@@ -42,6 +46,9 @@ public struct TemplateWorkbook: Renderer {
       values = record.evidence
       category = record.commune.category
     }
+    if let unchecked = Self.firstMinimum(rulebook) {
+      throw .minimumWithoutFormula(where: unchecked)
+    }
     let evaluation = Evaluator.evaluate(values, category: category ?? "", rulebook: rulebook)
     let results = TemplateResults(evaluation: evaluation, record: record, workbook: self)
     var names: [DefinedName] = []
@@ -49,6 +56,17 @@ public struct TemplateWorkbook: Renderer {
     let scoring = try ScoringSheetBuilder(workbook: self, results: results).build(
       sheetIndex: 1, names: &names)
     return WorkbookModel(sheets: [input, scoring], names: names, decimalComma: language == .vi)
+  }
+
+  /// The first criterion or indicator recognition requires minimum points of, if any.
+  static func firstMinimum(_ rulebook: Rulebook) -> String? {
+    for criterion in rulebook.criteria {
+      if rulebook.minimumPoints(of: criterion) != nil { return criterion.id }
+      if let indicator = criterion.indicators.first(where: { $0.minimumPoints != nil }) {
+        return indicator.id
+      }
+    }
+    return nil
   }
 
   /// The results the workbook must show for `record`, as the engine computes them.

@@ -59,6 +59,9 @@ public enum PathBlocker: Sendable, Equatable {
   case criterionCannotBeLifted(criterion: String)
   /// Even every possible change leaves the total below the threshold.
   case thresholdOutOfReach(best: Int, threshold: Int)
+  /// No change within the period (nor missing figures at their best) brings the criterion, or
+  /// its `indicator`, to the minimum recognition requires.
+  case minimumOutOfReach(criterion: String, indicator: String?, minimum: Int)
 }
 
 /// A complete assessment of one record: the verdict, the commune's own result when a council

@@ -103,6 +103,13 @@ public enum Reason: Sendable, Equatable {
   case notVerifiable(criterion: String, missing: [String], undefined: [String])
   /// Even with every missing figure at its best, the total stays below the threshold.
   case bestBelowThreshold(best: Int, threshold: Int)
+  /// A criterion falls short of the points recognition requires of it: `points` it scored (nil
+  /// when not verifiable, and then even its `best` falls short).
+  case criterionBelowMinimum(criterion: String, points: Int?, best: Int, minimum: Int)
+  /// An indicator falls short of its `minimumPoints`: `points` it scored (0 when a gate zeroed
+  /// its criterion; nil when not verifiable, and then even its `best` falls short).
+  case indicatorBelowMinimum(
+    criterion: String, indicator: String, points: Int?, best: Int, minimum: Int)
 }
 
 /// What missing evidence leaves open.

@@ -6,6 +6,11 @@ public struct CriterionScore: Sendable, Equatable {
   public var best: Int
   /// The fewest points still possible.
   public var worst: Int
+  /// Whether the criterion and its indicators can still reach the minimums recognition requires
+  /// of them (with every missing figure at its best); true when there are none.
+  public var minimumsAtBest: Bool = true
+  /// Whether they reach them whatever the missing figures turn out to be.
+  public var minimumsAtWorst: Bool = true
 }
 
 /// A verdict without explanations: what a batch needs for its CSV.
@@ -31,7 +36,10 @@ public enum Evaluator {
     var criteria: [CriterionScore] = []
     criteria.reserveCapacity(rulebook.criteria.count)
     for index in rulebook.criteria.indices {
-      criteria.append(score(rulebook.criteria[index], values, trace: nil))
+      criteria.append(
+        score(
+          rulebook.criteria[index], values,
+          minimum: rulebook.minimumPoints(of: rulebook.criteria[index]), trace: nil))
     }
     return verdict(criteria, threshold: threshold(category, rulebook), rulebook: rulebook)
   }
@@ -48,7 +56,8 @@ public enum Evaluator {
     results.reserveCapacity(rulebook.criteria.count)
     for criterion in rulebook.criteria {
       var indicators: [IndicatorResult] = []
-      let score = score(criterion, values) { index, indicator, outcome in
+      let score = score(criterion, values, minimum: rulebook.minimumPoints(of: criterion)) {
+        index, indicator, outcome in
         indicators.append(
           IndicatorResult(
             id: indicator.id, index: index, points: outcome.points, maxPoints: indicator.maxPoints,
@@ -84,26 +93,43 @@ public enum Evaluator {
 
   /// One criterion: a fired gate zeroes it whatever else is missing; a missing gate input or a
   /// not-verifiable indicator leaves it not verifiable.
+  ///
+  /// `minimum` is the points recognition requires of the criterion; with its indicators'
+  /// `minimumPoints` it decides `minimumsAtBest` and `minimumsAtWorst`. A gate that fires puts
+  /// every indicator at 0 for those minimums too.
   static func score(
-    _ criterion: borrowing Criterion, _ values: borrowing EvidenceValues,
+    _ criterion: borrowing Criterion, _ values: borrowing EvidenceValues, minimum: Int? = nil,
     trace: ((Int, Indicator, RuleOutcome) -> Void)?
   ) -> CriterionScore {
     var sum = 0
     var best = 0
     var worst = 0
     var verifiable = true
+    var indicatorsAtBest = true
+    var indicatorsAtWorst = true
+    var anyMinimum = minimum != nil
     let indicators = criterion.indicators
     for index in indicators.indices {
       let outcome = indicators[index].rule.evaluate(values)
       if let trace { trace(index, indicators[index], outcome) }
+      let required = indicators[index].minimumPoints
+      if required != nil { anyMinimum = true }
       if let points = outcome.points {
         sum += points
         best += points
         worst += points
+        if let required, points < required {
+          indicatorsAtBest = false
+          indicatorsAtWorst = false
+        }
       } else {
         verifiable = false
         best += indicators[index].rule.bestPoints
         worst += indicators[index].rule.worstPoints
+        if let required {
+          if indicators[index].rule.bestPoints < required { indicatorsAtBest = false }
+          if indicators[index].rule.worstPoints < required { indicatorsAtWorst = false }
+        }
       }
     }
     var gateMissing = false
@@ -113,10 +139,19 @@ public enum Evaluator {
         gateMissing = true
         continue
       }
-      if fired { return CriterionScore(points: 0, best: 0, worst: 0) }
+      if fired {
+        return CriterionScore(
+          points: 0, best: 0, worst: 0, minimumsAtBest: !anyMinimum, minimumsAtWorst: !anyMinimum)
+      }
     }
-    if gateMissing { return CriterionScore(points: nil, best: best, worst: 0) }
-    return CriterionScore(points: verifiable ? sum : nil, best: best, worst: worst)
+    if gateMissing { worst = 0 }
+    let atBest = indicatorsAtBest && best >= (minimum ?? 0)
+    // A missing gate figure may still fire and zero everything: only no minimum survives that.
+    let atWorst =
+      gateMissing ? !anyMinimum : indicatorsAtWorst && worst >= (minimum ?? 0)
+    return CriterionScore(
+      points: verifiable && !gateMissing ? sum : nil, best: best, worst: worst,
+      minimumsAtBest: atBest, minimumsAtWorst: atWorst)
   }
 
   /// The recognition rule applied to criterion scores.
@@ -140,13 +175,17 @@ public enum Evaluator {
       let worstHasZero = rule.noCriterionAtZero && criteria.contains { $0.worst == 0 }
       let outlook = Outlook(
         bestTotal: bestTotal, worstTotal: worstTotal,
-        canStillBeRecognized: !bestHasZero && bestTotal >= threshold,
-        recognizedWhateverMissing: !worstHasZero && worstTotal >= threshold)
+        canStillBeRecognized: !bestHasZero && bestTotal >= threshold
+          && criteria.allSatisfy(\.minimumsAtBest),
+        recognizedWhateverMissing: !worstHasZero && worstTotal >= threshold
+          && criteria.allSatisfy(\.minimumsAtWorst))
       return Score(
         criteria: criteria, total: total, threshold: threshold, status: .incomplete,
         outlook: outlook)
     }
-    let recognized = !(rule.noCriterionAtZero && hasZero) && total >= threshold
+    let recognized =
+      !(rule.noCriterionAtZero && hasZero) && total >= threshold
+      && criteria.allSatisfy(\.minimumsAtBest)
     return Score(
       criteria: criteria, total: total, threshold: threshold,
       status: recognized ? .recognized : .notRecognized, outlook: nil)
@@ -167,6 +206,7 @@ public enum Evaluator {
             criterion: criterion.id, missing: criterion.missingFields, undefined: undefined))
       default: break
       }
+      reasons += minimumReasons(criterion, rulebook)
     }
     if let outlook = score.outlook {
       if outlook.bestTotal < score.threshold {
@@ -174,6 +214,33 @@ public enum Evaluator {
       }
     } else if score.total < score.threshold {
       reasons.append(.belowThreshold(total: score.total, threshold: score.threshold))
+    }
+    return reasons
+  }
+
+  /// The minimums a criterion and its indicators fall short of (even at their best). A zero
+  /// criterion already named for being at 0 is not named again for its minimum, nor are the
+  /// indicators of a criterion its gate zeroed.
+  static func minimumReasons(_ result: CriterionResult, _ rulebook: Rulebook) -> [Reason] {
+    guard let criterion = rulebook.criteria.first(where: { $0.id == result.id }) else { return [] }
+    let named = result.status == .zero && rulebook.recognition.noCriterionAtZero
+    var reasons: [Reason] = []
+    if let minimum = rulebook.minimumPoints(of: criterion), !named, result.best < minimum {
+      reasons.append(
+        .criterionBelowMinimum(
+          criterion: result.id, points: result.points, best: result.best, minimum: minimum))
+    }
+    guard !(named && result.firedGate != nil) else { return reasons }
+    for (indicator, outcome) in zip(criterion.indicators, result.indicators) {
+      guard let minimum = indicator.minimumPoints else { continue }
+      let points = result.firedGate != nil ? 0 : outcome.points
+      let best = points ?? indicator.rule.bestPoints
+      if best < minimum {
+        reasons.append(
+          .indicatorBelowMinimum(
+            criterion: result.id, indicator: indicator.id, points: points, best: best,
+            minimum: minimum))
+      }
     }
     return reasons
   }

@@ -23,12 +23,20 @@ extension PathFinder {
   /// Whether the criterion's options must be scored again by the evaluator: a gate fired, a
   /// gate reads a figure that can change, or recognition requires a minimum of it.
   static func needsExactCheck(
-    _ criterion: Criterion, _ result: CriterionResult, _ adjustable: Set<String>
+    _ criterion: Criterion, _ result: CriterionResult, _ adjustable: Set<String>,
+    rulebook: Rulebook
   ) -> Bool {
     if result.firedGate != nil { return true }
+    if hasMinimums(criterion, rulebook: rulebook) { return true }
     return criterion.gates.contains { gate in
       gate.condition.inputs.contains { adjustable.contains($0.id) }
     }
+  }
+
+  /// Whether recognition requires minimum points of the criterion or one of its indicators.
+  static func hasMinimums(_ criterion: Criterion, rulebook: Rulebook) -> Bool {
+    rulebook.minimumPoints(of: criterion) != nil
+      || criterion.indicators.contains { $0.minimumPoints != nil }
   }
 
   /// Whether a figure an indicator may change is also read by a gate of the criterion: then
@@ -44,12 +52,15 @@ extension PathFinder {
   }
 
   /// `options` as the evaluator scores them, with the gate lifts each needs; options that
-  /// cannot be made to work are dropped.
+  /// cannot be made to work are dropped. `bestCase`: the criterion is not verifiable, and its
+  /// points are those with every missing figure at its best.
   static func checked(
     _ options: [Option], _ criterion: Criterion, _ result: CriterionResult,
-    _ values: EvidenceValues, _ adjustable: Set<String>, rulebook: Rulebook
+    _ values: EvidenceValues, _ adjustable: Set<String>, rulebook: Rulebook,
+    bestCase: Bool = false
   ) -> [Option] {
-    let current = result.points ?? 0
+    // A criterion not verifiable yet is counted at its best (missing figures at their best).
+    let current = bestCase ? result.best : result.points ?? 0
     var kept: [Option] = []
     for option in options {
       var changed = values
@@ -92,8 +103,11 @@ extension PathFinder {
       }
       guard lifted, !criterion.gates.contains(where: { $0.condition.fires(changed) == true })
       else { continue }
-      let score = Evaluator.score(criterion, changed, trace: nil)
-      guard let points = score.points else { continue }
+      let score = Evaluator.score(
+        criterion, changed, minimum: rulebook.minimumPoints(of: criterion), trace: nil)
+      guard let points = bestCase ? score.best : score.points, score.minimumsAtBest else {
+        continue
+      }
       let gained = points - current
       // What lifting a gate unlocks (or figures read twice add) goes to the gate's own step,
       // else to the step the lift changed, so the steps' gains add up to what the option gains.
@@ -111,5 +125,42 @@ extension PathFinder {
       kept.append(Option(steps: steps, gained: gained, cost: cost))
     }
     return kept
+  }
+
+  /// For the pruning of options: the indicators with a minimum that an option's gains meet.
+  static func indicatorMinimumsMet(_ criterion: Criterion, _ result: CriterionResult)
+    -> (Option) -> [String]
+  {
+    let required = criterion.indicators.compactMap { indicator in
+      indicator.minimumPoints.map { (indicator.id, $0) }
+    }
+    guard !required.isEmpty else { return { _ in [] } }
+    var current: [String: Int] = [:]
+    for indicator in result.indicators { current[indicator.id] = indicator.points ?? 0 }
+    return { option in
+      required.filter { id, minimum in
+        let gained = option.steps.filter { $0.indicator == id }.reduce(0) { $0 + $1.pointsGained }
+        return (current[id] ?? 0) + gained >= minimum
+      }.map(\.0)
+    }
+  }
+
+  /// The minimum a criterion cannot reach (even with its missing figures at their best, or by
+  /// any change within the period): its indicators' first, then its own.
+  static func unreachableMinimum(
+    _ criterion: Criterion, _ result: CriterionResult, rulebook: Rulebook
+  ) -> PathBlocker? {
+    for (indicator, outcome) in zip(criterion.indicators, result.indicators) {
+      guard let minimum = indicator.minimumPoints else { continue }
+      let points = result.firedGate != nil ? 0 : outcome.points ?? indicator.rule.bestPoints
+      if points < minimum {
+        return .minimumOutOfReach(
+          criterion: criterion.id, indicator: indicator.id, minimum: minimum)
+      }
+    }
+    if let minimum = rulebook.minimumPoints(of: criterion), result.best < minimum {
+      return .minimumOutOfReach(criterion: criterion.id, indicator: nil, minimum: minimum)
+    }
+    return nil
   }
 }

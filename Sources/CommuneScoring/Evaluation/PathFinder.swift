@@ -53,17 +53,33 @@ public enum PathFinder {
       }
       if result.status == .notVerifiable {
         assumed += result.best
-        groups.append([Option(steps: [], gained: 0, cost: 0)])
+        // With missing figures at their best, a minimum may still need a figure that is there.
+        guard hasMinimums(criterion, rulebook: rulebook) else {
+          groups.append([Option(steps: [], gained: 0, cost: 0)])
+          continue
+        }
+        let options = checked(
+          criterionOptions(criterion, result, values, adjustable, rulebook: rulebook), criterion,
+          result, values, adjustable, rulebook: rulebook, bestCase: true)
+        if options.isEmpty {
+          blockers.append(
+            unreachableMinimum(criterion, result, rulebook: rulebook)
+              ?? .criterionCannotBeLifted(criterion: criterion.id))
+          continue
+        }
+        groups.append(options)
         continue
       }
       var options = criterionOptions(criterion, result, values, adjustable, rulebook: rulebook)
-      if needsExactCheck(criterion, result, adjustable) {
+      if needsExactCheck(criterion, result, adjustable, rulebook: rulebook) {
         options = checked(options, criterion, result, values, adjustable, rulebook: rulebook)
       }
       let mustLift = rulebook.recognition.noCriterionAtZero && result.status == .zero
       let usable = mustLift ? options.filter { $0.gained > 0 } : options
       if usable.isEmpty {
-        blockers.append(.criterionCannotBeLifted(criterion: criterion.id))
+        blockers.append(
+          (mustLift ? nil : unreachableMinimum(criterion, result, rulebook: rulebook))
+            ?? .criterionCannotBeLifted(criterion: criterion.id))
         continue
       }
       groups.append(usable)
@@ -90,7 +106,8 @@ public enum PathFinder {
     let after = Evaluator.evaluate(values, category: category, rulebook: rulebook)
     return PathToRecognition(
       achievable: true, blockers: [], steps: steps, evidenceNeeded: evidenceNeeded,
-      totalAfter: after.total + assumed)
+      totalAfter: after.total
+        + after.criteria.filter { $0.status == .notVerifiable }.reduce(0) { $0 + $1.best })
   }
 
   /// The option chosen in each group by the cheapest way to gain at least `needed` points (fewest
@@ -154,6 +171,7 @@ public enum PathFinder {
   ) -> [Option] {
     var options = [Option(steps: [], gained: 0, cost: 0)]
     let sharesGateFields = gateSharesFields(criterion, adjustable)
+    let minimumsMet = indicatorMinimumsMet(criterion, result)
     for indicator in criterion.indicators {
       // A change never takes a part beyond its whole (a count band has no whole of its own).
       let choices = indicator.rule.improvements(values, adjustable: adjustable).filter { choice in
@@ -184,7 +202,7 @@ public enum PathFinder {
           extended.append(Option(steps: steps, gained: option.gained + choice.points, cost: cost))
         }
       }
-      options = sharesGateFields ? extended : pruned(extended)
+      options = sharesGateFields ? extended : pruned(extended, also: minimumsMet)
     }
     return options
   }
@@ -193,11 +211,15 @@ public enum PathFinder {
   /// fewer children and actions (then steps), changing the same fields — such an option can never
   /// be part of a cheapest path, and dropping it keeps the combinations of a criterion with many
   /// steps per indicator from multiplying. Order is kept, so ties resolve as before.
-  static func pruned(_ options: [Option]) -> [Option] {
+  ///
+  /// `also` names what else two options must share to be compared: the indicators whose
+  /// minimums they meet (more points in all can still leave one indicator short).
+  static func pruned(_ options: [Option], also: (Option) -> [String] = { _ in [] }) -> [Option] {
     guard options.count > 64 else { return options }
     var byFields: [[String]: [Int]] = [:]
     for (index, option) in options.enumerated() {
-      byFields[option.steps.map(\.field).sorted(), default: []].append(index)
+      byFields[option.steps.map(\.field).sorted() + ["|"] + also(option), default: []].append(
+        index)
     }
     var keep = Array(repeating: true, count: options.count)
     for indices in byFields.values {

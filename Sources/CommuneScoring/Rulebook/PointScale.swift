@@ -12,6 +12,7 @@ public enum PointScale {
   static let pointKeys: Set<String> = [
     "points", "maxPoints", "maxTotal", "threshold", "otherwise", "whenNone", "basePoints",
     "pointsPerStep", "cap", "floor", "start", "perCase", "pointsEach", "minimumPoints",
+    "minimumPerCriterion",
   ]
 
   /// The scale (1, 10, 100 or 1000) a rulebook needs, or the place of a point value with too many

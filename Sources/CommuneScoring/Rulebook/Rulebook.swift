@@ -125,6 +125,9 @@ public struct RecognitionRule: Sendable, Equatable {
   public var allCriteriaAssessed: Bool
   /// No criterion may score 0.
   public var noCriterionAtZero: Bool
+  /// Every criterion must reach these points ("tất cả các tiêu chí đạt ≥ 85 điểm"), unless it
+  /// states its own `minimumPoints`. nil: no minimum.
+  public var minimumPerCriterion: Int? = nil
 }
 
 /// A condition that zeroes a whole criterion: a count above a limit (a child's death…), a rate
@@ -149,6 +152,9 @@ public struct Indicator: Sendable {
   public var maxPoints: Int
   public var provenance: Provenance
   public var rule: any IndicatorRule
+  /// The points recognition requires of this indicator ("các chỉ tiêu … đạt điểm tối thiểu");
+  /// nil: none.
+  public var minimumPoints: Int? = nil
 }
 
 /// One of the rulebook's criteria.
@@ -159,6 +165,9 @@ public struct Criterion: Sendable {
   public var maxPoints: Int
   public var gates: [Gate]
   public var indicators: [Indicator]
+  /// The points recognition requires of this criterion, as written on it; see
+  /// `Rulebook.minimumPoints(of:)` for the one that applies.
+  public var minimumPoints: Int? = nil
 }
 
 /// A complete, validated set of rules: every number that decides a score lives here.
@@ -201,6 +210,12 @@ public struct Rulebook: Sendable {
   /// Units per point: every point value in this rulebook (and in its results) is a whole number
   /// of `1/pointScale` points. 1 for a rulebook whose points are all whole.
   public var pointScale: Int = 1
+
+  /// The points recognition requires of `criterion`: its own `minimumPoints`, else the
+  /// recognition rule's `minimumPerCriterion`; nil when none.
+  public func minimumPoints(of criterion: Criterion) -> Int? {
+    criterion.minimumPoints ?? recognition.minimumPerCriterion
+  }
 
   /// The position of category `id` in `categories`, or -1.
   public func categoryIndex(_ id: String) -> Int {

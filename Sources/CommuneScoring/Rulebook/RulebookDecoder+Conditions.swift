@@ -16,4 +16,18 @@ extension RulebookDecoder {
       id: id, condition: condition, description: description, provenance: provenance,
       reversible: reversible)
   }
+
+  /// The recognition rule: `allCriteriaAssessed`, `noCriterionAtZero` (both true unless said
+  /// otherwise) and `minimumPerCriterion`, the points every criterion must reach.
+  static func decodeRecognition(_ top: inout ObjectReader, pointScale: Int) throws(DecodeIssue)
+    -> RecognitionRule
+  {
+    var reader = try top.object("recognition")
+    let rule = RecognitionRule(
+      allCriteriaAssessed: try reader.optionalBool("allCriteriaAssessed") ?? true,
+      noCriterionAtZero: try reader.optionalBool("noCriterionAtZero") ?? true,
+      minimumPerCriterion: try reader.optionalPoints("minimumPerCriterion", scale: pointScale))
+    try reader.finish()
+    return rule
+  }
 }

@@ -44,11 +44,7 @@ public enum RulebookDecoder {
 
     let inForce = try InForcePeriod.decode(&top)
 
-    var recognitionReader = try top.object("recognition")
-    let recognition = RecognitionRule(
-      allCriteriaAssessed: try recognitionReader.optionalBool("allCriteriaAssessed") ?? true,
-      noCriterionAtZero: try recognitionReader.optionalBool("noCriterionAtZero") ?? true)
-    try recognitionReader.finish()
+    let recognition = try decodeRecognition(&top, pointScale: scale)
 
     var categories: [CommuneCategory] = []
     for (value, path) in try top.array("categories") {
@@ -89,6 +85,7 @@ public enum RulebookDecoder {
       let name = try localized(&reader, "name")
       let criterionCitation = try reader.optionalString("citation")
       let maxPoints = try reader.points("maxPoints", scale: scale)
+      let criterionMinimum = try reader.optionalPoints("minimumPoints", scale: scale)
       var gates: [Gate] = []
       for (gateValue, gatePath) in try reader.optionalArray("gates") {
         gates.append(try decodeGate(gateValue, at: gatePath, resolver))
@@ -99,6 +96,7 @@ public enum RulebookDecoder {
         let indicatorID = try indicatorReader.string("id")
         let indicatorName = try localized(&indicatorReader, "name")
         let indicatorMax = try indicatorReader.points("maxPoints", scale: scale)
+        let indicatorMinimum = try indicatorReader.optionalPoints("minimumPoints", scale: scale)
         let provenance = try decodeProvenance(&indicatorReader)
         var ruleReader = try indicatorReader.object("rule")
         let kind = try ruleReader.string("kind")
@@ -117,13 +115,13 @@ public enum RulebookDecoder {
         indicators.append(
           Indicator(
             id: indicatorID, name: indicatorName, maxPoints: indicatorMax, provenance: provenance,
-            rule: rule))
+            rule: rule, minimumPoints: indicatorMinimum))
       }
       try reader.finish()
       criteria.append(
         Criterion(
           id: criterionID, name: name, citation: criterionCitation, maxPoints: maxPoints,
-          gates: gates, indicators: indicators))
+          gates: gates, indicators: indicators, minimumPoints: criterionMinimum))
     }
     try top.finish()
     var index: [String: Int] = [:]

@@ -121,6 +121,7 @@ public enum RulebookValidator {
         root.appending("maxTotal"),
         "maxTotal is \(rulebook.maxTotal) but the criteria add up to \(total)")
     }
+    minimumProblems(rulebook, error)
     for (index, field) in rulebook.fields.enumerated() where !used.contains(field.id) {
       // A whole that only bounds its parts (children_total for children_abused…) is used too.
       let isWhole = rulebook.fields.contains { $0.partOf == field.id && used.contains($0.id) }
