@@ -138,4 +138,38 @@ extension Explainer {
     default: return ""
     }
   }
+
+  /// The recognition rule's minimums, as lines of `cfc rulebook show`'s conditions.
+  public func minimumLines() -> [String] {
+    var lines: [String] = []
+    if let minimum = rulebook.recognition.minimumPerCriterion {
+      let own = rulebook.criteria.contains { $0.minimumPoints != nil }
+      lines.append(
+        w.t(
+          "  - Mỗi tiêu chí đạt từ \(w.number(minimum)) điểm trở lên"
+            + (own ? " (hoặc mức riêng của tiêu chí)" : ""),
+          "  - Every criterion at least \(w.number(minimum)) points"
+            + (own ? " (or its own minimum)" : "")))
+    } else if rulebook.criteria.contains(where: { $0.minimumPoints != nil }) {
+      lines.append(
+        w.t(
+          "  - Các tiêu chí đạt điểm tối thiểu được quy định (ghi bên dưới)",
+          "  - Criteria reach the minimum stated below"))
+    }
+    if rulebook.criteria.contains(where: { $0.indicators.contains { $0.minimumPoints != nil } }) {
+      lines.append(
+        w.t(
+          "  - Các chỉ tiêu đạt điểm tối thiểu được quy định (ghi bên dưới)",
+          "  - Indicators reach the minimum stated below"))
+    }
+    return lines
+  }
+
+  /// "; tối thiểu 45 điểm để được công nhận" after a criterion or indicator with a minimum.
+  public func minimumSuffix(_ minimum: Int?) -> String {
+    guard let minimum else { return "" }
+    return w.t(
+      "; tối thiểu \(w.number(minimum)) điểm để được công nhận",
+      "; at least \(w.number(minimum)) for recognition")
+  }
 }

@@ -28,6 +28,7 @@ public struct RulebookReport: Renderer {
     if rulebook.recognition.noCriterionAtZero {
       out.append(w.t("  - Không có tiêu chí nào bị 0 điểm", "  - No criterion at 0 points"))
     }
+    out += explainer.minimumLines()
     for category in rulebook.categories {
       out.append(
         "  - \(category.name.text(language))\(language == .en ? " (\(category.id))" : ""): "
@@ -42,7 +43,8 @@ public struct RulebookReport: Renderer {
         "\(criterion.id) \(criterion.name.text(language)) — "
           + w.t(
             "tối đa \(w.plain(criterion.maxPoints)) điểm",
-            "up to \(w.plain(criterion.maxPoints)) points"))
+            "up to \(w.plain(criterion.maxPoints)) points")
+          + explainer.minimumSuffix(criterion.minimumPoints))
       for gate in criterion.gates {
         out.append(
           "  \(gate.id) [\(provenance(gate.provenance.status))] \(gate.description.text(language))"
@@ -58,7 +60,8 @@ public struct RulebookReport: Renderer {
           "  \(indicator.id) [\(provenance(indicator.provenance.status))] \(indicator.name.text(language)) — "
             + w.t(
               "tối đa \(w.plain(indicator.maxPoints))",
-              "up to \(w.plain(indicator.maxPoints))"))
+              "up to \(w.plain(indicator.maxPoints))")
+            + explainer.minimumSuffix(indicator.minimumPoints))
         out.append("      " + rule(indicator.rule))
         out += provenanceLines(indicator.provenance)
       }

@@ -68,3 +68,47 @@ struct ConditionsCommandTests {
         "at criteria[0].gates[0].when: 'below': 150: a rate limit is a percentage from 0 to 100"))
   }
 }
+
+@Suite("Recognition minimums through the command line")
+struct MinimumsCommandTests {
+  let minimums = Repo.path("Tests/Fixtures/rulebooks/minimums.json")
+  func record(_ name: String) -> String { Repo.path("Tests/Fixtures/conditions/\(name)") }
+  func flat(_ text: String) -> String {
+    text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+  }
+
+  @Test("a criterion short of 85 is named with its minimum, and the path lifts it")
+  func assess() throws {
+    let vi = cfc("assess", "--rulebook", minimums, record("minimums-short.json"))
+    #expect(vi.code == 0, "\(vi.stderr)")
+    #expect(
+      flat(vi.stdout).contains(
+        "Tiêu chí K1 (Khai sinh và bảo vệ trẻ em) đạt 75 điểm, dưới mức tối thiểu 85 điểm để được công nhận"
+      ))
+    #expect(
+      flat(vi.stdout).contains(
+        "K1.1: tăng Số trẻ em được đăng ký khai sinh đúng hạn thêm 1 (8/10 → 9/10) → +15 điểm"))
+    let en = cfc("assess", "--rulebook", minimums, "--lang", "en", record("minimums-missing.json"))
+    #expect(
+      flat(en.stdout).contains(
+        "Indicator K2.1 (Children fully vaccinated) scored 12.5 points, below its minimum of 25 points for recognition"
+      ))
+    let json = cfc(
+      "assess", "--rulebook", minimums, "--format", "json", record("minimums-short.json"))
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    let codes = (object["reasonCodes"] as? [[String: Any]])?.compactMap { $0["code"] as? String }
+    #expect(codes == ["criterion_below_minimum", "below_threshold"])
+  }
+
+  @Test("rulebook show states the minimums; the workbook refuses what it cannot check yet")
+  func showAndTemplate() {
+    let show = cfc("rulebook", "show", "--rulebook", minimums)
+    #expect(
+      show.stdout.contains("  - Mỗi tiêu chí đạt từ 85 điểm trở lên (hoặc mức riêng của tiêu chí)"))
+    #expect(show.stdout.contains("tối đa 70; tối thiểu 45 điểm để được công nhận"))
+    let template = cfc("template", "--format", "xlsx", "--rulebook", minimums, "-o", "/dev/null")
+    #expect(template.code == 65)
+    #expect(template.stderr.contains("K1: bảng tính chưa kiểm tra được điểm tối thiểu"))
+  }
+}
