@@ -55,6 +55,8 @@ enum HTML {
     table.signatures { margin-top: 12pt; break-inside: avoid; }
     span.sign-space { display: block; height: 24mm; }
     div.recipients { font-size: 11pt; margin-top: 4pt; break-inside: avoid; }
+    table.signatures td.recipients { text-align: left; font-size: 11pt; }
+    table.signatures td.recipients strong { font-size: 12pt; }
     div.recipients strong { font-size: 12pt; }
     p.dots { border-bottom: 1px dotted #000; height: 1.3em; margin: 0; }
     tr.group td { font-weight: bold; background: #f3f3f3; }

@@ -60,6 +60,26 @@ struct DossierFilingTests {
         == "bản cũ")
   }
 
+  @Test("the letter's 'Nơi nhận' sits at the left, level with the chair's signature (Decree 30)")
+  func recipientsBesideSignature() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    #expect(cfc("dossier", Self.sample, "-o", folder.path).code == 0)
+    let html = try String(
+      contentsOf: folder.appendingPathComponent("1-to-trinh.html"), encoding: .utf8)
+    #expect(
+      html.contains(
+        "<table class=\"signatures\"><tr>\n<td class=\"recipients\" style=\"width: 50%\"><strong><em>Nơi nhận:</em></strong>"
+      ))
+    #expect(!html.contains("<div class=\"recipients\">"))
+    let word = try DocxText.documentXML(folder.appendingPathComponent("1-to-trinh.docx").path)
+    let table = try #require(word.range(of: "Nơi nhận:"))
+    let chair = try #require(word.range(of: "CHỦ TỊCH"))
+    // Both in one table row: no end of a row between them.
+    #expect(table.lowerBound < chair.lowerBound)
+    #expect(!word[table.lowerBound..<chair.lowerBound].contains("</w:tr>"))
+  }
+
   @Test("a batch file given to dossier points to cfc batch, with dossier's own usage")
   func batchFileMessage() {
     let run = cfc("dossier", Repo.path("samples/communes.csv"), "-o", "/tmp/cfc-never")

@@ -117,8 +117,35 @@ public enum DocumentHTML {
 
   static func closing(_ closing: Closing, _ language: Language) -> String {
     let w = Wording(language)
+    // Decree 30/2020: "Nơi nhận" at the left, level with the one signature at the right.
+    if closing.signers.count == 1, !closing.recipients.isEmpty {
+      var out = "<table class=\"signatures\"><tr>\n<td class=\"recipients\" style=\"width: 50%\">"
+      out += recipients(closing.recipients, w) + "</td>\n"
+      return out + signatureCells(closing, width: 50) + "</tr></table>\n"
+    }
     var out = "<table class=\"signatures\"><tr>\n"
-    let width = 100 / max(1, closing.signers.count)
+    out += signatureCells(closing, width: 100 / max(1, closing.signers.count))
+    out += "</tr></table>\n"
+    if !closing.recipients.isEmpty {
+      out += "<div class=\"recipients\">" + recipients(closing.recipients, w) + "</div>\n"
+    }
+    return out
+  }
+
+  /// "Nơi nhận:" and its lines, each ending with ";" but the last.
+  static func recipients(_ lines: [String], _ w: Wording) -> String {
+    var out = "<strong><em>\(e(w.t("Nơi nhận:", "Recipients:")))</em></strong>"
+    for (index, line) in lines.enumerated() {
+      let end = index == lines.count - 1 ? "" : ";"
+      let text = line.hasSuffix(".") || line.hasSuffix(";") ? line : line + end
+      out += "<br />- \(e(text))"
+    }
+    return out
+  }
+
+  /// One cell per signer, `width` percent each.
+  static func signatureCells(_ closing: Closing, width: Int) -> String {
+    var out = ""
     // Every block gets as many capacity lines, so the names line up.
     let lines = closing.signers.map(\.capacity.count).max() ?? 0
     for signer in closing.signers {
@@ -129,17 +156,6 @@ public enum DocumentHTML {
       out += "<br /><em>\(e(signer.hint))</em>"
       out += "<span class=\"sign-space\"></span>"
       out += "<strong>\(e(signer.name ?? Paperwork.blank + Paperwork.blank))</strong></td>\n"
-    }
-    out += "</tr></table>\n"
-    if !closing.recipients.isEmpty {
-      out +=
-        "<div class=\"recipients\"><strong><em>\(e(w.t("Nơi nhận:", "Recipients:")))</em></strong>"
-      for (index, line) in closing.recipients.enumerated() {
-        let end = index == closing.recipients.count - 1 ? "" : ";"
-        let text = line.hasSuffix(".") || line.hasSuffix(";") ? line : line + end
-        out += "<br />- \(e(text))"
-      }
-      out += "</div>\n"
     }
     return out
   }

@@ -284,18 +284,23 @@ public enum DocxWriter {
         Style(bold: true, size: 26, align: "center", after: 0))
       return (textWidth / count, content)
     }
-    var out = paragraph("", Style(keepNext: true, after: 0, before: 120)) + borderless(cells)
+    var recipients = ""
     if !closing.recipients.isEmpty {
-      out += paragraph(
+      recipients += paragraph(
         w.t("Nơi nhận:", "Recipients:"),
         Style(bold: true, italic: true, size: 24, after: 0, before: 120))
       for (index, line) in closing.recipients.enumerated() {
         let end = index == closing.recipients.count - 1 ? "" : ";"
         let text = line.hasSuffix(".") || line.hasSuffix(";") ? line : line + end
-        out += paragraph("- " + text, Style(size: 22, after: 0))
+        recipients += paragraph("- " + text, Style(size: 22, after: 0))
       }
     }
-    return out
+    let spacer = paragraph("", Style(keepNext: true, after: 0, before: 120))
+    // Decree 30/2020: "Nơi nhận" at the left, level with the one signature at the right.
+    if closing.signers.count == 1, !recipients.isEmpty, let signature = cells.first?.1 {
+      return spacer + borderless([(textWidth / 2, recipients), (textWidth / 2, signature)])
+    }
+    return spacer + borderless(cells) + recipients
   }
 
   // MARK: - Package parts
