@@ -90,3 +90,39 @@ func checkMinimalPath(
   #expect(gained == result.total - evaluation.total, "\(label): the steps' gains add up")
   return true
 }
+
+/// The cheapest way to recognition among the rules' own improvement lists: every combination of
+/// one improvement (with the changes that go with it) or none per indicator is tried; the cost
+/// is the children moved and actions taken. nil when none is recognised or when there are more
+/// than `limit` combinations (then the caller skips the commune).
+func cheapestByImprovements(
+  _ start: EvidenceValues, category: String, rulebook: Rulebook, limit: Int
+) throws -> (cost: Int?, tried: Bool) {
+  let adjustable = Set(rulebook.fields.filter(\.adjustable).map(\.id))
+  let options = rulebook.criteria.flatMap(\.indicators).map {
+    $0.rule.improvements(start, adjustable: adjustable)
+  }.filter { !$0.isEmpty }
+  let combinations = options.reduce(1) { $0 * ($1.count + 1) }
+  guard combinations <= limit else { return (nil, false) }
+  var best: Int?
+  for code in 0..<combinations {
+    var rest = code
+    var changed = start
+    var cost = 0
+    for choices in options {
+      let pick = rest % (choices.count + 1)
+      rest /= choices.count + 1
+      guard pick > 0 else { continue }
+      for change in [choices[pick - 1]] + choices[pick - 1].more {
+        changed[try #require(rulebook.fieldIndex[change.field])] = change.to
+        cost += abs(change.to - change.from)
+      }
+    }
+    if cost < best ?? Int.max,
+      Evaluator.score(changed, category: category, rulebook: rulebook).status == .recognized
+    {
+      best = cost
+    }
+  }
+  return (best, true)
+}

@@ -121,7 +121,6 @@ struct PathMinimalityTests {
   func bruteForce() throws {
     var rng = SeededRandom(seed: 77)
     let rulebook = Repo.rulebook
-    let adjustable = Set(rulebook.fields.filter(\.adjustable).map(\.id))
     var checked = 0
     var attempts = 0
     while checked < 60, attempts < 20000 {
@@ -133,31 +132,11 @@ struct PathMinimalityTests {
         continue
       }
       let start = values(fields)
-      let options = rulebook.criteria.flatMap(\.indicators).map {
-        $0.rule.improvements(start, adjustable: adjustable)
-      }.filter { !$0.isEmpty }
-      let combinations = options.reduce(1) { $0 * ($1.count + 1) }
-      guard combinations <= 4000 else { continue }
+      let found = try cheapestByImprovements(
+        start, category: category, rulebook: rulebook, limit: 4000)
+      guard found.tried else { continue }
       checked += 1
-      var best = Int.max
-      for code in 0..<combinations {
-        var rest = code
-        var changed = start
-        var cost = 0
-        for choices in options {
-          let pick = rest % (choices.count + 1)
-          rest /= choices.count + 1
-          guard pick > 0 else { continue }
-          let choice = choices[pick - 1]
-          changed[try #require(rulebook.fieldIndex[choice.field])] = choice.to
-          cost += abs(choice.to - choice.from)
-        }
-        if cost < best,
-          Evaluator.score(changed, category: category, rulebook: rulebook).status == .recognized
-        {
-          best = cost
-        }
-      }
+      let best = found.cost ?? Int.max
       let pathCost = path.steps.reduce(0) { $0 + abs($1.to - $1.from) }
       #expect(
         pathCost == best,

@@ -70,7 +70,6 @@ struct RuleStylesTests {
   func minimalPaths() throws {
     var rng = SeededRandom(seed: 2026)
     let rulebook = Styles.rulebook
-    let adjustable = Set(rulebook.fields.filter(\.adjustable).map(\.id))
     var checked = 0
     for attempt in 0..<400 {
       let fields = Styles.record(&rng)
@@ -79,31 +78,10 @@ struct RuleStylesTests {
       let evaluation = Evaluator.evaluate(start, category: category, rulebook: rulebook)
       guard evaluation.status == .notRecognized else { continue }
       let path = PathFinder.path(for: evaluation, category: category, rulebook: rulebook)
-      let options = rulebook.criteria.flatMap(\.indicators).map {
-        $0.rule.improvements(start, adjustable: adjustable)
-      }.filter { !$0.isEmpty }
-      let combinations = options.reduce(1) { $0 * ($1.count + 1) }
-      guard combinations <= 6000 else { continue }
-      var best = Int.max
-      for code in 0..<combinations {
-        var rest = code
-        var changed = start
-        var cost = 0
-        for choices in options {
-          let pick = rest % (choices.count + 1)
-          rest /= choices.count + 1
-          guard pick > 0 else { continue }
-          for change in [choices[pick - 1]] + choices[pick - 1].more {
-            changed[try #require(rulebook.fieldIndex[change.field])] = change.to
-            cost += abs(change.to - change.from)
-          }
-        }
-        if cost < best,
-          Evaluator.score(changed, category: category, rulebook: rulebook).status == .recognized
-        {
-          best = cost
-        }
-      }
+      let found = try cheapestByImprovements(
+        start, category: category, rulebook: rulebook, limit: 6000)
+      guard found.tried else { continue }
+      let best = found.cost ?? Int.max
       guard best != Int.max else {
         #expect(!path.achievable, "attempt \(attempt): a path where none exists")
         continue
