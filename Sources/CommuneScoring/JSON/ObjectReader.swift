@@ -58,6 +58,17 @@ public struct ObjectReader {
     return value
   }
 
+  /// For two keys of which exactly one must be given: true when it is `first`. Neither or both
+  /// is refused at the object's path with `message`.
+  public mutating func either(_ first: String, or second: String, otherwise message: String)
+    throws(DecodeIssue) -> Bool
+  {
+    let hasFirst = optionalValue(first) != nil
+    let hasSecond = optionalValue(second) != nil
+    guard hasFirst != hasSecond else { throw DecodeIssue(path, .invalid(message)) }
+    return hasFirst
+  }
+
   /// The raw value of a required key. A misspelt key is reported as unknown with the suggestion,
   /// which says more than "missing".
   public mutating func value(_ key: String) throws(DecodeIssue) -> JSONValue {

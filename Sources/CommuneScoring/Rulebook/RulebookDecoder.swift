@@ -184,15 +184,11 @@ public enum RulebookDecoder {
     var quote: Provenance.Quote?
     if inner.optionalValue("quote") != nil {
       var quoteReader = try inner.object("quote")
-      let hasText = quoteReader.optionalValue("text") != nil
-      let hasMissing = quoteReader.optionalValue("missing") != nil
-      guard hasText != hasMissing else {
-        throw DecodeIssue(
-          quoteReader.path,
-          .invalid(
-            "a quote needs exactly one of 'text' (the official wording, verbatim) or 'missing' (why it is not quoted, {\"vi\": …, \"en\": …})"
-          ))
-      }
+      let hasText = try quoteReader.either(
+        "text", or: "missing",
+        otherwise:
+          "a quote needs exactly one of 'text' (the official wording, verbatim) or 'missing' (why it is not quoted, {\"vi\": …, \"en\": …})"
+      )
       quote =
         hasText
         ? .text(try quoteReader.string("text")) : .missing(try localized(&quoteReader, "missing"))

@@ -139,15 +139,11 @@ extension GateCondition {
   static func decode(_ reader: inout ObjectReader, fields: FieldResolver) throws(DecodeIssue)
     -> GateCondition
   {
-    let hasField = reader.optionalValue("field") != nil
-    let hasWhen = reader.optionalValue("when") != nil
-    guard hasField != hasWhen else {
-      throw DecodeIssue(
-        reader.path,
-        .invalid(
-          "a gate needs exactly one of 'field' (a count above 0 zeroes the criterion) or 'when' (a condition: {\"measure\": …, \"above\": …} or {\"flag\": …, \"is\": true|false})"
-        ))
-    }
+    let hasField = try reader.either(
+      "field", or: "when",
+      otherwise:
+        "a gate needs exactly one of 'field' (a count above 0 zeroes the criterion) or 'when' (a condition: {\"measure\": …, \"above\": …} or {\"flag\": …, \"is\": true|false})"
+    )
     if hasField { return .countAboveZero(try fields.ref("field", in: &reader, kind: .count)) }
     var inner = try reader.object("when")
     let condition: GateCondition
