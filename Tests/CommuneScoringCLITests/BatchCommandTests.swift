@@ -232,6 +232,20 @@ struct BatchCommandTests {
     )
   }
 
+  @Test("a review error quotes the council's own headings and the words typed for the figure")
+  func reviewErrorsInTheCouncilsWords() throws {
+    let review = try temporaryFolder().appendingPathComponent("thẩm-định.csv").path
+    let label = "Số trẻ em sinh ra trong kỳ"  // the rulebook's label of 'births'
+    try "Mã xã,Năm,Trường số liệu,Giá trị thẩm định,Lý do\r\n06124,2024,\(label),mười,x\r\n"
+      .write(toFile: review, atomically: true, encoding: .utf8)
+    let run = cfc("batch", Repo.path("samples/communes.csv"), "--review", review)
+    #expect(run.code == 65)
+    #expect(
+      run.stderr
+        == "Error: \(review): dòng 2, cột 'Giá trị thẩm định': '\(label)' phải là số nguyên, nhưng gặp 'mười'\n"
+    )
+  }
+
   @Test("JSON output is an array in input order, with rejected rows in place")
   func jsonOutput() throws {
     let run = cfc("batch", try badBatch(), "--format", "json")

@@ -65,10 +65,8 @@ public enum WorkbookReview {
     } catch {
       throw .header(located(error, header.cells))
     }
-    // Issues name columns by id; map ids back to their column positions.
-    let ids = columns.map { column in
-      column.flatMap { column in ReviewReader.headings.first { $0.0 == column }?.1[0] } ?? ""
-    }
+    // Issues name columns by their headings as written; map them back to column positions.
+    let headings = header.cells.map { $0.trimmingASCIISpaces() }
     // Title rows above the header are the review sheet's normal layout: no note for them.
     var table = ReviewTable()
     let names = ColumnNames(rulebook: rulebook)
@@ -87,12 +85,13 @@ public enum WorkbookReview {
       let record = CSVRecord(line: row.number, bytes: bytes, cells: cells, malformed: nil)
       let before = table.issues.count
       if let entry = ReviewReader.decode(
-        record, columns: columns, rulebook: rulebook, names: names, into: &table)
+        record, columns: columns, headings: headings, rulebook: rulebook, names: names,
+        into: &table)
       {
         table.rows.append(entry)
       }
       if table.issues.count > before {
-        let added = located(EvidenceError(Array(table.issues[before...])), ids)
+        let added = located(EvidenceError(Array(table.issues[before...])), headings)
         table.issues.replaceSubrange(before..., with: added.issues)
       }
     }

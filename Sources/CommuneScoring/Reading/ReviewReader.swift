@@ -77,7 +77,8 @@ public enum ReviewReader {
       }
       let row = RecordDecoder.cells(record, in: batch.bytes, separator: found.separator)
       if let entry = decode(
-        row, columns: columns, rulebook: rulebook, names: names, into: &table)
+        row, columns: columns, headings: found.cells, rulebook: rulebook, names: names,
+        into: &table)
       {
         table.rows.append(entry)
       }
@@ -117,11 +118,21 @@ public enum ReviewReader {
     return columns
   }
 
+  /// Decodes one row. Problems name each column by the heading the council wrote over it
+  /// (`headings`, the header row as read), and a figure by the words typed in its `field` cell,
+  /// so that the message quotes what the person sees in their own file.
   static func decode(
-    _ row: CSVRecord, columns: [Column?], rulebook: Rulebook, names: ColumnNames,
-    into table: inout ReviewTable
+    _ row: CSVRecord, columns: [Column?], headings: [String], rulebook: Rulebook,
+    names: ColumnNames, into table: inout ReviewTable
   ) -> ReviewRow? {
     let line = row.line
+    func heading(_ column: Column) -> String {
+      if let index = columns.firstIndex(of: column), index < headings.count {
+        let written = headings[index].trimmingASCIISpaces()
+        if !written.isEmpty { return written }
+      }
+      return Self.headings.first { $0.0 == column }?.1[0] ?? ""
+    }
     let namedWidth = (columns.lastIndex { $0 != nil } ?? -1) + 1
     guard row.cells.count >= namedWidth,
       row.cells.count <= columns.count
@@ -149,7 +160,7 @@ public enum ReviewReader {
       }
       return value
     }
-    var code = text(.code, "code")
+    var code = text(.code, heading(.code))
     if !code.isEmpty {
       if let restored = CommuneCode.restored(code, rulebook: rulebook) {
         if restored != code {
@@ -159,7 +170,7 @@ public enum ReviewReader {
       } else {
         issues.append(
           EvidenceIssue(
-            .line(line, column: "code"),
+            .line(line, column: heading(.code)),
             .notACommuneCode(code, digits: rulebook.communeCodeDigits ?? 0)))
       }
     }
@@ -167,15 +178,19 @@ public enum ReviewReader {
     switch CellText.integer(cell(.year)) {
     case .value(let value) where EvidenceDecoder.plausibleYears.contains(value): year = value
     case .value(let value):
-      issues.append(EvidenceIssue(.line(line, column: "year"), .implausibleYear(value)))
-    case .empty: issues.append(EvidenceIssue(.line(line, column: "year"), .emptyRequired("year")))
+      issues.append(EvidenceIssue(.line(line, column: heading(.year)), .implausibleYear(value)))
+    case .empty:
+      issues.append(
+        EvidenceIssue(.line(line, column: heading(.year)), .emptyRequired(heading(.year))))
     case .decimal(let found), .text(let found), .tooLarge(let found):
       issues.append(
-        EvidenceIssue(.line(line, column: "year"), .notANumber(field: "year", text: found)))
+        EvidenceIssue(
+          .line(line, column: heading(.year)), .notANumber(field: heading(.year), text: found)))
     }
-    let fieldName = text(.field, "field")
-    let reason = text(.reason, "reason")
-    let council = columns.contains(.council) ? text(.council, "council", required: false) : ""
+    let fieldName = text(.field, heading(.field))
+    let reason = text(.reason, heading(.reason))
+    let council =
+      columns.contains(.council) ? text(.council, heading(.council), required: false) : ""
     var field: FieldDeclaration?
     if !fieldName.isEmpty {
       if case .field(let index)? = names.column(fieldName) {
@@ -183,7 +198,7 @@ public enum ReviewReader {
       } else {
         issues.append(
           EvidenceIssue(
-            .line(line, column: "field"),
+            .line(line, column: heading(.field)),
             .unknownField(
               fieldName,
               suggestion: Suggestion.closest(to: fieldName, in: rulebook.fields.map(\.id)))))
@@ -196,33 +211,38 @@ public enum ReviewReader {
         switch CellText.flag(raw) {
         case .some(.some(let flag)): value = flag
         case .some(.none):
-          issues.append(EvidenceIssue(.line(line, column: "value"), .emptyRequired("value")))
+          issues.append(
+            EvidenceIssue(.line(line, column: heading(.value)), .emptyRequired(heading(.value))))
         case .none:
           issues.append(
             EvidenceIssue(
-              .line(line, column: "value"),
+              .line(line, column: heading(.value)),
               .wrongType(
-                field: field.id, expected: "1/0, true/false, yes/no or có/không",
+                field: fieldName, expected: "1/0, true/false, yes/no or có/không",
                 found: "'\(CellText.quoted(raw))'")))
         }
       } else {
         switch CellText.integer(raw) {
         case .value(let number) where number < 0:
           issues.append(
-            EvidenceIssue(.line(line, column: "value"), .negative(field: field.id, value: number)))
+            EvidenceIssue(
+              .line(line, column: heading(.value)), .negative(field: fieldName, value: number)))
         case .value(let number): value = number
         case .empty:
-          issues.append(EvidenceIssue(.line(line, column: "value"), .emptyRequired("value")))
+          issues.append(
+            EvidenceIssue(.line(line, column: heading(.value)), .emptyRequired(heading(.value))))
         case .decimal(let found):
           issues.append(
             EvidenceIssue(
-              .line(line, column: "value"), .notWholeNumber(field: field.id, text: found)))
+              .line(line, column: heading(.value)), .notWholeNumber(field: fieldName, text: found)))
         case .tooLarge(let found):
           issues.append(
-            EvidenceIssue(.line(line, column: "value"), .tooLarge(field: field.id, text: found)))
+            EvidenceIssue(
+              .line(line, column: heading(.value)), .tooLarge(field: fieldName, text: found)))
         case .text(let found):
           issues.append(
-            EvidenceIssue(.line(line, column: "value"), .notANumber(field: field.id, text: found)))
+            EvidenceIssue(
+              .line(line, column: heading(.value)), .notANumber(field: fieldName, text: found)))
         }
       }
     }

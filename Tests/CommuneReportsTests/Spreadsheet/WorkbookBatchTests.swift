@@ -159,8 +159,9 @@ struct WorkbookReviewTests {
     #expect(table.rows.first?.adjustment.value == 115)
     #expect(table.rows.first?.council == "Hội đồng huyện Chi Lăng")
     let places = table.issues.map(\.location)
-    #expect(places.contains(.cell(sheet: "Thẩm định", row: 4, column: 2, name: "field")))
-    #expect(places.contains(.cell(sheet: "Thẩm định", row: 4, column: 4, name: "reason")))
+    // Each problem names the column by the heading the council typed, not by a field id.
+    #expect(places.contains(.cell(sheet: "Thẩm định", row: 4, column: 2, name: "Trường số liệu")))
+    #expect(places.contains(.cell(sheet: "Thẩm định", row: 4, column: 4, name: "Lý do")))
   }
 }
 
