@@ -38,6 +38,9 @@ enum HTML {
     p { margin: 3pt 0; text-align: justify; }
     p.sub { text-align: center; margin: 0 0 8pt; text-wrap: balance; }
     p.note { font-size: 11pt; text-align: left; }
+    p.fingerprint { text-align: left; font-size: 10pt; }
+    p.fingerprint code { font-family: "Liberation Mono", "DejaVu Sans Mono", monospace; }
+    div.ending { break-inside: avoid; }
     table { border-collapse: collapse; width: 100%; margin: 4pt 0 8pt; font-size: 12pt; }
     th, td { border: 1px solid var(--line); padding: 2pt 4pt; vertical-align: top; text-align: left; }
     th { background: #f0f0f0; text-align: center; vertical-align: middle; }

@@ -35,9 +35,10 @@ public struct RulebookVerificationSheet: Renderer {
       .subtitle(rulebook.title.text(language) + " — " + rulebook.citation, italic: true),
       .paragraph(
         w.t(
-          "Bộ tiêu chí: \(rulebook.id), phiên bản \(rulebook.version); mã băm sha256 của tệp: \(rulebook.sha256). Phiếu này chỉ dùng cho đúng tệp có mã băm trên.",
-          "Rulebook: \(rulebook.id), version \(rulebook.version); sha256 of the file: \(rulebook.sha256). This sheet is valid only for the file with that hash."
+          "Bộ tiêu chí: \(rulebook.id), phiên bản \(rulebook.version). Phiếu này chỉ dùng cho đúng tệp có mã băm sha256 sau:",
+          "Rulebook: \(rulebook.id), version \(rulebook.version). This sheet is valid only for the file whose sha256 is:"
         )),
+      .fingerprint(rulebook.sha256),
     ]
     let indicators = rulebook.criteria.flatMap(\.indicators)
     let verified = indicators.filter { $0.provenance.status == .verified }
@@ -152,6 +153,11 @@ public struct RulebookVerificationSheet: Renderer {
             "After editing: cfc rulebook validate FILE (checks), cfc rulebook test FILE (test cases), cfc rulebook diff OLD NEW --batch LIST (which communes change verdict); the edited file has a new hash and needs a new sheet."
           ),
         ], ordered: false))
+    body.append(
+      .fillIn(
+        w.t(
+          "Kết luận (số dòng Đúng, số dòng Sai, những chỗ cần sửa):",
+          "Conclusion (lines correct, lines wrong, what must be corrected):"), lines: 2))
     let closing = Closing(
       signers: [
         Signer(

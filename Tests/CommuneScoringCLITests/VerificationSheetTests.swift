@@ -28,7 +28,17 @@ struct VerificationSheetTests {
     #expect(rows.count == 28)
     let html = run.stdout
     #expect(html.contains("PHIẾU ĐỐI CHIẾU") || html.contains("Phiếu đối chiếu bộ tiêu chí"))
-    #expect(html.contains("mã băm sha256 của tệp: "))
+    // The hash stands on its own line, in a fixed-width font, to be compared character by character.
+    #expect(html.contains("có mã băm sha256 sau:</p>"))
+    #expect(
+      html.range(
+        of: #"<p class="fingerprint"><code>[0-9a-f]{64}</code></p>"#, options: .regularExpression)
+        != nil)
+    // The conclusion and the signatures print on one page: never a signature alone.
+    #expect(html.contains(#"<div class="ending">"#))
+    let ending = try #require(html.components(separatedBy: #"<div class="ending">"#).last)
+    #expect(ending.contains("Kết luận (số dòng Đúng"))
+    #expect(ending.contains("NGƯỜI ĐỐI CHIẾU"))
     // The rule in words beside the wording (here: not quoted, the reason printed once).
     #expect(html.contains("= 100% → 50; ≥ 98% → 40; ≥ 95% → 25; còn lại → 0"))
     #expect(html.contains("Chưa có nguyên văn [1]"))
@@ -62,6 +72,15 @@ struct VerificationSheetTests {
     #expect(run.code == 0)
     let bytes = try #require(FileManager.default.contents(atPath: path))
     #expect(bytes.prefix(2) == Data("PK".utf8))
+    let xml = try DocxText.documentXML(path)
+    // The title in capitals (w:caps), its last two words held together.
+    #expect(xml.contains("<w:caps/>"))
+    #expect(xml.contains("VỚI VĂN BẢN GỐC") || xml.contains("với văn bản\u{00A0}gốc"))
+    // The conclusion keeps with the signatures that follow it.
+    let conclusion = try #require(xml.range(of: "Kết luận (số dòng Đúng"))
+    let paragraphStart = try #require(
+      xml.range(of: "<w:p>", options: .backwards, range: xml.startIndex..<conclusion.lowerBound))
+    #expect(xml[paragraphStart.lowerBound..<conclusion.lowerBound].contains("<w:keepNext/>"))
     #expect(cfc("rulebook", "show", "--format", "pdf").code == 64)
   }
 

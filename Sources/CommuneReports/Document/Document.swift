@@ -16,6 +16,19 @@ public struct Document: Sendable {
   /// Further documents printed after this one, each starting on a new page with its own frame.
   public var followers: [Document] = []
 
+  /// Where the body's ending starts: the blocks from there on are printed on the same page as
+  /// the signatures, so a signature block never stands alone on the last page. The ending is
+  /// the last section (from its heading) when it is all running text, otherwise the running
+  /// text after the last table; empty when the body ends with a table.
+  var endingStart: Int {
+    var start = body.count
+    while start > 0, body[start - 1].isText, body.count - (start - 1) <= 4 {
+      start -= 1
+      if case .heading = body[start] { break }
+    }
+    return start
+  }
+
   public init(title: String, language: Language, frame: Frame, body: [Block], closing: Closing?) {
     self.title = title
     self.language = language
@@ -71,6 +84,15 @@ public struct Signer: Sendable, Equatable {
 
 /// One piece of a document's body.
 public enum Block: Sendable {
+  /// Whether the block is a short piece of running text that may travel to the next page with
+  /// the signatures (a table, a box or a chart does not).
+  var isText: Bool {
+    switch self {
+    case .title, .subtitle, .heading, .paragraph, .note, .fingerprint, .fillIn, .list: true
+    case .table, .box, .chart, .pageBreak: false
+    }
+  }
+
   /// The document's name: bold, centred, capitals.
   case title(String)
   /// A centred line under the title (the year, the legal basis, "Kèm theo Quyết định …").
@@ -81,6 +103,9 @@ public enum Block: Sendable {
   case paragraph(String)
   /// A small note (legends, explanations of marks).
   case note(String)
+  /// A long code that must be read and copied exactly (a file's SHA-256): on its own line,
+  /// left-aligned in a fixed-width font, never stretched by justification.
+  case fingerprint(String)
   /// Lines left for people to write on, after an optional label.
   case fillIn(String, lines: Int)
   /// A bulleted or numbered list.

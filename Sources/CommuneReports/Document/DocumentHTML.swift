@@ -17,9 +17,16 @@ public enum DocumentHTML {
 
   static func page(_ document: Document) -> String {
     var out = frame(document.frame, language: document.language)
-    for block in document.body { out += self.block(block, document.language) }
-    if let closing = document.closing { out += self.closing(closing, document.language) }
-    return out
+    guard let closing = document.closing else {
+      for block in document.body { out += self.block(block, document.language) }
+      return out
+    }
+    let ending = document.endingStart
+    for block in document.body[..<ending] { out += self.block(block, document.language) }
+    // The ending and the signatures print on one page (CSS `break-inside: avoid`).
+    out += "<div class=\"ending\">\n"
+    for block in document.body[ending...] { out += self.block(block, document.language) }
+    return out + self.closing(closing, document.language) + "</div>\n"
   }
 
   static func frame(_ frame: Frame, language: Language) -> String {
@@ -46,6 +53,7 @@ public enum DocumentHTML {
     case .heading(let text): return "<h2>\(e(text))</h2>\n"
     case .paragraph(let text): return "<p>\(e(text))</p>\n"
     case .note(let text): return "<p class=\"note\">\(e(text))</p>\n"
+    case .fingerprint(let text): return "<p class=\"fingerprint\"><code>\(e(text))</code></p>\n"
     case .fillIn(let label, let lines):
       var out = "<div class=\"fill\">"
       if !label.isEmpty { out += "<p>\(e(label))</p>" }

@@ -41,6 +41,10 @@ public enum DocxWriter {
     var size: Int? = nil
     var align: String? = nil
     var keepNext = false
+    /// Capitals by formatting (`w:caps`): the text stays as written, as HTML's `uppercase`.
+    var caps = false
+    /// A fixed-width font.
+    var mono = false
     var after: Int? = nil
     var before: Int? = nil
     /// Single line spacing (table cells).
@@ -48,14 +52,19 @@ public enum DocxWriter {
   }
 
   static func run(_ text: String, _ style: Style) -> String {
+    // In the order the schema (CT_RPr) lists them.
     var properties = ""
+    if style.mono {
+      properties += "<w:rFonts w:ascii=\"Liberation Mono\" w:hAnsi=\"Liberation Mono\"/>"
+    }
     if style.bold { properties += "<w:b/>" }
     if style.italic { properties += "<w:i/>" }
-    if style.underline { properties += "<w:u w:val=\"single\"/>" }
-    if style.superscript { properties += "<w:vertAlign w:val=\"superscript\"/>" }
+    if style.caps { properties += "<w:caps/>" }
     if let size = style.size {
       properties += "<w:sz w:val=\"\(size)\"/><w:szCs w:val=\"\(size)\"/>"
     }
+    if style.underline { properties += "<w:u w:val=\"single\"/>" }
+    if style.superscript { properties += "<w:vertAlign w:val=\"superscript\"/>" }
     let rPr = properties.isEmpty ? "" : "<w:rPr>\(properties)</w:rPr>"
     return "<w:r>\(rPr)<w:t xml:space=\"preserve\">\(x(text))</w:t></w:r>"
   }
@@ -111,7 +120,11 @@ public enum DocxWriter {
 
   static func page(_ document: Document) -> String {
     var out = frame(document.frame, document.language)
-    for block in document.body { out += self.block(block) }
+    // The ending is kept on the signatures' page (Word's "keep with next").
+    let ending = document.closing == nil ? document.body.count : document.endingStart
+    for (index, block) in document.body.enumerated() {
+      out += self.block(block, keepNext: index >= ending)
+    }
     if let closing = document.closing { out += self.closing(closing, document.language) }
     return out
   }
@@ -152,11 +165,16 @@ public enum DocxWriter {
     return out + "</w:tr></w:tbl>"
   }
 
-  static func block(_ block: Block) -> String {
+  static func block(_ block: Block, keepNext keep: Bool = false) -> String {
     switch block {
     case .title(let text):
+      // Capitals, as the Decree has a document's name; the last two words stay together so
+      // that a title never ends with one word alone on its line.
       return paragraph(
-        text, Style(bold: true, size: 28, align: "center", keepNext: true, after: 0, before: 240))
+        joiningLastTwoWords(text),
+        Style(
+          bold: true, size: 28, align: "center", keepNext: true, caps: true, after: 0, before: 240)
+      )
     case .subtitle(let text, let italic):
       return paragraph(
         text,
@@ -164,30 +182,42 @@ public enum DocxWriter {
     case .heading(let text):
       return paragraph(text, Style(bold: true, size: 26, keepNext: true, after: 60, before: 200))
     case .paragraph(let text):
-      return paragraph(text, Style(align: "both", after: 60))
+      return paragraph(text, Style(align: "both", keepNext: keep, after: 60))
     case .note(let text):
-      return paragraph(text, Style(size: 22, align: "both", after: 60))
+      return paragraph(text, Style(size: 22, align: "both", keepNext: keep, after: 60))
+    case .fingerprint(let text):
+      return paragraph(text, Style(size: 20, align: "left", keepNext: keep, mono: true, after: 60))
     case .fillIn(let label, let lines):
-      var out = label.isEmpty ? "" : paragraph(label, Style(after: 0))
+      var out = label.isEmpty ? "" : paragraph(label, Style(keepNext: keep, after: 0))
       let dots =
         "<w:tabs><w:tab w:val=\"right\" w:leader=\"dot\" w:pos=\"\(textWidth)\"/></w:tabs><w:spacing w:before=\"60\" w:after=\"0\"/>"
-      for _ in 0..<lines { out += "<w:p><w:pPr>\(dots)</w:pPr><w:r><w:tab/></w:r></w:p>" }
+      let keepText = keep ? "<w:keepNext/>" : ""
+      for _ in 0..<lines {
+        out += "<w:p><w:pPr>\(keepText)\(dots)</w:pPr><w:r><w:tab/></w:r></w:p>"
+      }
       return out
     case .list(let items, let ordered):
       return items.enumerated().map { index, item in
         paragraph(
-          (ordered ? "\(index + 1). " : "- ") + item, Style(align: "both", after: 40),
+          (ordered ? "\(index + 1). " : "- ") + item,
+          Style(align: "both", keepNext: keep, after: 40),
           extra: "<w:ind w:left=\"360\" w:hanging=\"360\"/>")
       }.joined()
     case .table(let table): return self.table(table)
     case .box(_, _, let blocks):
-      let content = blocks.map(self.block).joined()
+      let content = blocks.map { self.block($0) }.joined()
       return
         "<w:tbl><w:tblPr><w:tblW w:w=\"\(textWidth)\" w:type=\"dxa\"/><w:tblBorders>\(borders(sz: 12))</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"113\" w:type=\"dxa\"/><w:right w:w=\"113\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid><w:gridCol w:w=\"\(textWidth)\"/></w:tblGrid><w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w=\"\(textWidth)\" w:type=\"dxa\"/></w:tcPr>\(content.isEmpty ? "<w:p/>" : content)</w:tc></w:tr></w:tbl>"
         + paragraph("", Style(after: 0))
     case .chart: return ""
     case .pageBreak: return "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>"
     }
+  }
+
+  /// `text` with its last space made non-breaking.
+  static func joiningLastTwoWords(_ text: String) -> String {
+    guard let space = text.lastIndex(of: " ") else { return text }
+    return text.replacingCharacters(in: space...space, with: "\u{00A0}")
   }
 
   static func borders(sz: Int) -> String {
