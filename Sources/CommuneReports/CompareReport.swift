@@ -99,25 +99,56 @@ public struct CompareReport: Renderer {
     }
   }
 
-  /// The comparison as text.
+  /// The terminal's width the text fits.
+  static let width = 80
+
+  /// `text` wrapped to the terminal's width, a number never parted from the word before it
+  /// ("ngưỡng 800", "→ 100);").
+  static func wrapped(_ text: String, indent: Int, firstIndent: Int) -> [String] {
+    var words: [String] = []
+    for word in text.split(separator: " ").map(String.init) {
+      if let last = words.last, word.first?.isNumber == true {
+        words[words.count - 1] = last + " " + word
+      } else {
+        words.append(word)
+      }
+    }
+    return TextWrap.lines(words: words, width: width, indent: indent, firstIndent: firstIndent)
+  }
+
+  /// The comparison as text, at most 80 columns wide.
   public func text(_ changes: [Change]) -> String {
     var out = [w.t("SO SÁNH HAI KỲ ĐÁNH GIÁ", "COMPARISON OF TWO ROUNDS"), ""]
     var gained = 0
     var lost = 0
     var onlyOld: [Change] = []
     var onlyNew: [Change] = []
+    // Each commune's two rounds, after its code and name on one line when every commune's fit
+    // the terminal, otherwise under the name for all, so the list reads alike from top to end.
+    func rounds(
+      _ old: (record: EvidenceRecord, score: Score), _ new: (record: EvidenceRecord, score: Score)
+    ) -> String {
+      let delta = new.score.total - old.score.total
+      return
+        "\(old.record.year): \(w.plain(old.score.total)) \(status(old.score.status)) → \(new.record.year): \(w.plain(new.score.total)) \(status(new.score.status))"
+        + " (\(delta >= 0 ? "+" : "")\(w.plain(delta)))"
+    }
+    let oneLine = changes.allSatisfy { change in
+      guard let old = change.old, let new = change.new else { return true }
+      return 36 + rounds(old, new).count <= Self.width
+    }
     for change in changes {
       guard let old = change.old, let new = change.new else {
         if change.old != nil { onlyOld.append(change) } else { onlyNew.append(change) }
         continue
       }
-      let delta = new.score.total - old.score.total
-      var line =
-        "\(Format.pad(change.code, 8))\(Format.pad(String(new.record.commune.name.prefix(27)), 28))"
-      line +=
-        "\(old.record.year): \(w.plain(old.score.total)) \(status(old.score.status)) → \(new.record.year): \(w.plain(new.score.total)) \(status(new.score.status))"
-      line += "  (\(delta >= 0 ? "+" : "")\(w.plain(delta)))"
-      out.append(line)
+      let shortName = String(new.record.commune.name.prefix(27))
+      if oneLine {
+        out.append(Format.pad(change.code, 8) + Format.pad(shortName, 28) + rounds(old, new))
+      } else {
+        out.append(Format.pad(change.code, 8) + shortName)
+        out += Self.wrapped(rounds(old, new), indent: 10, firstIndent: 8)
+      }
       var deltas: [String] = []
       for (index, criterion) in rulebook.criteria.enumerated() {
         let before = old.score.criteria[index].points
@@ -131,18 +162,20 @@ public struct CompareReport: Renderer {
             "\(criterion.id) \(before.map(w.plain) ?? "—") → \(after.map(w.plain) ?? "—")")
         }
       }
-      if !deltas.isEmpty { out.append("        " + deltas.joined(separator: ", ")) }
+      if !deltas.isEmpty {
+        out += Self.wrapped(deltas.joined(separator: ", "), indent: 8, firstIndent: 8)
+      }
       switch change.verdictChange {
       case "gained"?:
         gained += 1
-        out.append(
-          "        " + w.t("ĐƯỢC CÔNG NHẬN: ", "GAINED RECOGNITION: ")
-            + causes(change).map(cause).joined(separator: "; "))
+        out += Self.wrapped(
+          w.t("ĐƯỢC CÔNG NHẬN: ", "GAINED RECOGNITION: ")
+            + causes(change).map(cause).joined(separator: "; "), indent: 10, firstIndent: 8)
       case "lost"?:
         lost += 1
-        out.append(
-          "        " + w.t("MẤT CÔNG NHẬN: ", "LOST RECOGNITION: ")
-            + causes(change).map(cause).joined(separator: "; "))
+        out += Self.wrapped(
+          w.t("MẤT CÔNG NHẬN: ", "LOST RECOGNITION: ")
+            + causes(change).map(cause).joined(separator: "; "), indent: 10, firstIndent: 8)
       default: break
       }
     }

@@ -60,7 +60,7 @@ struct DecimalReportTests {
   @Test("cfc compare shows the change in decimal points, and its workbook holds numbers")
   func compare() throws {
     let text = cfc("compare", batch, later, "--rulebook", rulebook).stdout
-    #expect(text.contains("2024: 17 không đạt → 2025: 23,5 không đạt  (+6,5)"))
+    #expect(text.contains("2024: 17 không đạt → 2025: 23,5 không đạt (+6,5)"))
     #expect(text.contains("C1 +4, C2 +2,5"))
     let path = try temporaryFolder().appendingPathComponent("so-sanh.xlsx").path
     #expect(
