@@ -121,7 +121,12 @@ def cached(path):
 # The shipped rulebook (whole points, rates in bands, gates) with `count` communes, and a rulebook
 # using every newer rule kind (steps, per case, count bands, items met, ranges, points by category,
 # decimal points) with a sixth as many, its figures pushed onto the values where points change.
+# Two rulebooks with recognition minimums (per criterion, a criterion's own, an indicator's, with
+# and without "no criterion at 0", with gates that zero a criterion) get a sixth as many each,
+# their figures pushed around the minimums: the verdict must name each minimum not met.
 STYLES = "Tests/Fixtures/rulebooks/styles.json"
+MINIMUMS = "Tests/Fixtures/rulebooks/minimums.json"
+MINIMUMS_GATES = "Tests/Fixtures/rulebooks/minimums-gates.json"
 rng = random.Random(2019)
 
 
@@ -147,6 +152,21 @@ def crowd_styles(evidence):
         evidence["incidents"] = evidence["children"]
 
 
+def crowd_minimums(evidence):
+    """Puts the minimums rulebooks' figures on the bands and steps around their minimums."""
+    children = rng.randint(1, 500)
+    evidence["children"] = children
+    evidence["births_registered"] = min(children, near(rng.choice([60, 80, 90, 100]) * children // 100))
+    evidence["children_vaccinated"] = min(children, near(rng.choice([50, 60, 70, 80, 100]) * children // 100))
+    evidence["unsafe_sites"] = rng.choice([0, 0, 1, 2, 3])
+    evidence["officer_assigned"] = rng.random() < 0.85
+    evidence["forum_held"] = rng.random() < 0.8
+    evidence["club_active"] = rng.random() < 0.75
+    if "child_injuries" in evidence:
+        evidence["child_injuries"] = 0 if rng.random() < 0.8 else rng.randint(1, 2)
+        evidence["forum_reported"] = rng.random() < 0.85
+
+
 def communes(rulebook, how_many, crowd):
     """Generated records of `rulebook`, some figures left out (a missing figure must read
     "chưa có số liệu", never 0)."""
@@ -167,7 +187,9 @@ def communes(rulebook, how_many, crowd):
 
 
 rulebooks = [(None, "criteria/qd06-2019.json", communes(None, count, None)),
-             (STYLES, STYLES, communes(STYLES, max(count // 6, 30), crowd_styles))]
+             (STYLES, STYLES, communes(STYLES, max(count // 6, 30), crowd_styles)),
+             (MINIMUMS, MINIMUMS, communes(MINIMUMS, max(count // 6, 30), crowd_minimums)),
+             (MINIMUMS_GATES, MINIMUMS_GATES, communes(MINIMUMS_GATES, max(count // 6, 30), crowd_minimums))]
 languages = ["vi", "en"]
 filled_dir = os.path.join(work, "filled")
 recalculated_dir = os.path.join(work, "recalculated")
@@ -191,7 +213,8 @@ for book_index, (rulebook, path, records) in enumerate(rulebooks):
         with open(record_path, "w", encoding="utf-8") as handle:
             json.dump(record, handle, ensure_ascii=False)
         assessment = json.loads(
-            run(cfc, "assess", record_path, "--format", "json", "--no-path", *option).stdout)
+            run(cfc, "assess", record_path, "--format", "json", "--no-path", "--lang", language,
+                *option).stdout)
         expected.append((name + ".xlsx", language, assessment, option))
         commune = record["commune"]
         values = {
@@ -236,6 +259,11 @@ print(f"== LibreOffice recalculated {len(converted)} workbooks ({time.time() - s
 
 # --- What LibreOffice shows against what cfc says ------------------------------------------------------
 missing_words = {"chưa có số liệu", "no data yet"}
+MINIMUM_KINDS = {"criterion": ("dưới mức tối thiểu", "below the minimum of"),
+                 "indicator": ("dưới điểm tối thiểu", "below its minimum of")}
+MINIMUM_WORDS = MINIMUM_KINDS["criterion"] + MINIMUM_KINDS["indicator"]
+named_minimums = {}
+kinds = set()
 statuses = {}
 decimals = 0
 for name, language, assessment, _ in expected:
@@ -265,7 +293,18 @@ for name, language, assessment, _ in expected:
              "incomplete": ("CHƯA ĐỦ SỐ LIỆU", "INCOMPLETE")}[assessment["status"]]
     if not verdict.startswith(words[0 if language == "vi" else 1]):
         fail(f"{name}: cfc_verdict shows {verdict!r} for status {assessment['status']}")
-print(f"== compared every indicator, criterion, total, threshold and verdict: {statuses}; {decimals} totals with decimals")
+    # Each minimum not met is named in the verdict with the engine's own sentence, in its order.
+    minimums = [r for r in assessment["reasons"] if any(m in r for m in MINIMUM_WORDS)]
+    if minimums:
+        named_minimums[assessment["status"]] = named_minimums.get(assessment["status"], 0) + 1
+        for reason in minimums:
+            kinds.add(next(kind for kind, words in MINIMUM_KINDS.items() if any(w in reason for w in words)))
+        if not verdict.endswith(": " + "; ".join(minimums)):
+            fail(f"{name}: cfc_verdict shows {verdict!r}, cfc assess names the minimums {minimums!r}")
+    elif any(m in verdict for m in MINIMUM_WORDS):
+        fail(f"{name}: cfc_verdict shows {verdict!r}, but cfc assess names no minimum")
+print(f"== compared every indicator, criterion, total, threshold and verdict: {statuses}; {decimals} totals with decimals; "
+      f"verdicts naming minimums not met: {named_minimums}")
 
 # --- cfc assess of each recalculated workbook equals the assessment of the same figures as JSON ----------
 def comparable(assessment):
@@ -275,7 +314,8 @@ def comparable(assessment):
     return assessment
 
 for name, language, assessment, option in expected:
-    result = run(cfc, "assess", os.path.join(recalculated_dir, name), "--format", "json", "--no-path", *option, check=False)
+    result = run(cfc, "assess", os.path.join(recalculated_dir, name), "--format", "json", "--no-path",
+                 "--lang", language, *option, check=False)
     if result.returncode != 0:
         fail(f"{name}: cfc assess exited {result.returncode}: {result.stderr.strip()}")
         continue
@@ -292,6 +332,8 @@ if stale.get("workbook", {}).get("agrees") is not False:
 
 if len(statuses) < 3:
     fail(f"the sample does not reach every verdict: {statuses}")
+if sum(named_minimums.values()) < 10 or len(named_minimums) < 2 or len(kinds) < 2:
+    fail(f"minimums hardly checked: verdicts naming them by status {named_minimums}, kinds {sorted(kinds)}")
 if decimals < 5:
     fail(f"only {decimals} totals have a decimal part: the decimal points were hardly checked")
 if failures:

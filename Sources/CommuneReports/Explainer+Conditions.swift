@@ -109,34 +109,50 @@ extension Explainer {
   func minimumReason(_ reason: Reason) -> String {
     switch reason {
     case .criterionBelowMinimum(let criterion, let points, let best, let minimum):
-      let name = "\(criterion) (\(criterionName(criterion)))"
-      guard let points else {
-        return w.t(
-          "Tiêu chí \(name) chưa xác minh được và cao nhất chỉ đạt \(w.points(best)), dưới mức tối thiểu \(w.points(minimum)) để được công nhận",
-          "Criterion \(name) cannot be verified yet and can reach at most \(w.points(best)), below the minimum of \(w.points(minimum)) for recognition"
-        )
-      }
-      return w.t(
-        "Tiêu chí \(name) đạt \(w.points(points)), dưới mức tối thiểu \(w.points(minimum)) để được công nhận",
-        "Criterion \(name) scored \(w.points(points)), below the minimum of \(w.points(minimum)) for recognition"
-      )
+      return minimumSentence(
+        criterion: criterion, indicator: nil, verified: points != nil,
+        shown: w.points(points ?? best), minimum: minimum)
     case .indicatorBelowMinimum(let criterion, let indicator, let points, let best, let minimum):
-      let declared = rulebook.criteria.first { $0.id == criterion }?.indicators.first {
-        $0.id == indicator
-      }
-      let name = "\(indicator) (\(declared?.name.text(language) ?? indicator))"
-      guard let points else {
-        return w.t(
-          "Chỉ tiêu \(name) chưa xác minh được và cao nhất chỉ đạt \(w.points(best)), dưới điểm tối thiểu \(w.points(minimum))",
-          "Indicator \(name) cannot be verified yet and can reach at most \(w.points(best)), below its minimum of \(w.points(minimum))"
-        )
-      }
-      return w.t(
-        "Chỉ tiêu \(name) đạt \(w.points(points)), dưới điểm tối thiểu \(w.points(minimum)) để được công nhận",
-        "Indicator \(name) scored \(w.points(points)), below its minimum of \(w.points(minimum)) for recognition"
-      )
+      return minimumSentence(
+        criterion: criterion, indicator: indicator, verified: points != nil,
+        shown: w.points(points ?? best), minimum: minimum)
     default: return ""
     }
+  }
+
+  /// The sentence of a minimum that a criterion (`indicator` nil) or an indicator falls short
+  /// of: `shown` is its points with their unit ("75 điểm") when `verified`, else the most it
+  /// can still reach. The workbook writes the same sentence with a formula in place of `shown`.
+  func minimumSentence(
+    criterion: String, indicator: String?, verified: Bool, shown: String, minimum: Int
+  ) -> String {
+    guard let indicator else {
+      let name = "\(criterion) (\(criterionName(criterion)))"
+      guard verified else {
+        return w.t(
+          "Tiêu chí \(name) chưa xác minh được và cao nhất chỉ đạt \(shown), dưới mức tối thiểu \(w.points(minimum)) để được công nhận",
+          "Criterion \(name) cannot be verified yet and can reach at most \(shown), below the minimum of \(w.points(minimum)) for recognition"
+        )
+      }
+      return w.t(
+        "Tiêu chí \(name) đạt \(shown), dưới mức tối thiểu \(w.points(minimum)) để được công nhận",
+        "Criterion \(name) scored \(shown), below the minimum of \(w.points(minimum)) for recognition"
+      )
+    }
+    let declared = rulebook.criteria.first { $0.id == criterion }?.indicators.first {
+      $0.id == indicator
+    }
+    let name = "\(indicator) (\(declared?.name.text(language) ?? indicator))"
+    guard verified else {
+      return w.t(
+        "Chỉ tiêu \(name) chưa xác minh được và cao nhất chỉ đạt \(shown), dưới điểm tối thiểu \(w.points(minimum))",
+        "Indicator \(name) cannot be verified yet and can reach at most \(shown), below its minimum of \(w.points(minimum))"
+      )
+    }
+    return w.t(
+      "Chỉ tiêu \(name) đạt \(shown), dưới điểm tối thiểu \(w.points(minimum)) để được công nhận",
+      "Indicator \(name) scored \(shown), below its minimum of \(w.points(minimum)) for recognition"
+    )
   }
 
   /// The recognition rule's minimums, as lines of `cfc rulebook show`'s conditions.

@@ -49,14 +49,6 @@ enum TemplateCommand {
             en:
               "indicator \(indicator): rule kind '\(kind)' cannot be written as a spreadsheet formula yet"
           )
-        case .minimumWithoutFormula(let id):
-          throw CLIError(
-            .dataError,
-            vi:
-              "\(id): bảng tính chưa kiểm tra được điểm tối thiểu mà điều kiện công nhận đòi hỏi, nên không lập bảng tính cho bộ tiêu chí này (dùng `cfc assess` để chấm)",
-            en:
-              "\(id): the workbook cannot check the minimum points recognition requires yet, so none is made for this rulebook (use `cfc assess` to score)"
-          )
         }
       }
       let sink = try ResultSink(terminal: terminal, path: path)

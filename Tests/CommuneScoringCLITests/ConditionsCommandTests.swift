@@ -1,3 +1,5 @@
+import CommuneReports
+import CommuneScoring
 import Foundation
 import Testing
 
@@ -101,15 +103,45 @@ struct MinimumsCommandTests {
     #expect(codes == ["criterion_below_minimum", "below_threshold"])
   }
 
-  @Test("rulebook show states the minimums; the workbook refuses what it cannot check yet")
-  func showAndTemplate() {
+  @Test(
+    "rulebook show states the minimums; the workbook names the minimum a commune falls short of")
+  func showAndTemplate() throws {
     let show = cfc("rulebook", "show", "--rulebook", minimums)
     #expect(
       flat(show.stdout).contains(
         "- Mỗi tiêu chí đạt từ 85 điểm trở lên (hoặc mức riêng của tiêu chí)"))
     #expect(flat(show.stdout).contains("tối đa 70; tối thiểu 45 điểm để được công nhận"))
-    let template = cfc("template", "--format", "xlsx", "--rulebook", minimums, "-o", "/dev/null")
-    #expect(template.code == 65)
-    #expect(template.stderr.contains("K1: bảng tính chưa kiểm tra được điểm tối thiểu"))
+    let folder = try temporaryFolder()
+    let blank = folder.appendingPathComponent("bieu.xlsx").path
+    let template = cfc("template", "--format", "xlsx", "--rulebook", minimums, "-o", blank)
+    #expect(template.code == 0, "\(template.stderr)")
+    // The same workbook filled with a commune short of K1's minimum: its verdict cell says why,
+    // and `cfc assess` of it agrees with the engine.
+    let rulebook = try RulebookLoader.load(
+      Array(try Data(contentsOf: URL(fileURLWithPath: minimums))))
+    let record = try EvidenceDecoder.decode(
+      Array(try Data(contentsOf: URL(fileURLWithPath: record("minimums-short.json")))),
+      rulebook: rulebook)
+    let filled = folder.appendingPathComponent("xa-gan-dat.xlsx")
+    try Data(try TemplateWorkbook(rulebook: rulebook, language: .vi).data(filledWith: record))
+      .write(to: filled)
+    let run = cfc("assess", "--rulebook", minimums, "--format", "json", filled.path)
+    #expect(run.code == 0, "\(run.stderr)")
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    let workbook = try #require(object["workbook"] as? [String: Any])
+    #expect(workbook["agrees"] as? Bool == true, "\(workbook)")
+    let model = try TemplateWorkbook(rulebook: rulebook, language: .vi).model(filledWith: record)
+    let verdict = try #require(model.target(of: "cfc_verdict"))
+    guard case .formula(_, let cached)? = model.sheets[verdict.sheet].cells[verdict.cell]?.content
+    else {
+      Issue.record("the verdict is not a formula")
+      return
+    }
+    #expect(
+      cached
+        == .text(
+          "KHÔNG ĐẠT chuẩn: Tiêu chí K1 (Khai sinh và bảo vệ trẻ em) đạt 75 điểm, dưới mức tối thiểu 85 điểm để được công nhận"
+        ))
   }
 }

@@ -15,11 +15,20 @@ struct ScoringSheetBuilder {
   static let points = 3
   static let best = 5
   static let worst = 6
+  /// Hidden, only for a rulebook with minimums: the sentence of a minimum not met (criterion,
+  /// indicator and verdict rows), and whether a criterion's minimums are met at worst.
+  static let minimumReason = 7
+  static let minimumAtWorst = 8
 
   func build(sheetIndex: Int, names: inout [DefinedName]) throws(TemplateError) -> SheetModel {
     var sheet = SheetModel(name: workbook.scoringSheetName)
     sheet.widths = [7, 56, 9, 15, 62, 8, 8]
     sheet.hiddenColumns = [Self.best, Self.worst]
+    let minimums = rulebook.criteria.contains { $0.hasMinimums(in: rulebook) }
+    if minimums {
+      sheet.widths += [30, 8]
+      sheet.hiddenColumns.formUnion([Self.minimumReason, Self.minimumAtWorst])
+    }
     sheet.onePage = true
     func name(_ name: String, _ cell: CellAddress) {
       names.append(DefinedName(name: name, sheet: sheetIndex, from: cell))
@@ -75,6 +84,9 @@ struct ScoringSheetBuilder {
     var criterionCells: [String] = []
     var bestCells: [String] = []
     var worstCells: [String] = []
+    var allIndicatorCells: [[String]] = []
+    var reasonCells: [String] = []
+    var atWorstCells: [String] = []
     var reconstructed = false
     for criterion in rulebook.criteria {
       let criterionRow = row
@@ -82,6 +94,7 @@ struct ScoringSheetBuilder {
       var rows: [(Gate?, Indicator?)] = criterion.gates.map { ($0, nil) }
       rows += criterion.indicators.map { (nil, $0) }
       var indicatorCells: [String] = []
+      var indicatorReasons: [String] = []
       for (gate, indicator) in rows {
         if let gate {
           sheet.set(row, 0, .empty, .number)
@@ -113,7 +126,22 @@ struct ScoringSheetBuilder {
             .result)
           name(indicatorName, cell)
           indicatorCells.append(cell.reference)
-          sheet.set(row, 4, .text(RuleFormulas.note(indicator.rule, workbook.explainer)), .note)
+          sheet.set(
+            row, 4,
+            .text(
+              RuleFormulas.note(indicator.rule, workbook.explainer)
+                + workbook.explainer.minimumSuffix(indicator.minimumPoints)), .note)
+          if indicator.minimumPoints != nil {
+            let reason = CellAddress(row, Self.minimumReason)
+            sheet.set(
+              row, Self.minimumReason,
+              .formula(
+                criterion.indicatorMinimumReasonFormula(
+                  indicator, cell: cell.reference, explainer: workbook.explainer,
+                  noCriterionAtZero: rulebook.recognition.noCriterionAtZero, context),
+                cached: .text(results.minimumReasons[indicator.id] ?? "")), .number)
+            indicatorReasons.append(reason.reference)
+          }
         }
         row += 1
       }
@@ -132,7 +160,13 @@ struct ScoringSheetBuilder {
         .formula(
           criterion.pointsFormula(indicatorCells: indicatorCells, context),
           cached: results.byName[criterionName] ?? .number(0)), .resultBold)
-      sheet.set(criterionRow, 4, .empty, .labelBold)
+      sheet.set(
+        criterionRow, 4,
+        rulebook.minimumPoints(of: criterion).map {
+          .text(
+            w.t("Tối thiểu ", "At least ") + w.points($0)
+              + w.t(" để được công nhận", " for recognition"))
+        } ?? .empty, .labelBold)
       sheet.set(
         criterionRow, Self.best,
         .formula(
@@ -147,6 +181,31 @@ struct ScoringSheetBuilder {
       criterionCells.append(cell.reference)
       bestCells.append(CellAddress(criterionRow, Self.best).reference)
       worstCells.append(CellAddress(criterionRow, Self.worst).reference)
+      allIndicatorCells.append(indicatorCells)
+      if let minimum = rulebook.minimumPoints(of: criterion) {
+        let reason = CellAddress(criterionRow, Self.minimumReason)
+        sheet.set(
+          criterionRow, Self.minimumReason,
+          .formula(
+            criterion.minimumReasonFormula(
+              minimum: minimum, points: cell.reference, best: bestCells[bestCells.count - 1],
+              explainer: workbook.explainer,
+              noCriterionAtZero: rulebook.recognition.noCriterionAtZero, context),
+            cached: .text(results.minimumReasons[criterion.id] ?? "")), .number)
+        reasonCells.append(reason.reference)
+      }
+      reasonCells += indicatorReasons
+      if criterion.hasMinimums(in: rulebook) {
+        let atWorst = CellAddress(criterionRow, Self.minimumAtWorst)
+        sheet.set(
+          criterionRow, Self.minimumAtWorst,
+          .formula(
+            criterion.minimumsAtWorstFormula(
+              minimum: rulebook.minimumPoints(of: criterion),
+              worst: worstCells[worstCells.count - 1], indicatorCells: indicatorCells, context),
+            cached: .number(results.minimumsAtWorst[criterion.id] == false ? 0 : 1)), .number)
+        atWorstCells.append(atWorst.reference)
+      }
     }
 
     // The total, the threshold and the verdict.
@@ -160,7 +219,9 @@ struct ScoringSheetBuilder {
       bestTotal: CellAddress(totalRow, Self.best).reference,
       worstTotal: CellAddress(totalRow, Self.worst).reference,
       status: CellAddress(verdictRow, Self.best).reference,
-      decided: CellAddress(verdictRow, Self.worst).reference)
+      decided: CellAddress(verdictRow, Self.worst).reference, indicators: allIndicatorCells,
+      minimumReasons: minimums ? CellAddress(verdictRow, Self.minimumReason).reference : nil,
+      minimumsAtWorst: atWorstCells)
     sheet.set(totalRow, 0, .empty, .labelBold)
     sheet.set(totalRow, 1, .text(w.t("TỔNG ĐIỂM", "TOTAL")), .labelBold)
     sheet.set(totalRow, 2, .points(rulebook.maxTotal, scale: scale), .boldCenter)
@@ -225,6 +286,14 @@ struct ScoringSheetBuilder {
     sheet.set(
       verdictRow, Self.worst,
       .formula(rulebook.recognition.decidedFormula(cells), cached: .text(results.decided)), .number)
+    if minimums {
+      // Every sentence, in rulebook order, joined by "; " (the first separator cut off).
+      let joined = reasonCells.map { "IF(\($0)=\"\",\"\",\"; \"&\($0))" }.joined(separator: "&")
+      sheet.set(
+        verdictRow, Self.minimumReason,
+        .formula(
+          "MID(\(joined),3,32767)", cached: .text(results.allMinimumReasons)), .number)
+    }
 
     row = verdictRow + 2
     if reconstructed {
@@ -270,17 +339,28 @@ struct ScoringSheetBuilder {
     return formula
   }
 
+  /// The verdict in words, followed by the sentences of the minimums not met (when the
+  /// rulebook has minimums), as `TemplateWorkbook.verdictWords` writes them.
   func verdictFormula(_ cells: VerdictCells) -> String {
     let status = cells.status
     let decided = cells.decided
     let recognized = lit(AssessmentStatus.recognized.rawValue)
     let notRecognized = lit(AssessmentStatus.notRecognized.rawValue)
-    return "IF(NOT(ISNUMBER(\(cells.threshold))),\(lit(workbook.verdictWords(nil, decided: nil))),"
-      + "IF(\(status)=\(recognized),\(lit(workbook.verdictWords(.recognized, decided: nil))),"
+    let words =
+      "IF(\(status)=\(recognized),\(lit(workbook.verdictWords(.recognized, decided: nil))),"
       + "IF(\(status)=\(notRecognized),\(lit(workbook.verdictWords(.notRecognized, decided: nil))),"
       + "IF(\(decided)=\(notRecognized),\(lit(workbook.verdictWords(.incomplete, decided: .notRecognized))),"
       + "IF(\(decided)=\(recognized),\(lit(workbook.verdictWords(.incomplete, decided: .recognized))),"
-      + "\(lit(workbook.verdictWords(.incomplete, decided: nil))))))))"
+      + "\(lit(workbook.verdictWords(.incomplete, decided: nil)))))))"
+    let shown: String
+    if let reasons = cells.minimumReasons {
+      shown =
+        "\(words)&IF(\(reasons)=\"\",\"\",\(lit(TemplateWorkbook.reasonsSeparator))&\(reasons))"
+    } else {
+      shown = words
+    }
+    return "IF(NOT(ISNUMBER(\(cells.threshold))),\(lit(workbook.verdictWords(nil, decided: nil))),"
+      + shown + ")"
   }
 
   // MARK: - Cached values of the heading lines

@@ -4,10 +4,6 @@ import CommuneScoring
 public enum TemplateError: Error, Equatable, Sendable {
   /// A rule kind that cannot write itself as a formula yet (see `SpreadsheetFormula`).
   case ruleWithoutFormula(indicator: String, kind: String)
-  /// Recognition requires minimum points of a criterion or indicator (`where`: its id), which
-  /// the verdict's formulas do not check yet: the workbook is refused rather than show a wrong
-  /// verdict.
-  case minimumWithoutFormula(where: String)
 }
 
 /// The self-assessment workbook (`cfc template --format xlsx`): an input sheet where the officer
@@ -46,9 +42,6 @@ public struct TemplateWorkbook: Renderer {
       values = record.evidence
       category = record.commune.category
     }
-    if let unchecked = Self.firstMinimum(rulebook) {
-      throw .minimumWithoutFormula(where: unchecked)
-    }
     let evaluation = Evaluator.evaluate(values, category: category ?? "", rulebook: rulebook)
     let results = TemplateResults(evaluation: evaluation, record: record, workbook: self)
     var names: [DefinedName] = []
@@ -56,17 +49,6 @@ public struct TemplateWorkbook: Renderer {
     let scoring = try ScoringSheetBuilder(workbook: self, results: results).build(
       sheetIndex: 1, names: &names)
     return WorkbookModel(sheets: [input, scoring], names: names, decimalComma: language == .vi)
-  }
-
-  /// The first criterion or indicator recognition requires minimum points of, if any.
-  static func firstMinimum(_ rulebook: Rulebook) -> String? {
-    for criterion in rulebook.criteria {
-      if rulebook.minimumPoints(of: criterion) != nil { return criterion.id }
-      if let indicator = criterion.indicators.first(where: { $0.minimumPoints != nil }) {
-        return indicator.id
-      }
-    }
-    return nil
   }
 
   /// The results the workbook must show for `record`, as the engine computes them.
@@ -83,6 +65,9 @@ public struct TemplateWorkbook: Renderer {
 
   /// What the threshold cell shows before a category is chosen.
   var noCategoryWords: String { w.t("chưa chọn loại xã", "no category chosen") }
+
+  /// Between the verdict and the sentences of the minimums not met.
+  static let reasonsSeparator = ": "
 
   /// The verdict as the workbook writes it; `status` nil when no category is chosen.
   func verdictWords(_ status: AssessmentStatus?, decided: AssessmentStatus?) -> String {
@@ -122,6 +107,11 @@ public struct TemplateResults: Sendable {
   var best: [String: Int] = [:]
   var worst: [String: Int] = [:]
   var gates: [String: CachedResult] = [:]
+  /// The engine's sentence of each minimum not met, by criterion or indicator id; all of them
+  /// joined as the verdict shows them; and whether each criterion's minimums hold at worst.
+  var minimumReasons: [String: String] = [:]
+  var allMinimumReasons = ""
+  var minimumsAtWorst: [String: Bool] = [:]
   var decided: String = ""
   var bestTotal: Int
   var worstTotal: Int
@@ -166,6 +156,22 @@ public struct TemplateResults: Sendable {
         }
       }
     }
+    var sentences: [String] = []
+    for reason in evaluation.reasons {
+      switch reason {
+      case .criterionBelowMinimum(let id, _, _, _), .indicatorBelowMinimum(_, let id, _, _, _):
+        let sentence = workbook.explainer.minimumReason(reason)
+        minimumReasons[id] = sentence
+        sentences.append(sentence)
+      default: break
+      }
+    }
+    allMinimumReasons = sentences.joined(separator: "; ")
+    let score = Evaluator.score(
+      evaluation.values, category: record?.commune.category ?? "", rulebook: workbook.rulebook)
+    for (criterion, result) in zip(workbook.rulebook.criteria, score.criteria) {
+      minimumsAtWorst[criterion.id] = result.minimumsAtWorst
+    }
     names += ["cfc_total", "cfc_threshold", "cfc_status", "cfc_verdict"]
     byName["cfc_total"] = points(evaluation.total)
     byName["cfc_threshold"] =
@@ -174,8 +180,11 @@ public struct TemplateResults: Sendable {
     byName["cfc_status"] = .text(status.rawValue)
     let decidedStatus = categoryKnown ? evaluation.outlook?.decided : nil
     decided = decidedStatus?.rawValue ?? ""
-    byName["cfc_verdict"] = .text(
-      workbook.verdictWords(categoryKnown ? status : nil, decided: decidedStatus))
+    var verdict = workbook.verdictWords(categoryKnown ? status : nil, decided: decidedStatus)
+    if categoryKnown, !sentences.isEmpty {
+      verdict += TemplateWorkbook.reasonsSeparator + allMinimumReasons
+    }
+    byName["cfc_verdict"] = .text(verdict)
   }
 
   /// The defined name of a criterion's or indicator's points: `cfc_T1`, `cfc_T2_1`.

@@ -364,6 +364,30 @@ struct FormulaEvaluator {
           if case .number(let value) = $1 { return $0 + value }
           return $0
         })
+    // TEXT with a format of zeros only (`"000"`): a whole number padded, as the minimums'
+    // sentences write points; any other format is outside the subset.
+    case "TEXT":
+      guard values.count == 2, case .text(let format) = values[1], !format.isEmpty,
+        format.allSatisfy({ $0 == "0" })
+      else { throw Failure(description: "TEXT only with a format of zeros") }
+      let value = try number(values[0])
+      guard value >= 0, value == value.rounded() else {
+        throw Failure(description: "TEXT of \(value): only whole numbers ≥ 0 in the subset")
+      }
+      let digits = String(Int(value))
+      return .text(String(repeating: "0", count: max(0, format.count - digits.count)) + digits)
+    case "MOD":
+      guard values.count == 2 else { throw Failure(description: "MOD arity") }
+      let (a, b) = (try number(values[0]), try number(values[1]))
+      return .number(a - b * (a / b).rounded(.down))
+    case "MID":
+      guard values.count == 3 else { throw Failure(description: "MID arity") }
+      let characters = Array(text(values[0]))
+      let start = Int(try number(values[1])) - 1
+      let length = Int(try number(values[2]))
+      guard start >= 0, length >= 0 else { throw Failure(description: "#VALUE!: MID") }
+      guard start < characters.count else { return .text("") }
+      return .text(String(characters[start..<min(characters.count, start + length)]))
     case "COUNT":
       return .number(
         Double(
