@@ -57,27 +57,29 @@ public struct CSVRowBuilder {
 
   /// Appends a text field, quoted when needed.
   public mutating func text(_ value: String) {
-    separator()
     var value = value
-    value.withUTF8 { utf8 in
-      var needsQuotes = utf8.first == UInt8(ascii: " ")
-      for byte in utf8
-      where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D
-      {
-        needsQuotes = true
-        break
-      }
-      guard needsQuotes else {
-        bytes.append(contentsOf: utf8)
-        return
-      }
-      bytes.append(UInt8(ascii: "\""))
-      for byte in utf8 {
-        if byte == UInt8(ascii: "\"") { bytes.append(byte) }
-        bytes.append(byte)
-      }
-      bytes.append(UInt8(ascii: "\""))
+    value.withUTF8 { text(utf8: $0) }
+  }
+
+  /// Appends a text field given as its UTF-8 bytes, quoted when needed (as `text`).
+  public mutating func text(utf8: UnsafeBufferPointer<UInt8>) {
+    separator()
+    var needsQuotes = utf8.first == UInt8(ascii: " ")
+    for byte in utf8
+    where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D {
+      needsQuotes = true
+      break
     }
+    guard needsQuotes else {
+      bytes.append(contentsOf: utf8)
+      return
+    }
+    bytes.append(UInt8(ascii: "\""))
+    for byte in utf8 {
+      if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+      bytes.append(byte)
+    }
+    bytes.append(UInt8(ascii: "\""))
   }
 
   /// Appends an integer field, or an empty one for nil.

@@ -144,7 +144,8 @@ enum BatchCommand {
       output: parsed.value("-o"), format: format, sheet: parsed.value("--sheet"),
       options: options,
       configuration: BatchEngine.Configuration(
-        rulebook: rulebook, rulebookForRecord: selection.chooser, reviews: reviews,
+        rulebook: rulebook, rulebookForRecord: selection.chooser,
+        readingRulebookScores: selection.readingRulebookScores, reviews: reviews,
         encoding: parsed.value("--encoding").flatMap(TextEncoding.init(name:))),
       executor: DispatchBatchExecutor(width: workers))
     return try run.run(terminal: terminal)

@@ -50,10 +50,16 @@ struct BatchRun {
     let engine = BatchEngine(configuration)
     let tally: BatchTally
     do {
-      tally = try engine.run(sources, executor: executor, format: writer.formatter) { item in
+      tally = try engine.run(
+        sources, executor: executor, format: writer.formatter, planned: writer.plannedFormatter
+      ) { item in
+        var items = 1
         switch item {
         case .assessed(let row, let formatted):
           writer.add(row, formatted: formatted, into: &buffer)
+        case .formatted(let bytes, let communes):
+          buffer += bytes
+          items = communes
         case .rejected(var rejection):
           if let locate = cellLocations[rejection.source] {
             rejection.error = locate(rejection.error)
@@ -84,7 +90,7 @@ struct BatchRun {
               cannotWrite: failure.lines(in: options.language).joined(separator: "\n"))
           }
         }
-        progress.tick { readers.reduce(0) { $0 + $1.consumed } }
+        progress.tick(communes: items) { readers.reduce(0) { $0 + $1.consumed } }
       }
     } catch {
       progress.clear()
@@ -199,9 +205,10 @@ struct BatchProgress {
     enabled = terminal is StandardTerminal && isatty(STDERR_FILENO) == 1
   }
 
-  mutating func tick(consumed: () -> Int) {
-    records += 1
-    guard enabled, records & 1023 == 0 else { return }
+  mutating func tick(communes: Int = 1, consumed: () -> Int) {
+    let before = records
+    records += communes
+    guard enabled, records >> 10 != before >> 10 else { return }
     let now = DispatchTime.now().uptimeNanoseconds
     let elapsed = now - start
     guard elapsed > 2_000_000_000, now - lastShown > 250_000_000 else { return }

@@ -119,6 +119,17 @@ enum RulebookSource {
       return false
     }
 
+    /// For the batch engine: whether the chooser leaves a year's records to the reading
+    /// rulebook itself, unchanged (`RulebookCarry.carry` carries nothing to the same rulebook).
+    var readingRulebookScores: (@Sendable (Int) -> Bool)? {
+      guard case .byYear(let shelf) = self else { return nil }
+      let reading = shelf.readingRulebook
+      return { year in
+        guard let target = shelf.rulebook(forYear: year) else { return false }
+        return target.id == reading.id && target.fields.count == reading.fields.count
+      }
+    }
+
     /// The batch engine's chooser (nil: the one rulebook).
     var chooser: (@Sendable (EvidenceRecord) -> Result<(Rulebook, EvidenceRecord), EvidenceError>)?
     {

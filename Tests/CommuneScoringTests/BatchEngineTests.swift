@@ -26,6 +26,8 @@ func runEngine(
         "assessed \(sources[row.source].name):\(row.line) \(row.record.commune.code) "
           + "\(row.score.status.rawValue) \(row.score.total) \(String(decoding: formatted, as: UTF8.self))"
       )
+    case .formatted(let bytes, let communes):
+      lines.append("formatted \(communes) \(String(decoding: bytes, as: UTF8.self))")
     case .rejected(let rejection):
       lines.append(
         "rejected \(rejection.source):\(rejection.line) \(rejection.error.issues.map(\.problem))")

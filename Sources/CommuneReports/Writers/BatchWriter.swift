@@ -19,6 +19,10 @@ import CommuneScoring
 public protocol BatchWriter {
   /// Formats one assessed row on a worker thread by appending to the bytes given.
   var formatter: BatchEngine.Formatter { get }
+  /// Formats one row the compiled plan scored, on a worker thread, exactly as `formatter` would
+  /// format it; nil (the default) when the format needs the general path's rows. The engine
+  /// delivers such rows as `.formatted` bytes, which go to the output as they are.
+  var plannedFormatter: BatchEngine.PlannedFormatter? { get }
   /// Starts the output (a header row, an opening bracket, …).
   mutating func begin(into output: inout [UInt8])
   /// One assessed commune, with the bytes `formatter` produced for it.
@@ -32,6 +36,8 @@ public protocol BatchWriter {
 extension BatchWriter {
   /// Formats nothing on the workers.
   public var formatter: BatchEngine.Formatter { { _, _ in } }
+  /// No planned rows: every record takes the general path.
+  public var plannedFormatter: BatchEngine.PlannedFormatter? { nil }
   /// Writes nothing for a rejected record.
   public mutating func reject(_ rejection: BatchRejection, into output: inout [UInt8]) {}
 }

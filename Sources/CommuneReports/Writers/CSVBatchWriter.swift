@@ -21,6 +21,20 @@ public struct CSVBatchWriter: BatchWriter {
     }
   }
 
+  /// The same rows for communes the compiled plan scored (none when rows name their rulebook:
+  /// the plan serves runs with one rulebook).
+  public var plannedFormatter: BatchEngine.PlannedFormatter? {
+    guard !options.namesRulebook else { return nil }
+    let certifiedOnly = options.certifiedOnly
+    let withReview = options.withReview
+    return { row, bytes in
+      guard !certifiedOnly || row.score.status == .recognized else { return }
+      CSVRowBuilder.appending(to: &bytes) { builder in
+        BatchCSVReport.append(planned: row, withReview: withReview, to: &builder)
+      }
+    }
+  }
+
   public func begin(into output: inout [UInt8]) {
     var header = BatchCSVReport.header(options.rulebook, withReview: options.withReview)
     // "\r\n" is one Character: drop it whole, then end the row again.

@@ -22,6 +22,13 @@ public struct BatchEngine: Sendable {
     /// Problems located at `.line(_, column:)` get the record's line.
     public var rulebookForRecord:
       @Sendable (EvidenceRecord) -> Result<(Rulebook, EvidenceRecord), EvidenceError>
+    {
+      didSet { readingRulebookScores = { _ in false } }
+    }
+    /// Whether `rulebookForRecord` gives the records of a year to `rulebook` itself, unchanged:
+    /// only those may the compiled plan score. Always, without a chooser; never, for a chooser
+    /// that does not say.
+    public var readingRulebookScores: @Sendable (_ year: Int) -> Bool
     /// A council's corrections, applied to the communes they name.
     public var reviews: ReviewCorrections?
     /// Raw records per group handed to one worker.
@@ -34,12 +41,15 @@ public struct BatchEngine: Sendable {
       rulebookForRecord: (
         @Sendable (EvidenceRecord) -> Result<(Rulebook, EvidenceRecord), EvidenceError>
       )? = nil,
+      readingRulebookScores: (@Sendable (_ year: Int) -> Bool)? = nil,
       reviews: ReviewCorrections? = nil, groupSize: Int = 256, encoding: TextEncoding? = nil
     ) {
       self.encoding = encoding
       self.rulebook = rulebook
       let forYear = rulebookForYear ?? { _ in rulebook }
       self.rulebookForRecord = rulebookForRecord ?? { .success((forYear($0.year), $0)) }
+      let chooses = rulebookForYear != nil || rulebookForRecord != nil
+      self.readingRulebookScores = readingRulebookScores ?? { _ in !chooses }
       self.reviews = reviews
       self.groupSize = max(1, groupSize)
     }
@@ -52,18 +62,24 @@ public struct BatchEngine: Sendable {
   /// Reads every source in order and delivers every record's outcome in input order, then the
   /// review corrections no record used. Returns the tally.
   ///
-  /// `format` runs on the executor's threads; `deliver` runs on the caller's thread.
+  /// `format` runs on the executor's threads; `deliver` runs on the caller's thread. With
+  /// `planned`, the CSV rows the compiled plan can score (`ScoringPlan`, `CSVRowPlan`) are
+  /// scored from their bytes and formatted by it, and delivered as `.formatted`; every other
+  /// record takes the general path. Without it, every record does.
   public func run(
     _ sources: [BatchSource], executor: some BatchExecutor, format: @escaping Formatter,
-    deliver: (BatchItem) -> Void
+    planned: PlannedFormatter? = nil, deliver: (BatchItem) -> Void
   ) throws(BatchFailure) -> BatchTally {
     var tally = BatchTally()
     var state = DeliveryState()
+    // Compiled once for the run: the rulebook is the same for every source.
+    let plan = planned != nil ? ScoringPlan(configuration.rulebook) : nil
     for (index, source) in sources.enumerated() {
       tally.sources.append((source.name, BatchTally.Counts()))
       try runSource(
-        source, index: index, executor: executor, format: format, state: &state, tally: &tally,
-        deliver: deliver)
+        source, index: index, executor: executor, format: format,
+        planned: plan.flatMap { plan in planned.map { (plan, $0) } }, state: &state,
+        tally: &tally, deliver: deliver)
     }
     if let reviews = configuration.reviews {
       let unused = reviews.byCommune.filter { !state.usedReviews.contains($0.key) }
@@ -83,16 +99,10 @@ public struct BatchEngine: Sendable {
     return tally
   }
 
-  /// What delivery remembers across sources.
-  struct DeliveryState {
-    var duplicates = DuplicateIndex()
-    var usedReviews: Set<ReviewCorrections.Key> = []
-  }
-
   func runSource(
     _ source: BatchSource, index sourceIndex: Int, executor: some BatchExecutor,
-    format: @escaping Formatter, state: inout DeliveryState, tally: inout BatchTally,
-    deliver: (BatchItem) -> Void
+    format: @escaping Formatter, planned: (ScoringPlan, PlannedFormatter)?,
+    state: inout DeliveryState, tally: inout BatchTally, deliver: (BatchItem) -> Void
   ) throws(BatchFailure) {
     var cutter = RecordCutter(
       layout: source.layout, rulebook: configuration.rulebook, encoding: configuration.encoding)
@@ -113,8 +123,16 @@ public struct BatchEngine: Sendable {
       }
     }
     guard let decoder = cutter.decoder else { return }
+    var fast: Worker.FastPath?
+    if let (plan, formatter) = planned, let layout = decoder.layout,
+      let separator = decoder.csvSeparator,
+      let rows = CSVRowPlan(layout: layout, separator: separator, scoring: plan)
+    {
+      fast = Worker.FastPath(rows: rows, format: formatter)
+    }
     let worker = Worker(
-      source: sourceIndex, decoder: decoder, configuration: configuration, format: format)
+      source: sourceIndex, decoder: decoder, configuration: configuration, format: format,
+      fast: fast)
     while true {
       // This round: the groups of `raw`, and (one more iteration) the cut of the next chunk.
       let current = raw
@@ -164,69 +182,6 @@ public struct BatchEngine: Sendable {
   static func groups(_ count: Int, size: Int) -> [Range<Int>] {
     stride(from: 0, to: count, by: size).map { $0..<min(count, $0 + size) }
   }
-
-  func deliverGroup(
-    _ output: GroupOutput, state: inout DeliveryState, tally: inout BatchTally,
-    deliver: (BatchItem) -> Void
-  ) {
-    let sourceIndex = tally.sources.count - 1
-    for outcome in output.outcomes {
-      for note in outcome.notes {
-        deliver(.note(source: tally.sources[sourceIndex].name, note))
-      }
-      tally.all.read += 1
-      tally.sources[sourceIndex].counts.read += 1
-      if let reviewKey = outcome.reviewKey { state.usedReviews.insert(reviewKey) }
-      switch outcome.result {
-      case .failure(let error):
-        tally.all.rejected += 1
-        tally.sources[sourceIndex].counts.rejected += 1
-        deliver(
-          .rejected(
-            BatchRejection(
-              source: tally.sources[sourceIndex].name, line: outcome.line, error: error)))
-      case .success(let row):
-        let record = row.record
-        if let first = state.duplicates.first(
-          code: record.commune.code, year: record.year, source: sourceIndex, line: outcome.line)
-        {
-          tally.all.rejected += 1
-          tally.sources[sourceIndex].counts.rejected += 1
-          let code = record.commune.code
-          let problem: EvidenceProblem =
-            first.source == sourceIndex
-            ? .duplicate(code: code, year: record.year, firstLine: first.line)
-            : .duplicateElsewhere(
-              code: code, year: record.year, firstSource: tally.sources[first.source].name,
-              firstLine: first.line)
-          deliver(
-            .rejected(
-              BatchRejection(
-                source: tally.sources[sourceIndex].name, line: outcome.line,
-                error: EvidenceError(.line(outcome.line, column: "code"), problem))))
-          continue
-        }
-        tally.all.assessed += 1
-        tally.sources[sourceIndex].counts.assessed += 1
-        deliver(.assessed(row, formatted: output.bytes[outcome.range]))
-      }
-    }
-  }
-}
-
-/// One record's outcome inside a group.
-struct Outcome: Sendable {
-  var line: Int
-  var result: Result<BatchRow, EvidenceError>
-  var range: Range<Int> = 0..<0
-  var reviewKey: ReviewCorrections.Key?
-  var notes: [ReadingNote] = []
-}
-
-/// A group's outcomes, with the formatted bytes of its assessed rows back to back.
-struct GroupOutput: Sendable {
-  var outcomes: [Outcome] = []
-  var bytes: [UInt8] = []
 }
 
 /// Slots that workers fill by index, read back in order.
@@ -240,86 +195,4 @@ final class Slots<Value: Sendable>: Sendable {
   }
 
   func values() -> [Value] { storage.withLock { $0.compactMap { $0 } } }
-}
-
-/// What every worker shares (read-only) to process a group.
-struct Worker: Sendable {
-  let source: Int
-  let decoder: RecordDecoder
-  let configuration: BatchEngine.Configuration
-  let format: BatchEngine.Formatter
-
-  func process(_ raw: RecordBatch, _ group: Range<Int>) -> GroupOutput {
-    var output = GroupOutput()
-    output.outcomes.reserveCapacity(group.count)
-    output.bytes.reserveCapacity(group.count * 128)
-    // The reference to the rulebook of the last record: a batch mostly uses one, so rows share
-    // it rather than each holding a copy.
-    var lastRulebook: BatchRulebookReference?
-    var repeated = CSVRepeatedCells()
-    for index in group {
-      let decoded = decoder.decode(raw.records[index], in: raw.bytes, repeated: &repeated)
-      var outcome = assess(
-        decoded.result, line: decoded.line, rulebook: &lastRulebook, into: &output.bytes)
-      outcome.notes = decoded.notes
-      output.outcomes.append(outcome)
-    }
-    return output
-  }
-
-  func assess(
-    _ decoded: Result<EvidenceRecord, EvidenceError>, line: Int,
-    rulebook reference: inout BatchRulebookReference?, into bytes: inout [UInt8]
-  ) -> Outcome {
-    var record: EvidenceRecord
-    switch decoded {
-    case .failure(let error): return Outcome(line: line, result: .failure(error))
-    case .success(let value): record = value
-    }
-    let rulebook: Rulebook
-    switch configuration.rulebookForRecord(record) {
-    case .success(let (chosen, carried)):
-      rulebook = chosen
-      record = carried
-    case .failure(let error):
-      let issues = error.issues.map { issue in
-        guard case .line(_, let column) = issue.location else { return issue }
-        return EvidenceIssue(.line(line, column: column), issue.problem)
-      }
-      return Outcome(line: line, result: .failure(EvidenceError(issues)))
-    }
-    // A row holds its rulebook by reference; rows scored by the same rulebook (the same bytes:
-    // the same hash, id and version) share one.
-    let shared: BatchRulebookReference
-    if let cached = reference, !rulebook.sha256.isEmpty, cached.value.sha256 == rulebook.sha256,
-      cached.value.id == rulebook.id, cached.value.version == rulebook.version
-    {
-      shared = cached
-    } else {
-      shared = BatchRulebookReference(rulebook)
-      reference = shared
-    }
-    var reviewKey: ReviewCorrections.Key?
-    if let reviews = configuration.reviews {
-      let key = ReviewCorrections.Key(code: record.commune.code, year: record.year)
-      if let entries = reviews.byCommune[key] {
-        reviewKey = key
-        switch Reviewing.merge(
-          entries, council: reviews.council, into: record, rulebook: rulebook, line: line)
-        {
-        case .success(let merged): record = merged
-        case .failure(let error):
-          return Outcome(line: line, result: .failure(error), reviewKey: reviewKey)
-        }
-      }
-    }
-    let (score, own) = Reviewing.scores(record, rulebook: rulebook)
-    let row = BatchRow(
-      source: source, line: line, record: record, score: score, ownScore: own,
-      scoredWith: shared)
-    let start = bytes.count
-    format(row, &bytes)
-    return Outcome(
-      line: line, result: .success(row), range: start..<bytes.count, reviewKey: reviewKey)
-  }
 }

@@ -45,3 +45,11 @@ struct RecordCutter: Sendable {
       bytes: bytes, records: [RawRecord(line: 1, range: 0..<bytes.count, index: 0)])
   }
 }
+
+extension RecordDecoder {
+  /// The separator of a CSV source's cells (nil for JSON).
+  var csvSeparator: UInt8? {
+    if case .csv(_, let separator) = kind { return separator }
+    return nil
+  }
+}

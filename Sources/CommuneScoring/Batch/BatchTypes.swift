@@ -144,6 +144,9 @@ public struct BatchTally: Sendable, Equatable {
 public enum BatchItem {
   /// An assessed record, with the bytes the writer's formatter produced for it.
   case assessed(BatchRow, formatted: ArraySlice<UInt8>)
+  /// Assessed communes that the compiled plan scored, in input order: only their bytes, as the
+  /// writer's planned formatter produced them (only when the run was given one).
+  case formatted(ArraySlice<UInt8>, communes: Int)
   /// A record that was read but could not be assessed.
   case rejected(BatchRejection)
   /// How a source was read (an assumed encoding, a restored code), with the source's name.

@@ -86,6 +86,26 @@ public struct DuplicateIndex: Sendable {
       key, mixed: mixed, source: source, line: line)
   }
 
+  /// Where the commune whose code and year `pack` gave `key` first appeared, or nil (and it is
+  /// remembered): the same as `first(code:year:source:line:)` for its code and year.
+  public mutating func first(packed key: UInt64, source: Int, line: Int) -> Place? {
+    guard source < 1 << 18, line >= 0, line <= UInt32.max else {
+      let (code, year) = Self.unpack(key)
+      return first(code: code, year: year, source: source, line: line)
+    }
+    let mixed = Self.mix(key)
+    return tables[Int(mixed >> (64 - Self.tableBits))].first(
+      key, mixed: mixed, source: source, line: line)
+  }
+
+  /// The code (with its leading zeros) and the year a packed key holds.
+  public static func unpack(_ key: UInt64) -> (code: String, year: Int) {
+    let digits = Int(key >> 42)
+    let value = String((key >> 12) & ((1 << 30) - 1))
+    let code = String(repeating: "0", count: max(0, digits - value.count)) + value
+    return (code, Int(key & 0xFFF))
+  }
+
   /// The code's digit count, value and the year in 46 bits (never 0: the count is at least 1).
   static func pack(_ code: String, _ year: Int) -> UInt64? {
     guard year >= 0, year < 4096 else { return nil }

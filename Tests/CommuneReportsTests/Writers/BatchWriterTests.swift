@@ -18,10 +18,11 @@ func written(_ format: BatchFormat, certifiedOnly: Bool = false) throws -> [UInt
   writer.begin(into: &output)
   let tally = try BatchEngine(.init(rulebook: shippedRulebook)).run(
     [BatchSource(name: "s.csv", layout: .csv, bytes: Array(text.utf8))],
-    executor: SerialBatchExecutor(), format: writer.formatter
+    executor: SerialBatchExecutor(), format: writer.formatter, planned: writer.plannedFormatter
   ) { item in
     switch item {
     case .assessed(let row, let formatted): writer.add(row, formatted: formatted, into: &output)
+    case .formatted(let bytes, _): output += bytes
     case .rejected(let rejection): writer.reject(rejection, into: &output)
     case .note, .unusedReview: break
     }
