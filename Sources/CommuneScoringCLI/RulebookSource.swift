@@ -24,15 +24,11 @@ enum RulebookSource {
     do {
       return try RulebookLoader.load(bytes)
     } catch {
-      switch error {
-      case .decode(let issue): throw CLIError(.dataError, ["\(name): \(issue)"])
-      case .invalid(let diagnostics):
-        throw CLIError(
-          .dataError,
-          diagnostics.filter { $0.severity == .error }.map {
-            "\(name): at \($0.path): \($0.message)"
-          })
-      }
+      // Each problem in both languages (the terminal prints the one `--lang` chose), its JSON
+      // path as written in the file.
+      var refused = CLIError(.dataError, error.lines(.en).map { "\(name): \($0)" })
+      refused.vietnamese = error.lines(.vi).map { "\(name): \($0)" }
+      throw refused
     }
   }
 

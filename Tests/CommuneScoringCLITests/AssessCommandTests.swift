@@ -220,6 +220,12 @@ struct CLIErrorTests {
     #expect(run.code == 65)
     #expect(
       run.stderr
+        == "Error: \(broken): tại categories[1].threshold: ngưỡng 1200 phải từ 1 đến tổng điểm tối đa maxTotal (1000)\n"
+    )
+    let english = cfc(
+      "assess", Repo.path("samples/bang-mac.json"), "--rulebook", broken, "--lang", "en")
+    #expect(
+      english.stderr
         == "Error: \(broken): at categories[1].threshold: threshold 1200 must be between 1 and maxTotal (1000)\n"
     )
     text = text.replacingOccurrences(of: "\"threshold\": 1200", with: "\"threshold\": 990")

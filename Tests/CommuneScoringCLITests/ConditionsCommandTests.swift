@@ -67,6 +67,9 @@ struct ConditionsCommandTests {
     #expect(run.code == 65)
     #expect(
       run.stderr.contains(
+        "tại criteria[0].gates[0].when: 'below': 150: ngưỡng tỷ lệ là phần trăm từ 0 đến 100"))
+    #expect(
+      cfc("rulebook", "validate", broken.path, "--lang", "en").stderr.contains(
         "at criteria[0].gates[0].when: 'below': 150: a rate limit is a percentage from 0 to 100"))
   }
 }

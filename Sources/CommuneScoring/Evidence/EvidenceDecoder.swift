@@ -46,7 +46,8 @@ public enum EvidenceDecoder {
     case .unknownKey(let key, let suggestion): return .unknownKey(key, suggestion: suggestion)
     case .wrongType(let expected, let found):
       return .wrongType(field: field, expected: expected, found: found)
-    case .invalid(let message): return .wrongType(field: field, expected: message, found: "")
+    case .invalid(let message):
+      return .wrongType(field: field, expected: message.description, found: "")
     }
   }
 

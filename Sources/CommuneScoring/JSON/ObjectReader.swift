@@ -6,7 +6,7 @@ public struct DecodeIssue: Error, Sendable, Equatable, CustomStringConvertible {
     case missingKey(String)
     case unknownKey(String, suggestion: String?)
     case wrongType(expected: String, found: String)
-    case invalid(String)
+    case invalid(RulebookMessage)
   }
 
   /// Where the problem is.
@@ -60,7 +60,9 @@ public struct ObjectReader {
 
   /// For two keys of which exactly one must be given: true when it is `first`. Neither or both
   /// is refused at the object's path with `message`.
-  public mutating func either(_ first: String, or second: String, otherwise message: String)
+  public mutating func either(
+    _ first: String, or second: String, otherwise message: RulebookMessage
+  )
     throws(DecodeIssue) -> Bool
   {
     let hasFirst = optionalValue(first) != nil
@@ -123,8 +125,7 @@ public struct ObjectReader {
     guard let value = Rational(decimal: text) else {
       throw DecodeIssue(
         at,
-        .invalid(
-          "'\(text)' is not a plain non-negative decimal (at most 6 decimal places, no exponent)"))
+        .invalid(RulebookMessage(.notPlainDecimal, "\(text)")))
     }
     return value
   }

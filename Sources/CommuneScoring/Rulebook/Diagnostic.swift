@@ -10,12 +10,15 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
 
   public var severity: Severity
   public var path: JSONPath
-  public var message: String
+  /// What is wrong, worded in either language by `text(_:)`.
+  public var content: RulebookMessage
+  /// What is wrong, in English.
+  public var message: String { content.description }
 
-  public init(_ severity: Severity, _ path: JSONPath, _ message: String) {
+  public init(_ severity: Severity, _ path: JSONPath, _ content: RulebookMessage) {
     self.severity = severity
     self.path = path
-    self.message = message
+    self.content = content
   }
 
   public var description: String { "\(severity.rawValue): at \(path): \(message)" }

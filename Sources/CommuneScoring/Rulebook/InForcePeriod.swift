@@ -98,7 +98,7 @@ public struct InForcePeriod: Sendable, Equatable {
       let text = try ObjectReader.string(value, at: inner.path.appending(key))
       guard let day = CalendarDay(text) else {
         throw DecodeIssue(
-          inner.path.appending(key), .invalid("'\(text)' is not a day written YYYY-MM-DD"))
+          inner.path.appending(key), .invalid(RulebookMessage(.notADay, "\(text)")))
       }
       return day
     }
@@ -110,7 +110,7 @@ public struct InForcePeriod: Sendable, Equatable {
     if let until, until < from {
       throw DecodeIssue(
         inner.path.appending("until"),
-        .invalid("the last day in force (\(until)) is before the first (\(from))"))
+        .invalid(RulebookMessage(.untilBeforeFrom, "\(until)", "\(from)")))
     }
     return InForcePeriod(from: from, until: until)
   }

@@ -67,9 +67,7 @@ public enum PointScale {
       guard decimals <= maximumPlaces, !text.contains(where: { $0 == "e" || $0 == "E" }) else {
         throw DecodeIssue(
           path,
-          .invalid(
-            "points '\(text)' have more than \(maximumPlaces) decimal places (write at most thousandths, e.g. 0.25)"
-          ))
+          .invalid(RulebookMessage(.tooManyDecimals, "\(text)", "\(maximumPlaces)")))
       }
       places = max(places, decimals)
     case .object(let object):
@@ -155,7 +153,7 @@ extension ObjectReader {
       throw DecodeIssue(path, .wrongType(expected: "points (a number)", found: value.kindName))
     }
     guard let units = PointScale.units(text, scale: scale) else {
-      throw DecodeIssue(path, .invalid("'\(text)' is not a usable number of points"))
+      throw DecodeIssue(path, .invalid(RulebookMessage(.unusablePoints, "\(text)")))
     }
     return units
   }

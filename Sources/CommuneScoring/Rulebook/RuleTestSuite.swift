@@ -97,7 +97,7 @@ public enum RuleTestDecoder {
     }
     try top.finish()
     if cases.isEmpty {
-      throw DecodeIssue(.root.appending("cases"), .invalid("a test file needs at least one case"))
+      throw DecodeIssue(.root.appending("cases"), .invalid(RulebookMessage(.testNoCase)))
     }
     return RuleTestSuite(rulebookID: rulebookID, cases: cases)
   }
@@ -113,13 +113,13 @@ public enum RuleTestDecoder {
     if let whole = reader.optionalValue("record") {
       for key in ["evidence", "category", "year"] where reader.optionalValue(key) != nil {
         throw DecodeIssue(
-          path.appending(key), .invalid("give either 'record' or '\(key)' (laid over 'base')"))
+          path.appending(key), .invalid(RulebookMessage(.testRecordOrFigures, "\(key)")))
       }
       record = try EvidenceDecoder.decode(whole, rulebook: rulebook, at: path.appending("record"))
     } else {
       guard let base else {
         throw DecodeIssue(
-          path, .invalid("a case without 'record' needs the file's 'base' record to lay over"))
+          path, .invalid(RulebookMessage(.testNoBase)))
       }
       let merged = try merge(base, &reader, at: path)
       // Problems in the figures are located inside the case (`cases[3].evidence.births`).
@@ -185,7 +185,7 @@ public enum RuleTestDecoder {
       guard let status = AssessmentStatus(rawValue: text) else {
         throw DecodeIssue(
           reader.path.appending("status"),
-          .invalid("'\(text)' is not 'recognized', 'not_recognized' or 'incomplete'"))
+          .invalid(RulebookMessage(.testStatus, "\(text)")))
       }
       expect.status = status
     }
@@ -195,7 +195,7 @@ public enum RuleTestDecoder {
     {
       throw DecodeIssue(
         reader.path,
-        .invalid("expect nothing? give 'indicators', 'criteria', 'total' or 'status'"))
+        .invalid(RulebookMessage(.testExpectsNothing)))
     }
     return expect
   }

@@ -20,8 +20,9 @@ public enum RulebookDecoder {
       throw DecodeIssue(
         .root.appending("schemaVersion"),
         .invalid(
-          "schema version \(schemaVersion) is not supported (this cfc reads \(supportedSchemaVersions.map(String.init).joined(separator: ", ")))"
-        ))
+          RulebookMessage(
+            .schemaVersion, "\(schemaVersion)",
+            "\(supportedSchemaVersions.map(String.init).joined(separator: ", "))")))
     }
     let id = try top.string("id")
     let version = try top.string("version")
@@ -36,7 +37,7 @@ public enum RulebookDecoder {
       let digits = try reader.int("digits")
       guard (1...18).contains(digits) else {
         throw DecodeIssue(
-          path.appending("digits"), .invalid("a code has from 1 to 18 digits, not \(digits)"))
+          path.appending("digits"), .invalid(RulebookMessage(.codeDigits, "\(digits)")))
       }
       try reader.finish()
       communeCodeDigits = digits
@@ -64,7 +65,7 @@ public enum RulebookDecoder {
       let kindText = try reader.string("kind")
       guard let kind = FieldKind(rawValue: kindText) else {
         throw DecodeIssue(
-          path.appending("kind"), .invalid("'\(kindText)' is not 'flag' or 'count'"))
+          path.appending("kind"), .invalid(RulebookMessage(.fieldKind, "\(kindText)")))
       }
       let partOf = try reader.optionalString("partOf")
       let minimum = try reader.optionalInt("minimum")
@@ -102,12 +103,13 @@ public enum RulebookDecoder {
         let kind = try ruleReader.string("kind")
         guard let ruleType = RuleKinds.named(kind) else {
           let known = RuleKinds.all.map { $0.kind }
-          let hint =
-            Suggestion.closest(to: kind, in: known).map { " (did you mean '\($0)'?)" } ?? ""
           throw DecodeIssue(
             ruleReader.path.appending("kind"),
             .invalid(
-              "unknown rule kind '\(kind)'\(hint); known kinds: \(known.joined(separator: ", "))"))
+              RulebookMessage(
+                .unknownRuleKind, "\(kind)",
+                RulebookMessage.hint(Suggestion.closest(to: kind, in: known)),
+                "\(known.joined(separator: ", "))")))
         }
         let rule = try decodeRule(ruleType, &ruleReader, resolver)
         try ruleReader.finish()
@@ -160,7 +162,7 @@ public enum RulebookDecoder {
     guard let status = Provenance.Status(rawValue: statusText) else {
       throw DecodeIssue(
         inner.path.appending("status"),
-        .invalid("'\(statusText)' is not 'verified' or 'reconstructed'"))
+        .invalid(RulebookMessage(.provenanceStatus, "\(statusText)")))
     }
     var note: LocalizedText?
     if let raw = inner.optionalValue("note") {
@@ -186,9 +188,7 @@ public enum RulebookDecoder {
       var quoteReader = try inner.object("quote")
       let hasText = try quoteReader.either(
         "text", or: "missing",
-        otherwise:
-          "a quote needs exactly one of 'text' (the official wording, verbatim) or 'missing' (why it is not quoted, {\"vi\": …, \"en\": …})"
-      )
+        otherwise: RulebookMessage(.quoteEither))
       quote =
         hasText
         ? .text(try quoteReader.string("text")) : .missing(try localized(&quoteReader, "missing"))

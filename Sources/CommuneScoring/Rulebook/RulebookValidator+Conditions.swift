@@ -2,20 +2,21 @@
 extension RulebookValidator {
   /// A minimum must be reachable (not above the maximum) and able to fail (above 0, and for an
   /// indicator above the fewest points its rule gives), so that it means what its author wrote.
-  static func minimumProblems(_ rulebook: Rulebook, _ error: (JSONPath, String) -> Void) {
+  static func minimumProblems(_ rulebook: Rulebook, _ error: (JSONPath, RulebookMessage) -> Void) {
     let recognition = JSONPath.root.appending("recognition").appending("minimumPerCriterion")
     let text = rulebook.pointsText
     if let minimum = rulebook.recognition.minimumPerCriterion {
       if minimum <= 0 {
-        error(recognition, "a minimum of \(text(minimum)) points is always met: it must be above 0")
+        error(recognition, .init(.minimumPerCriterionZero, "\(text(minimum))"))
       }
       // A criterion with its own minimum is not bound by the common one.
       for criterion in rulebook.criteria
       where criterion.minimumPoints == nil && minimum > criterion.maxPoints {
         error(
           recognition,
-          "\(text(minimum)) points is above the \(text(criterion.maxPoints)) criterion \(criterion.id) can score: it could never be recognised (give \(criterion.id) its own 'minimumPoints')"
-        )
+          .init(
+            .minimumPerCriterionAbove, "\(text(minimum))", "\(text(criterion.maxPoints))",
+            "\(criterion.id)"))
       }
     }
     for (criterionIndex, criterion) in rulebook.criteria.enumerated() {
@@ -35,12 +36,11 @@ extension RulebookValidator {
       if minimum > maximum {
         error(
           path,
-          "minimum \(text(minimum)) is above maxPoints (\(text(maximum))): it could never be met")
+          .init(.minimumAboveMax, "\(text(minimum))", "\(text(maximum))"))
       } else if minimum <= max(floor, 0) {
         error(
           path,
-          "minimum \(text(minimum)) is always met (the fewest points possible are \(text(max(floor, 0)))): it must be above that"
-        )
+          .init(.minimumAlwaysMet, "\(text(minimum))", "\(text(max(floor, 0)))"))
       }
     }
   }

@@ -3,7 +3,7 @@ public enum RulebookValidator {
   /// Every problem found, errors first in document order.
   public static func validate(_ rulebook: Rulebook) -> [Diagnostic] {
     var found: [Diagnostic] = []
-    func error(_ path: JSONPath, _ message: String) {
+    func error(_ path: JSONPath, _ message: RulebookMessage) {
       found.append(Diagnostic(.error, path, message))
     }
     let root = JSONPath.root
@@ -12,13 +12,13 @@ public enum RulebookValidator {
     var seen: [String: JSONPath] = [:]
     func claim(_ id: String, _ path: JSONPath) {
       if let first = seen[id] {
-        error(path.appending("id"), "id '\(id)' is already used at \(first)")
+        error(path.appending("id"), .init(.idUsed, "\(id)", "\(first)"))
       } else {
         seen[id] = path
       }
     }
     if rulebook.categories.isEmpty {
-      error(root.appending("categories"), "at least one category is needed")
+      error(root.appending("categories"), .init(.noCategory))
     }
     for (index, category) in rulebook.categories.enumerated() {
       let path = root.appending("categories").appending(index: index)
@@ -26,7 +26,7 @@ public enum RulebookValidator {
       if category.threshold <= 0 || category.threshold > rulebook.maxTotal {
         error(
           path.appending("threshold"),
-          "threshold \(category.threshold) must be between 1 and maxTotal (\(rulebook.maxTotal))")
+          .init(.thresholdRange, "\(category.threshold)", "\(rulebook.maxTotal)"))
       }
     }
 
@@ -37,29 +37,28 @@ public enum RulebookValidator {
       claim("field:" + field.id, path)
       if let minimum = field.minimum {
         if field.kind != .count {
-          error(path.appending("minimum"), "only counts can have a minimum")
+          error(path.appending("minimum"), .init(.minimumOnlyCounts))
         }
-        if minimum < 0 { error(path.appending("minimum"), "minimum must not be negative") }
+        if minimum < 0 { error(path.appending("minimum"), .init(.minimumNegative)) }
       }
       if let whole = field.partOf {
         guard let wholeField = resolver[whole] else {
           error(
             path.appending("partOf"),
-            "field '\(whole)' is not declared"
-              + (Suggestion.closest(to: whole, in: rulebook.fields.map(\.id)).map {
-                " (did you mean '\($0)'?)"
-              } ?? ""))
+            .init(
+              .partOfNotDeclared, "\(whole)",
+              RulebookMessage.hint(Suggestion.closest(to: whole, in: rulebook.fields.map(\.id)))))
           continue
         }
         if field.kind != .count || wholeField.kind != .count {
-          error(path.appending("partOf"), "only a count can be part of a count")
+          error(path.appending("partOf"), .init(.partOfKinds))
         }
         // A chain of parts must end: a → b → a would make every record invalid.
         var visited: Set<String> = [field.id]
         var next: String? = whole
         while let current = next {
           if !visited.insert(current).inserted {
-            error(path.appending("partOf"), "'partOf' forms a cycle through '\(current)'")
+            error(path.appending("partOf"), .init(.partOfCycle, "\(current)"))
             break
           }
           next = resolver[current]?.partOf
@@ -69,7 +68,7 @@ public enum RulebookValidator {
 
     // Criteria, gates, indicators.
     if rulebook.criteria.isEmpty {
-      error(root.appending("criteria"), "at least one criterion is needed")
+      error(root.appending("criteria"), .init(.noCriterion))
     }
     var used: Set<String> = []
     // Sums are wide: a rulebook with absurd points is refused with a message, never a trap.
@@ -88,7 +87,7 @@ public enum RulebookValidator {
         }
       }
       if criterion.indicators.isEmpty {
-        error(path.appending("indicators"), "a criterion needs at least one indicator")
+        error(path.appending("indicators"), .init(.noIndicator))
       }
       var sum: Int128 = 0
       for (indicatorIndex, indicator) in criterion.indicators.enumerated() {
@@ -98,13 +97,12 @@ public enum RulebookValidator {
         sum += Int128(indicator.maxPoints)
         for input in indicator.rule.inputs { used.insert(input.id) }
         if indicator.maxPoints <= 0 {
-          error(indicatorPath.appending("maxPoints"), "maxPoints must be above 0")
+          error(indicatorPath.appending("maxPoints"), .init(.maxPointsNotPositive))
         }
         if indicator.rule.bestPoints != indicator.maxPoints {
           error(
             indicatorPath.appending("maxPoints"),
-            "maxPoints is \(indicator.maxPoints) but the rule can give at most \(indicator.rule.bestPoints)"
-          )
+            .init(.maxPointsRule, "\(indicator.maxPoints)", "\(indicator.rule.bestPoints)"))
         }
         for problem in indicator.rule.problems(fields: resolver) {
           error(indicatorPath.appending("rule"), problem)
@@ -113,13 +111,13 @@ public enum RulebookValidator {
       if sum != Int128(criterion.maxPoints) {
         error(
           path.appending("maxPoints"),
-          "maxPoints is \(criterion.maxPoints) but its indicators add up to \(sum)")
+          .init(.criterionSum, "\(criterion.maxPoints)", "\(sum)"))
       }
     }
     if total != Int128(rulebook.maxTotal) {
       error(
         root.appending("maxTotal"),
-        "maxTotal is \(rulebook.maxTotal) but the criteria add up to \(total)")
+        .init(.totalSum, "\(rulebook.maxTotal)", "\(total)"))
     }
     minimumProblems(rulebook, error)
     for (index, field) in rulebook.fields.enumerated() where !used.contains(field.id) {
@@ -128,7 +126,7 @@ public enum RulebookValidator {
       if !isWhole {
         error(
           root.appending("fields").appending(index: index),
-          "field '\(field.id)' is declared but no rule or gate uses it")
+          .init(.fieldUnused, "\(field.id)"))
       }
     }
     return found
@@ -137,20 +135,19 @@ public enum RulebookValidator {
   /// `verified` means a legal officer can check the rule against the Decision in one sitting:
   /// it names its document and quotes the official wording.
   static func provenanceProblems(
-    _ provenance: Provenance, _ path: JSONPath, _ error: (JSONPath, String) -> Void
+    _ provenance: Provenance, _ path: JSONPath, _ error: (JSONPath, RulebookMessage) -> Void
   ) {
     let here = path.appending("provenance")
     guard provenance.status == .verified else { return }
     if provenance.source == nil {
       error(
         here.appending("source"),
-        "a verified rule names its source: {\"document\": …, \"article\": …, \"clause\": …}")
+        .init(.verifiedSource))
     }
     guard let text = provenance.quote?.text, !text.allSatisfy(\.isWhitespace) else {
       error(
         here.appending("quote"),
-        "a verified rule quotes the official wording it encodes: \"quote\": {\"text\": …} (without it, mark the rule 'reconstructed')"
-      )
+        .init(.verifiedQuote))
       return
     }
   }

@@ -47,7 +47,7 @@ public struct BandTable: Sendable, Equatable {
     let betterText = try reader.string("better")
     guard let better = Better(rawValue: betterText) else {
       throw DecodeIssue(
-        reader.path.appending("better"), .invalid("'\(betterText)' is not 'higher' or 'lower'"))
+        reader.path.appending("better"), .invalid(RulebookMessage(.betterValue, "\(betterText)")))
     }
     var bands: [Band] = []
     for (value, path) in try reader.array("bands") {
@@ -59,7 +59,7 @@ public struct BandTable: Sendable, Equatable {
       }
       guard found.count == 1, let (condition, limit) = found.first else {
         throw DecodeIssue(
-          path, .invalid("a band needs exactly one of 'atLeast', 'atMost', 'equals'"))
+          path, .invalid(RulebookMessage(.bandCondition)))
       }
       let points = try bandReader.points("points", scale: pointScale)
       try bandReader.finish()
@@ -144,49 +144,52 @@ public struct BandTable: Sendable, Equatable {
   }
 
   /// Static checks: bands in order and reachable, points falling, limits in range.
-  func problems(limitMaximum: Rational?, denominator: FieldDeclaration?) -> [String] {
-    var problems: [String] = []
-    if bands.isEmpty { problems.append("'bands' is empty") }
+  func problems(limitMaximum: Rational?, denominator: FieldDeclaration?) -> [RulebookMessage] {
+    var problems: [RulebookMessage] = []
+    if bands.isEmpty { problems.append(.init(.bandsEmpty)) }
     let allowed: Set<Band.Condition> =
       better == .higher ? [.atLeast, .equals] : [.atMost, .equals]
     for (index, band) in bands.enumerated() {
       if !allowed.contains(band.condition) {
         problems.append(
-          "bands[\(index)]: '\(band.condition.rawValue)' does not fit better: '\(better.rawValue)'")
+          .init(.bandDirection, "\(index)", "\(band.condition.rawValue)", "\(better.rawValue)"))
       }
       if let maximum = limitMaximum, band.limit > maximum {
         problems.append(
-          "bands[\(index)]: limit \(band.limit.decimalString(places: 6)) is above \(maximum.decimalString())"
-        )
+          .init(
+            .bandLimitAbove, "\(index)", "\(band.limit.decimalString(places: 6))",
+            "\(maximum.decimalString())"))
       }
-      if band.points < 0 { problems.append("bands[\(index)]: points must not be negative") }
+      if band.points < 0 { problems.append(.init(.bandPointsNegative, "\(index)")) }
       if index > 0 {
         let previous = bands[index - 1]
         let ordered = better == .higher ? band.limit < previous.limit : band.limit > previous.limit
         if !ordered {
           problems.append(
-            "bands[\(index)]: limit \(band.limit.decimalString(places: 6)) must be \(better == .higher ? "below" : "above") the limit of bands[\(index - 1)] (\(previous.limit.decimalString(places: 6))): bands are read top-down, so this band could never be reached"
-          )
+            .init(
+              .bandOrder, "\(index)", "\(band.limit.decimalString(places: 6))",
+              better == .higher
+                ? RulebookMessage.words("thấp hơn", "below")
+                : RulebookMessage.words("cao hơn", "above"), "\(index - 1)",
+              "\(previous.limit.decimalString(places: 6))"))
         }
         if band.points >= previous.points {
           problems.append(
-            "bands[\(index)]: points (\(band.points)) must be fewer than those of bands[\(index - 1)] (\(previous.points))"
-          )
+            .init(
+              .bandPointsOrder, "\(index)", "\(band.points)", "\(index - 1)",
+              "\(previous.points)"))
         }
       }
     }
     if let last = bands.last, otherwise >= last.points {
-      problems.append(
-        "'otherwise' (\(otherwise)) must be fewer than the last band's points (\(last.points))")
+      problems.append(.init(.otherwiseOrder, "\(otherwise)", "\(last.points)"))
     }
-    if otherwise < 0 { problems.append("'otherwise' must not be negative") }
+    if otherwise < 0 { problems.append(.init(.otherwiseNegative)) }
     switch whenNone {
-    case .points(let points) where points < 0: problems.append("'whenNone' must not be negative")
+    case .points(let points) where points < 0: problems.append(.init(.whenNoneNegative))
     case .undeclared:
       if let field = denominator, (field.minimum ?? 0) < 1 {
-        problems.append(
-          "'whenNone' is required: '\(field.id)' may be 0 (give it a minimum of at least 1, or say what 0 scores)"
-        )
+        problems.append(.init(.whenNoneRequired, "\(field.id)"))
       }
     default: break
     }

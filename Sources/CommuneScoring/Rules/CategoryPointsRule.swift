@@ -36,12 +36,10 @@ public struct CategoryPointsRule: IndicatorRule {
     var listed: [(String, Int)] = []
     for (category, value) in object.members {
       guard let index = fields.categories.firstIndex(of: category) else {
-        let hint =
-          Suggestion.closest(to: category, in: fields.categories).map { " (did you mean '\($0)'?)" }
-          ?? ""
+        let hint = RulebookMessage.hint(Suggestion.closest(to: category, in: fields.categories))
         throw DecodeIssue(
           path.appending(category),
-          .invalid("'\(category)' is not a category declared in 'categories'\(hint)"))
+          .invalid(RulebookMessage(.categoryNotDeclared, "\(category)", hint)))
       }
       let points = try ObjectReader.points(
         value, at: path.appending(category), scale: fields.pointScale)
@@ -55,11 +53,11 @@ public struct CategoryPointsRule: IndicatorRule {
   public var bestPoints: Int { pointsByCategory.max() ?? otherwise }
   public var worstPoints: Int { pointsByCategory.min() ?? otherwise }
 
-  public func problems(fields: FieldResolver) -> [String] {
-    var problems: [String] = []
-    if listed.isEmpty { problems.append("'points' lists no category") }
+  public func problems(fields: FieldResolver) -> [RulebookMessage] {
+    var problems: [RulebookMessage] = []
+    if listed.isEmpty { problems.append(.init(.noCategoryListed)) }
     if otherwise < 0 || listed.contains(where: { $0.points < 0 }) {
-      problems.append("points must not be negative")
+      problems.append(.init(.pointsNegative))
     }
     return problems
   }

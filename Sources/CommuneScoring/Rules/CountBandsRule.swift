@@ -37,7 +37,7 @@ public struct CountBandsRule: IndicatorRule {
     for (index, band) in table.bands.enumerated() where band.limit.denominator != 1 {
       throw DecodeIssue(
         reader.path.appending("bands").appending(index: index),
-        .invalid("a count band's limit must be a whole number"))
+        .invalid(RulebookMessage(.countBandWhole)))
     }
     return CountBandsRule(field: field, table: table)
   }
@@ -46,9 +46,9 @@ public struct CountBandsRule: IndicatorRule {
   public var bestPoints: Int { table.bestPoints }
   public var worstPoints: Int { table.worstPoints }
 
-  public func problems(fields: FieldResolver) -> [String] {
+  public func problems(fields: FieldResolver) -> [RulebookMessage] {
     var problems = table.problems(limitMaximum: nil, denominator: nil)
-    if table.whenNone != .undeclared { problems.append("'whenNone' does not apply to a count") }
+    if table.whenNone != .undeclared { problems.append(.init(.whenNoneCount)) }
     return problems
   }
 

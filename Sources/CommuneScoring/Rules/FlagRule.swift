@@ -29,8 +29,8 @@ public struct FlagRule: IndicatorRule {
   public var bestPoints: Int { points }
   public var worstPoints: Int { 0 }
 
-  public func problems(fields: FieldResolver) -> [String] {
-    points > 0 ? [] : ["'points' must be above 0"]
+  public func problems(fields: FieldResolver) -> [RulebookMessage] {
+    points > 0 ? [] : [.init(.pointsNotPositive)]
   }
 
   public func evaluate(_ values: EvidenceValues) -> RuleOutcome {

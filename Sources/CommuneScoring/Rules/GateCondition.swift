@@ -104,12 +104,15 @@ public enum GateCondition: Sendable, Equatable {
   }
 
   /// Static checks: a rate limit within 0–100%, and a condition that can both hold and fail.
-  func problems(fields: FieldResolver) -> [String] {
+  func problems(fields: FieldResolver) -> [RulebookMessage] {
     guard case .measure(let measure, let comparison, let limit) = self else { return [] }
-    let written = "'\(comparison.rawValue)': \(limit.decimalString(places: 6))"
-    let what = measure.kind == .count ? "the count" : "the rate"
+    let written: RulebookMessage.Argument =
+      "'\(comparison.rawValue)': \(limit.decimalString(places: 6))"
+    let what =
+      measure.kind == .count
+      ? RulebookMessage.words("số đếm", "the count") : RulebookMessage.words("tỷ lệ", "the rate")
     if measure.kind == .rate, limit > Rational(100) {
-      return ["\(written): a rate limit is a percentage from 0 to 100"]
+      return [.init(.gateRateLimit, written)]
     }
     // The smallest value the measure can take: 0, or a count's declared minimum.
     var floor = Rational(0)
@@ -119,16 +122,12 @@ public enum GateCondition: Sendable, Equatable {
     let lowest = floor.decimalString(places: 6)
     switch comparison {
     case .above where measure.kind == .rate && limit == Rational(100):
-      return ["\(written) can never hold (\(what) is never above 100%): the gate could never fire"]
+      return [.init(.gateNeverAboveHundred, written, what)]
     case .below where limit <= floor, .atMost where limit < floor:
-      return [
-        "\(written) can never hold (\(what) is never below \(lowest)): the gate could never fire"
-      ]
+      return [.init(.gateNeverBelow, written, what, "\(lowest)")]
     case .above where limit < floor, .atLeast where limit <= floor,
       .atMost where measure.kind == .rate && limit == Rational(100):
-      return [
-        "\(written) holds whatever \(what) is: the gate would zero the criterion in every commune"
-      ]
+      return [.init(.gateAlwaysHolds, written, what)]
     default: return []
     }
   }
@@ -141,9 +140,7 @@ extension GateCondition {
   {
     let hasField = try reader.either(
       "field", or: "when",
-      otherwise:
-        "a gate needs exactly one of 'field' (a count above 0 zeroes the criterion) or 'when' (a condition: {\"measure\": …, \"above\": …} or {\"flag\": …, \"is\": true|false})"
-    )
+      otherwise: RulebookMessage(.gateFieldOrWhen))
     if hasField { return .countAboveZero(try fields.ref("field", in: &reader, kind: .count)) }
     var inner = try reader.object("when")
     let condition: GateCondition
@@ -165,9 +162,7 @@ extension GateCondition {
       guard found.count == 1, let comparison = found.first else {
         throw DecodeIssue(
           inner.path,
-          .invalid(
-            "a gate's condition needs exactly one of 'above', 'atLeast', 'below', 'atMost' (or a 'flag' and 'is')"
-          ))
+          .invalid(RulebookMessage(.gateComparison)))
       }
       condition = .measure(
         measure, comparison, try Rational.limit(&inner, comparison.rawValue, measure: measure))

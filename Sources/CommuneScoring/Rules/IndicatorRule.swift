@@ -150,13 +150,14 @@ public struct FieldResolver {
       throw DecodeIssue(
         path,
         .invalid(
-          "field '\(id)' is not declared in 'fields'"
-            + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")))
+          RulebookMessage(.ruleFieldNotDeclared, "\(id)", RulebookMessage.hint(suggestion))))
     }
     guard field.kind == kind else {
       throw DecodeIssue(
         path,
-        .invalid("field '\(id)' is a \(field.kind.rawValue), this rule needs a \(kind.rawValue)"))
+        .invalid(
+          RulebookMessage(
+            .ruleFieldKind, "\(id)", "\(field.kind.rawValue)", "\(kind.rawValue)")))
     }
     return FieldRef(id: id, index: field.index)
   }
@@ -185,7 +186,7 @@ public protocol IndicatorRule: Sendable {
   /// The fewest points the rule can give.
   var worstPoints: Int { get }
   /// Static checks of the rule (bands ordered, points within range …), as messages.
-  func problems(fields: FieldResolver) -> [String]
+  func problems(fields: FieldResolver) -> [RulebookMessage]
   /// Scores one record.
   func evaluate(_ values: EvidenceValues) -> RuleOutcome
   /// For each better outcome, the smallest change to a field in `adjustable` that reaches it.

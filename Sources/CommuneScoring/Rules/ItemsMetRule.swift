@@ -34,11 +34,11 @@ public struct ItemsMetRule: IndicatorRule {
       let id = try ObjectReader.string(value, at: path)
       let ref = try fields.resolve(id, at: path, kind: .flag)
       if items.contains(where: { $0.id == id }) {
-        throw DecodeIssue(path, .invalid("item '\(id)' is listed twice"))
+        throw DecodeIssue(path, .invalid(RulebookMessage(.itemTwice, "\(id)")))
       }
       items.append(ref)
     }
-    if items.isEmpty { throw DecodeIssue(listPath, .invalid("'items' needs at least one flag")) }
+    if items.isEmpty { throw DecodeIssue(listPath, .invalid(RulebookMessage(.noItems))) }
     let each = try fields.points("pointsEach", in: &reader)
     let cap =
       try reader.optionalPoints("cap", scale: fields.pointScale)
@@ -50,14 +50,13 @@ public struct ItemsMetRule: IndicatorRule {
   public var bestPoints: Int { cap }
   public var worstPoints: Int { 0 }
 
-  public func problems(fields: FieldResolver) -> [String] {
-    var problems: [String] = []
-    if pointsEach <= 0 { problems.append("'pointsEach' must be above 0") }
-    if cap <= 0 { problems.append("'cap' must be above 0") }
+  public func problems(fields: FieldResolver) -> [RulebookMessage] {
+    var problems: [RulebookMessage] = []
+    if pointsEach <= 0 { problems.append(.init(.pointsEachNotPositive)) }
+    if cap <= 0 { problems.append(.init(.capNotPositive)) }
     let (all, overflow) = items.count.multipliedReportingOverflow(by: pointsEach)
     if !overflow, cap > all {
-      problems.append(
-        "'cap' (\(cap)) is more than all items can give (\(all)): it can never be reached")
+      problems.append(.init(.capUnreachable, "\(cap)", "\(all)"))
     }
     return problems
   }

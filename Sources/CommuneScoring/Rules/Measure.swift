@@ -42,8 +42,9 @@ public struct Measure: Sendable, Equatable {
       throw DecodeIssue(
         inner.path.appending("kind"),
         .invalid(
-          "'\(kindText)' is not a measure (use \(Kind.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")))"
-        ))
+          RulebookMessage(
+            .unknownMeasure, "\(kindText)",
+            "\(Kind.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", "))")))
     }
     let measure: Measure
     switch kind {
@@ -163,14 +164,12 @@ extension WhenNone {
   }
 
   /// The problem when the whole may be 0 and nothing says what that scores.
-  func problems(whole: FieldRef?, fields: FieldResolver) -> [String] {
+  func problems(whole: FieldRef?, fields: FieldResolver) -> [RulebookMessage] {
     switch self {
-    case .points(let points) where points < 0: return ["'whenNone' must not be negative"]
+    case .points(let points) where points < 0: return [.init(.whenNoneNegative)]
     case .undeclared:
       guard let whole, let field = fields[whole.id], (field.minimum ?? 0) < 1 else { return [] }
-      return [
-        "'whenNone' is required: '\(field.id)' may be 0 (give it a minimum of at least 1, or say what 0 scores)"
-      ]
+      return [.init(.whenNoneRequired, "\(field.id)")]
     default: return []
     }
   }
@@ -190,7 +189,7 @@ extension Rational {
     let value = try reader.decimal(key)
     if measure.kind == .count, value.denominator != 1 {
       throw DecodeIssue(
-        reader.path.appending(key), .invalid("a count limit must be a whole number"))
+        reader.path.appending(key), .invalid(RulebookMessage(.countLimitWhole)))
     }
     return value
   }

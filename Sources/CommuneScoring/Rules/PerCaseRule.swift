@@ -42,13 +42,13 @@ public struct PerCaseRule: IndicatorRule {
     perCase > 0 ? (start - floor + perCase - 1) / perCase : 0
   }
 
-  public func problems(fields: FieldResolver) -> [String] {
-    var problems: [String] = []
-    if perCase <= 0 { problems.append("'perCase' must be above 0") }
-    if floor < 0 { problems.append("'floor' must not be negative") }
-    if start <= floor { problems.append("'start' (\(start)) must be above 'floor' (\(floor))") }
+  public func problems(fields: FieldResolver) -> [RulebookMessage] {
+    var problems: [RulebookMessage] = []
+    if perCase <= 0 { problems.append(.init(.perCaseNotPositive)) }
+    if floor < 0 { problems.append(.init(.floorNegative)) }
+    if start <= floor { problems.append(.init(.startNotAboveFloor, "\(start)", "\(floor)")) }
     if casesToFloor > 1000 {
-      problems.append("\(casesToFloor) cases before the floor: at most 1,000 are allowed")
+      problems.append(.init(.tooManyCases, "\(casesToFloor)"))
     }
     return problems
   }

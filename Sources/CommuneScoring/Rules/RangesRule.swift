@@ -64,7 +64,7 @@ public struct RangesRule: IndicatorRule {
         let hasExclusive = inner.optionalValue(exclusive) != nil
         if hasInclusive && hasExclusive {
           throw DecodeIssue(
-            path, .invalid("a range takes '\(inclusive)' or '\(exclusive)', not both"))
+            path, .invalid(RulebookMessage(.rangeBoth, "\(inclusive)", "\(exclusive)")))
         }
         if hasInclusive { return (try Rational.limit(&inner, inclusive, measure: measure), true) }
         if hasExclusive { return (try Rational.limit(&inner, exclusive, measure: measure), false) }
@@ -75,7 +75,7 @@ public struct RangesRule: IndicatorRule {
       if lower == nil && upper == nil {
         throw DecodeIssue(
           path,
-          .invalid("a range needs a lower ('atLeast'/'above') or upper ('atMost'/'below') bound"))
+          .invalid(RulebookMessage(.rangeNoBound)))
       }
       let points = try fields.points("points", in: &inner)
       try inner.finish()
@@ -97,20 +97,19 @@ public struct RangesRule: IndicatorRule {
     min(ranges.map(\.points).min() ?? otherwise, otherwise, whenNone.points ?? .max)
   }
 
-  public func problems(fields: FieldResolver) -> [String] {
-    var problems: [String] = []
-    if ranges.isEmpty { problems.append("'ranges' is empty") }
-    if otherwise < 0 { problems.append("'otherwise' must not be negative") }
+  public func problems(fields: FieldResolver) -> [RulebookMessage] {
+    var problems: [RulebookMessage] = []
+    if ranges.isEmpty { problems.append(.init(.rangesEmpty)) }
+    if otherwise < 0 { problems.append(.init(.otherwiseNegative)) }
     for (index, range) in ranges.enumerated() {
-      if range.points < 0 { problems.append("ranges[\(index)]: points must not be negative") }
+      if range.points < 0 { problems.append(.init(.rangePointsNegative, "\(index)")) }
       if let lower = range.lower, let upper = range.upper,
         upper < lower || (upper == lower && !(range.lowerInclusive && range.upperInclusive))
       {
-        problems.append("ranges[\(index)]: holds no value (its upper bound is below its lower)")
+        problems.append(.init(.rangeHoldsNothing, "\(index)"))
       }
       for other in 0..<index where overlap(ranges[other], range) {
-        problems.append(
-          "ranges[\(index)] overlaps ranges[\(other)]: a value would be in both")
+        problems.append(.init(.rangeOverlap, "\(index)", "\(other)"))
       }
     }
     problems += whenNone.problems(whole: measure.whole, fields: fields)

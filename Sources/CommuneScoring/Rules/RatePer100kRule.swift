@@ -43,7 +43,7 @@ public struct RatePer100kRule: IndicatorRule {
   public var bestPoints: Int { table.bestPoints }
   public var worstPoints: Int { table.worstPoints }
 
-  public func problems(fields: FieldResolver) -> [String] {
+  public func problems(fields: FieldResolver) -> [RulebookMessage] {
     table.problems(limitMaximum: nil, denominator: fields[population.id])
   }
 

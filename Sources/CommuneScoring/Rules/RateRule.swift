@@ -55,7 +55,7 @@ public struct RateRule: IndicatorRule {
   public var bestPoints: Int { table.bestPoints }
   public var worstPoints: Int { table.worstPoints }
 
-  public func problems(fields: FieldResolver) -> [String] {
+  public func problems(fields: FieldResolver) -> [RulebookMessage] {
     table.problems(limitMaximum: Rational(100), denominator: fields[denominator.id])
   }
 

@@ -76,7 +76,8 @@ public struct StepsRule: IndicatorRule {
     let directionText = try reader.optionalString("direction") ?? "add"
     guard let direction = Direction(rawValue: directionText) else {
       throw DecodeIssue(
-        reader.path.appending("direction"), .invalid("'\(directionText)' is not 'add' or 'deduct'"))
+        reader.path.appending("direction"),
+        .invalid(RulebookMessage(.directionValue, "\(directionText)")))
     }
     let scale = fields.pointScale
     let cap =
@@ -107,28 +108,28 @@ public struct StepsRule: IndicatorRule {
     return room <= 0 ? 0 : (room + pointsPerStep - 1) / pointsPerStep
   }
 
-  public func problems(fields: FieldResolver) -> [String] {
-    var problems: [String] = []
-    if every.numerator <= 0 { problems.append("'every' must be above 0") }
-    if pointsPerStep <= 0 { problems.append("'pointsPerStep' must be above 0") }
-    if floor < 0 { problems.append("'floor' must not be negative") }
-    if basePoints < 0 { problems.append("'basePoints' must not be negative") }
+  public func problems(fields: FieldResolver) -> [RulebookMessage] {
+    var problems: [RulebookMessage] = []
+    if every.numerator <= 0 { problems.append(.init(.everyNotPositive)) }
+    if pointsPerStep <= 0 { problems.append(.init(.pointsPerStepNotPositive)) }
+    if floor < 0 { problems.append(.init(.floorNegative)) }
+    if basePoints < 0 { problems.append(.init(.basePointsNegative)) }
     switch direction {
     case .add where cap <= basePoints:
-      problems.append(
-        "'cap' (\(cap)) must be above 'basePoints' (\(basePoints)): no step could add")
+      problems.append(.init(.capNotAboveBase, "\(cap)", "\(basePoints)"))
     case .deduct where floor >= basePoints:
-      problems.append(
-        "'floor' (\(floor)) must be below 'basePoints' (\(basePoints)): no step could deduct")
+      problems.append(.init(.floorNotBelowBase, "\(floor)", "\(basePoints)"))
     default: break
     }
     if usefulSteps > 1000 {
       problems.append(
-        "\(usefulSteps) steps before the \(direction == .add ? "cap" : "floor"): at most 1,000 are allowed (use larger steps)"
-      )
+        .init(
+          .tooManySteps, "\(usefulSteps)",
+          direction == .add
+            ? RulebookMessage.words("mức trần", "cap") : RulebookMessage.words("mức sàn", "floor")))
     }
     if measure.kind == .rate, above >= Rational(100) {
-      problems.append("'above' must be below 100%: no rate could go beyond it")
+      problems.append(.init(.aboveHundred))
     }
     problems += whenNone.problems(whole: measure.whole, fields: fields)
     return problems
