@@ -17,14 +17,17 @@ public struct BatchHTMLReport: Renderer {
   public let explainer: Explainer
   public let values: FrameValues
   public let split: ListSplit
+  /// Whether the list has a column naming each commune's rulebook (a run over several).
+  public let namesRulebook: Bool
 
   public init(
     rulebook: Rulebook, language: Language, frame: FrameValues = FrameValues(),
-    split: ListSplit = .all
+    split: ListSplit = .all, namesRulebook: Bool = false
   ) {
     explainer = Explainer(rulebook: rulebook, language: language)
     values = frame
     self.split = split
+    self.namesRulebook = namesRulebook
   }
 
   /// The whole document as HTML: `certified` are the recognised communes.
@@ -212,7 +215,7 @@ public struct BatchHTMLReport: Renderer {
   func table(_ entries: [BatchEntry]) -> Table {
     var groups: [Table.Group] = []
     var number = 0
-    let columns = 6
+    let columns = namesRulebook ? 7 : 6
     let byProvince = chunk(entries) { $0.province }
     for (provinceIndex, provinceEntries) in byProvince.enumerated() {
       guard let first = provinceEntries.first else { continue }
@@ -239,17 +242,20 @@ public struct BatchHTMLReport: Renderer {
             ], style: .subgroup))
         for entry in districtEntries {
           number += 1
-          rows.append(
-            Table.Row(
-              [
-                .init("\(number)"), .init(entry.code), .init(entry.name),
-                .init(categoryKey(entry.category)), .init(w.plain(entry.total)),
-                .init(entry.reviewed ? w.t("đã thẩm định", "reviewed") : ""),
-              ],
-              attributes: [
-                Attribute("data-code", entry.code),
-                Attribute("data-total", rulebook.pointsText(entry.total)),
-              ]))
+          var cells: [Table.Cell] = [
+            .init("\(number)"), .init(entry.code), .init(entry.name),
+            .init(categoryKey(entry.category)), .init(w.plain(entry.total)),
+          ]
+          var attributes = [
+            Attribute("data-code", entry.code),
+            Attribute("data-total", rulebook.pointsText(entry.total)),
+          ]
+          if namesRulebook {
+            cells.append(.init(entry.rulebook ?? ""))
+            attributes.append(Attribute("data-rulebook", entry.rulebook ?? ""))
+          }
+          cells.append(.init(entry.reviewed ? w.t("đã thẩm định", "reviewed") : ""))
+          rows.append(Table.Row(cells, attributes: attributes))
         }
       }
       groups.append(.init(rows))
@@ -263,15 +269,16 @@ public struct BatchHTMLReport: Renderer {
         ])
       ]
     }
+    var headings: [Table.Column] = [
+      .init(w.t("TT", "No."), width: 7, numeric: true), .init(w.t("Mã xã", "Code"), width: 10),
+      .init(w.t("Xã, phường, thị trấn", "Commune"), width: namesRulebook ? 31 : 43),
+      .init(w.t("Loại", "Cat."), width: 8, numeric: true),
+      .init(w.t("Tổng điểm", "Total"), width: 12, numeric: true),
+    ]
+    if namesRulebook { headings.append(.init(w.t("Bộ tiêu chí", "Rulebook"), width: 16)) }
+    headings.append(.init(w.t("Ghi chú", "Notes"), width: namesRulebook ? 16 : 20))
     return Table(
-      className: "certified",
-      columns: [
-        .init(w.t("TT", "No."), width: 7, numeric: true), .init(w.t("Mã xã", "Code"), width: 10),
-        .init(w.t("Xã, phường, thị trấn", "Commune"), width: 43),
-        .init(w.t("Loại", "Cat."), width: 8, numeric: true),
-        .init(w.t("Tổng điểm", "Total"), width: 12, numeric: true),
-        .init(w.t("Ghi chú", "Notes"), width: 20),
-      ], groups: groups,
+      className: "certified", columns: headings, groups: groups,
       footer: [
         Table.Row(
           [

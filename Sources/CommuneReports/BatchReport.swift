@@ -18,6 +18,9 @@ public struct BatchEntry: Sendable, Equatable {
   /// For incomplete communes, the best and worst totals still possible.
   public var bestTotal: Int?
   public var worstTotal: Int?
+  /// The id of the rulebook that scored the commune, set only in a run over several rulebooks
+  /// (the lists then name each row's rulebook, as the CSV's last column does).
+  public var rulebook: String? = nil
 
   public init(_ record: EvidenceRecord, _ score: Score, reviewed: Bool) {
     code = record.commune.code

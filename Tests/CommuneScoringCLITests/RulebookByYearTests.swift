@@ -1,3 +1,4 @@
+import CommuneScoring
 import Foundation
 import Testing
 
@@ -58,6 +59,49 @@ struct RulebookByYearTests {
       ])
     let text = cfc("batch", file, "--criteria", Self.folder)
     #expect(text.stdout.contains("Xã Bằng Mạc") && text.stdout.contains("đạt  made-up-2014"))
+  }
+
+  @Test(
+    "the HTML and Word lists and the workbook name each row's rulebook in a run over several")
+  func listsNameTheRulebook() throws {
+    // 06124 and 06127 by the made-up rulebook of 2014-2018, 00001 by Decision 06: all three
+    // recognised, so the certification list shows both rulebooks.
+    let file = try Self.batch(years: [2017, 2024, 2018, 2024, 2016, 2024])
+    let html = cfc("batch", file, "--criteria", Self.folder, "--format", "html")
+    #expect(html.code == 0, "\(html.stderr)")
+    #expect(html.stdout.contains(">Bộ tiêu chí</th>"))
+    for (code, rulebook) in [
+      ("00001", "qd06-2019"), ("06124", "made-up-2014"), ("06127", "made-up-2014"),
+    ] {
+      #expect(
+        html.stdout.contains("data-code=\"\(code)\"")
+          && html.stdout.contains("data-rulebook=\"\(rulebook)\""), "\(code)")
+    }
+    let english = cfc("batch", file, "--criteria", Self.folder, "--format", "html", "--lang", "en")
+    #expect(english.stdout.contains(">Rulebook</th>"))
+
+    let folder = try temporaryFolder()
+    for (format, part) in [("docx", "word/document.xml"), ("xlsx", "xl/worksheets/sheet1.xml")] {
+      let path = folder.appendingPathComponent("list.\(format)").path
+      let run = cfc("batch", file, "--criteria", Self.folder, "--format", format, "-o", path)
+      #expect(run.code == 0, "\(run.stderr)")
+      var zip = try ZipReader([UInt8](try #require(FileManager.default.contents(atPath: path))))
+      let xml = String(decoding: try zip.read(part), as: UTF8.self)
+      #expect(xml.contains("Bộ tiêu chí"), "\(format)")
+      #expect(xml.contains("made-up-2014") && xml.contains("qd06-2019"), "\(format)")
+    }
+  }
+
+  @Test("a run over one rulebook lists no rulebook column")
+  func singleRulebookList() throws {
+    let html = cfc("batch", Repo.path("samples/communes.csv"), "--format", "html")
+    #expect(html.code == 0)
+    #expect(!html.stdout.contains("Bộ tiêu chí</th>") && !html.stdout.contains("data-rulebook"))
+    let path = try temporaryFolder().appendingPathComponent("list.xlsx").path
+    _ = cfc("batch", Repo.path("samples/communes.csv"), "--format", "xlsx", "-o", path)
+    var zip = try ZipReader([UInt8](try #require(FileManager.default.contents(atPath: path))))
+    let xml = String(decoding: try zip.read("xl/worksheets/sheet1.xml"), as: UTF8.self)
+    #expect(!xml.contains("Bộ tiêu chí") && !xml.contains("qd06-2019"))
   }
 
   @Test("the built-in rulebook refuses a year before Decision 06, and the rest is unchanged")

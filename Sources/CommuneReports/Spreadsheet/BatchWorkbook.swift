@@ -24,6 +24,8 @@ public struct BatchWorkbook: Sendable {
   let language: Language
   let withReview: Bool
   let certifiedOnly: Bool
+  /// Whether the list ends with a column naming each commune's rulebook (a run over several).
+  let namesRulebook: Bool
   var stream = XLSXStream()
   var listed = 0
   /// The list's column widths, measured from the names written.
@@ -46,7 +48,11 @@ public struct BatchWorkbook: Sendable {
   }
 
   /// A workbook for `rulebook`'s communes.
-  public init(rulebook: Rulebook, language: Language, withReview: Bool, certifiedOnly: Bool) {
+  public init(
+    rulebook: Rulebook, language: Language, withReview: Bool, certifiedOnly: Bool,
+    namesRulebook: Bool = false
+  ) {
+    self.namesRulebook = namesRulebook
     self.rulebook = rulebook
     self.language = language
     self.withReview = withReview
@@ -101,6 +107,7 @@ public struct BatchWorkbook: Sendable {
         (t("Tự đánh giá: kết quả", "Own verdict"), 17),
       ]
     }
+    if namesRulebook { columns.append((t("Bộ tiêu chí", "Rulebook"), 14)) }
     return columns
   }
 
@@ -137,6 +144,7 @@ public struct BatchWorkbook: Sendable {
         cells += [.empty(.number), .empty(.number)]
       }
     }
+    if let id = entry.rulebook { cells.append(.text(id, .text)) }
     return cells
   }
 

@@ -56,7 +56,8 @@ public struct BatchWriterOptions: Sendable {
   /// How the certification list is split into documents (HTML and Word).
   public var split: ListSplit
   /// Whether rows name the rulebook that scored them (a run over several rulebooks: CSV adds a
-  /// last column `rulebook`, text ends each line with the rulebook's id).
+  /// last column `rulebook`, text ends each line with the rulebook's id, the HTML and Word lists
+  /// and the xlsx list add a "Bộ tiêu chí" column).
   public var namesRulebook = false
 
   public init(

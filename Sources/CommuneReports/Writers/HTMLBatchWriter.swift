@@ -10,13 +10,16 @@ public struct HTMLBatchWriter: BatchWriter {
     var years: Set<Int> = []
     var provinces: Set<String> = []
     var districts: Set<String> = []
+    let namesRulebook: Bool
 
     init(_ options: BatchWriterOptions) {
       summary = BatchSummary(criteria: options.rulebook.criteria.count)
+      namesRulebook = options.namesRulebook
     }
 
     mutating func add(_ row: BatchRow) {
-      let entry = BatchEntry(row.record, row.score, reviewed: row.reviewed)
+      var entry = BatchEntry(row.record, row.score, reviewed: row.reviewed)
+      if namesRulebook { entry.rulebook = row.rulebook.id }
       summary.add(entry)
       years.insert(entry.year)
       provinces.insert(entry.province)
@@ -28,7 +31,7 @@ public struct HTMLBatchWriter: BatchWriter {
       { options in
         BatchHTMLReport(
           rulebook: options.rulebook, language: options.language, frame: options.frame,
-          split: options.split)
+          split: options.split, namesRulebook: options.namesRulebook)
       }
     }
   }

@@ -11,19 +11,27 @@ public struct XLSXBatchWriter: BatchWriter {
     self.options = options
     workbook = BatchWorkbook(
       rulebook: options.rulebook, language: options.language, withReview: options.withReview,
-      certifiedOnly: options.certifiedOnly)
+      certifiedOnly: options.certifiedOnly, namesRulebook: options.namesRulebook)
   }
 
   public var formatter: BatchEngine.Formatter {
     let certifiedOnly = options.certifiedOnly
     let withReview = options.withReview
     let language = options.language
+    let namesRulebook = options.namesRulebook
     return { row, bytes in
       guard !certifiedOnly || row.score.status == .recognized else { return }
       BatchWorkbook.cellsXML(
-        BatchEntry(row.record, row.score, reviewed: row.reviewed), own: Self.own(row),
+        Self.entry(row, namesRulebook: namesRulebook), own: Self.own(row),
         rulebook: row.rulebook, language: language, withReview: withReview, into: &bytes)
     }
+  }
+
+  /// The row as the workbook lists it, naming its rulebook in a run over several.
+  static func entry(_ row: BatchRow, namesRulebook: Bool) -> BatchEntry {
+    var entry = BatchEntry(row.record, row.score, reviewed: row.reviewed)
+    if namesRulebook { entry.rulebook = row.rulebook.id }
+    return entry
   }
 
   static func own(_ row: BatchRow) -> BatchWorkbook.OwnResult? {
@@ -38,7 +46,7 @@ public struct XLSXBatchWriter: BatchWriter {
     _ row: BatchRow, formatted: ArraySlice<UInt8>, into output: inout [UInt8]
   ) {
     workbook.add(
-      BatchEntry(row.record, row.score, reviewed: row.reviewed), own: Self.own(row),
+      Self.entry(row, namesRulebook: options.namesRulebook), own: Self.own(row),
       formatted: formatted.isEmpty ? nil : formatted, into: &output)
   }
 
