@@ -6,11 +6,14 @@ import Foundation
 /// This file only reads the options; `BatchRun` wires the files to the engine and the writer.
 enum BatchCommand {
   static let format = OptionSpec(
-    names: ["--format", "-f"], valueName: "text|csv|json|html|xlsx|docx",
+    names: ["--format", "-f"], valueName: "text|csv|json|jsonl|html|xlsx|docx",
     allowed: BatchFormat.allCases.map(\.rawValue),
     help: LocalizedText(
-      vi: "định dạng kết quả (mặc định: text, kèm bảng tổng hợp)",
-      en: "output format (default: text, with a summary)"))
+      vi:
+        "định dạng kết quả (mặc định: text, kèm bảng tổng hợp); jsonl: mỗi dòng một đối tượng JSON gọn cho một xã (các khóa của hợp đồng, không có pathToRecognition), dòng bị loại tại chỗ của nó, dòng cuối là bảng kiểm đếm",
+      en:
+        "output format (default: text, with a summary); jsonl: one compact JSON object per line for each commune (the contract's keys, no pathToRecognition), each rejected record in its place, the tally last"
+    ))
   static let certifiedOnly = OptionSpec(
     names: ["--certified-only"], valueName: nil, allowed: nil,
     help: LocalizedText(
@@ -57,7 +60,7 @@ enum BatchCommand {
 
   static let help = CommandHelp(
     usage:
-      "cfc batch FILE|FOLDER… [--format text|csv|json|html|xlsx|docx] [--certified-only] [--review FILE] [--lang vi|en] [--rulebook FILE] [--criteria FOLDER] [-o FILE] [--input csv|json|jsonl] [--sheet NAME] [--encoding NAME] [--jobs N] [--by all|province|district] [--issuer TEXT] [--number TEXT] [--place TEXT] [--date YYYY-MM-DD] [--signer NAME] [--preparer NAME] [--recipients TEXT]",
+      "cfc batch FILE|FOLDER… [--format text|csv|json|jsonl|html|xlsx|docx] [--certified-only] [--review FILE] [--lang vi|en] [--rulebook FILE] [--criteria FOLDER] [-o FILE] [--input csv|json|jsonl] [--sheet NAME] [--encoding NAME] [--jobs N] [--by all|province|district] [--issuer TEXT] [--number TEXT] [--place TEXT] [--date YYYY-MM-DD] [--signer NAME] [--preparer NAME] [--recipients TEXT]",
     summary: LocalizedText(
       vi:
         "Chấm điểm nhiều xã: tệp CSV hoặc bảng tính .xlsx/.ods (một dòng một xã, cột định danh code,name,district,province,category,year rồi các trường số liệu theo thứ tự bất kỳ; ô trống là chưa có số liệu), mảng JSON các hồ sơ, hoặc JSON Lines. Có thể đưa nhiều tệp, hoặc một thư mục (mỗi tệp một hồ sơ xã hay một danh sách, theo thứ tự tên). Dòng sai được báo kèm tệp, số dòng và lý do, các dòng khác vẫn được chấm; cuối cùng in bảng kiểm đếm (đã đọc, đã chấm, bị loại) ra luồng lỗi; khi có dòng bị loại, mã thoát là 1.",
@@ -73,6 +76,7 @@ enum BatchCommand {
       "cfc batch samples/communes.csv",
       "cfc batch samples/communes.csv --format csv --certified-only -o danh-sach-cong-nhan.csv",
       "cfc batch samples/communes.csv --review samples/review.csv --format json",
+      "cfc batch xa-1000000.csv --format jsonl -o ket-qua.jsonl",
       "cfc batch samples/communes.csv --format docx --by district --number 15/QĐ-UBND -o ds.docx",
     ])
 
@@ -109,15 +113,15 @@ enum BatchCommand {
     let selection = try RulebookSource.selection(parsed)
     let rulebook = selection.reading
     // Tables have one column per criterion: rulebooks with other criteria only mix in JSON.
-    if case .byYear(let shelf) = selection, format != .json,
+    if case .byYear(let shelf) = selection, !format.mixesRulebooks,
       Set(shelf.entries.map { $0.rulebook.criteria.map(\.id) }).count > 1
     {
       throw CLIError(
         .usage,
         vi:
-          "các bộ tiêu chí trong --criteria có các tiêu chí khác nhau: chấm lẫn các năm chỉ được với --format json, hoặc chấm từng bộ với --rulebook MÃ",
+          "các bộ tiêu chí trong --criteria có các tiêu chí khác nhau: chấm lẫn các năm chỉ được với --format json hoặc jsonl, hoặc chấm từng bộ với --rulebook MÃ",
         en:
-          "the rulebooks in --criteria have different criteria: a batch across them needs --format json, or one run per rulebook with --rulebook ID",
+          "the rulebooks in --criteria have different criteria: a batch across them needs --format json or jsonl, or one run per rulebook with --rulebook ID",
         usage: help.usage)
     }
     let language = parsed.language

@@ -76,9 +76,15 @@ public struct BatchWriterOptions: Sendable {
 /// The output formats of `cfc batch`.
 public enum BatchFormat: String, Sendable, CaseIterable {
   case text, csv, json, html, xlsx, docx
+  /// JSON Lines: one compact object per commune, rejected record and tally.
+  case jsonl
 
   /// Whether the output is bytes that are not text (it needs a file).
   public var isBinary: Bool { self == .xlsx || self == .docx }
+
+  /// Whether each commune is one object of its own, so that communes scored by rulebooks with
+  /// different criteria can share the output (tables have one column per criterion).
+  public var mixesRulebooks: Bool { self == .json || self == .jsonl }
 
   /// The writer of this format.
   public func writer(_ options: BatchWriterOptions) -> any BatchWriter {
@@ -86,6 +92,7 @@ public enum BatchFormat: String, Sendable, CaseIterable {
     case .text: TextBatchWriter(options)
     case .csv: CSVBatchWriter(options)
     case .json: JSONBatchWriter(options)
+    case .jsonl: JSONLinesBatchWriter(options)
     case .html: HTMLBatchWriter(options)
     case .docx: DocxBatchWriter(options)
     case .xlsx: XLSXBatchWriter(options)

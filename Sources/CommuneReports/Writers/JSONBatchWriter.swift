@@ -38,18 +38,32 @@ public struct JSONBatchWriter: BatchWriter {
 
   public mutating func reject(_ rejection: BatchRejection, into output: inout [UInt8]) {
     guard !options.certifiedOnly else { return }
-    let text = ErrorText(options.language)
-    let messages = rejection.error.issues.map {
-      JSONValue.string(text.location($0.location) + ": " + text.problem($0.problem))
-    }
-    let object = JSONValue.obj([
-      ("line", .int(rejection.line)), ("source", .string(rejection.source)),
-      ("status", .string("rejected")), ("errors", .array(messages)),
-    ])
-    element(JSONWriter.write(object, pretty: false).utf8, into: &output)
+    element(
+      JSONWriter.write(Self.rejected(rejection, options.language), pretty: false).utf8,
+      into: &output)
   }
 
   public mutating func end(_ tally: BatchTally, into output: inout [UInt8]) {
+    element(JSONWriter.write(Self.tally(tally), pretty: false).utf8, into: &output)
+    output += "\n]\n".utf8
+  }
+
+  /// A rejected record: `{"errors":[…],"line":…,"source":…,"status":"rejected"}` (shared with
+  /// `--format jsonl`).
+  static func rejected(_ rejection: BatchRejection, _ language: Language) -> JSONValue {
+    let text = ErrorText(language)
+    let messages = rejection.error.issues.map {
+      JSONValue.string(text.location($0.location) + ": " + text.problem($0.problem))
+    }
+    return JSONValue.obj([
+      ("line", .int(rejection.line)), ("source", .string(rejection.source)),
+      ("status", .string("rejected")), ("errors", .array(messages)),
+    ])
+  }
+
+  /// The tally: `{"assessed":…,"read":…,"rejected":…,"sources":[…],"status":"tally",
+  /// "unusedReviews":…}` (shared with `--format jsonl`).
+  static func tally(_ tally: BatchTally) -> JSONValue {
     func counts(_ counts: BatchTally.Counts) -> [(String, JSONValue)] {
       [
         ("read", .int(counts.read)), ("assessed", .int(counts.assessed)),
@@ -59,11 +73,9 @@ public struct JSONBatchWriter: BatchWriter {
     let sources = tally.sources.map { source in
       JSONValue.obj([("source", .string(source.name))] + counts(source.counts))
     }
-    let object = JSONValue.obj(
+    return JSONValue.obj(
       [("status", .string("tally"))] + counts(tally.all) + [
         ("unusedReviews", .int(tally.unusedReviews)), ("sources", .array(sources)),
       ])
-    element(JSONWriter.write(object, pretty: false).utf8, into: &output)
-    output += "\n]\n".utf8
   }
 }

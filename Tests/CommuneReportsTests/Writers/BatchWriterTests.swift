@@ -70,6 +70,29 @@ struct BatchWriterTests {
     #expect(tally["rejected"] as? Int == 1)
   }
 
+  @Test("JSON Lines: one object per line, the rejected row in place, the tally last")
+  func jsonLines() throws {
+    let bytes = try written(.jsonl)
+    let text = String(decoding: bytes, as: UTF8.self)
+    #expect(text.hasSuffix("}\n"))
+    let lines = text.split(separator: "\n")
+    #expect(lines.count == 6 + 1 + 1)
+    let objects = try lines.map {
+      try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+    }
+    #expect(objects[0]["total"] as? Int == 895)
+    #expect(objects[0]["pathToRecognition"] == nil)
+    let criteria = try #require(objects[0]["criteria"] as? [[String: Any]])
+    #expect(criteria.map { $0["id"] as? String } == (1...13).map { "T\($0)" })
+    #expect(objects[6]["status"] as? String == "rejected")
+    #expect(objects[6]["line"] as? Int == 8)
+    #expect(objects[7]["status"] as? String == "tally")
+    #expect(objects[7]["read"] as? Int == 7)
+    #expect(objects[7]["rejected"] as? Int == 1)
+    let certified = String(decoding: try written(.jsonl, certifiedOnly: true), as: UTF8.self)
+    #expect(certified.split(separator: "\n").count == 3 + 1)
+  }
+
   @Test("text: a line per commune as it is assessed, then the summary counting the rejected row")
   func text() throws {
     let text = String(decoding: try written(.text), as: UTF8.self)
