@@ -93,4 +93,24 @@ enum Differential {
         "--jobs changes the outcome:\n--jobs 1: \(one)\n--jobs 3: \(three)")
     }
   }
+
+  /// The flat-record differential: every line of the input read by the fast flat-record reader
+  /// and by the general parser gives the same record, or the same error.
+  static func flatRecords(_ bytes: [UInt8]) {
+    let fast = RecordDecoder.jsonLines(rulebook: FuzzTargets.shipped, fast: true)
+    let general = RecordDecoder.jsonLines(rulebook: FuzzTargets.shipped, fast: false)
+    var start = 0
+    var line = 1
+    while start <= bytes.count {
+      let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+      let record = RawRecord(line: line, range: start..<end, index: line - 1)
+      let a = fast.decode(record, in: bytes)
+      let b = general.decode(record, in: bytes)
+      if a.result != b.result || a.line != b.line || a.notes != b.notes {
+        fatalError("flat-record reader disagrees on line \(line):\n\(a.result)\n\(b.result)")
+      }
+      start = end + 1
+      line += 1
+    }
+  }
 }

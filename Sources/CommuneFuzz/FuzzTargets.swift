@@ -36,6 +36,10 @@ enum FuzzTargets {
       "chunks", "differential: the same records whatever the chunking", Differential.chunks),
     FuzzTarget(
       "workers", "differential: cfc batch --jobs 1 and --jobs 3 agree", Differential.workers),
+    FuzzTarget(
+      "flatjson",
+      "differential: the fast flat-record reader and the JSON parser agree, line by line",
+      Differential.flatRecords),
     FuzzTarget("inflate", "a raw DEFLATE stream, inflated under a limit", inflate),
     FuzzTarget("zip", "a ZIP archive: directory read, every entry expanded and checked", zip),
     FuzzTarget(
