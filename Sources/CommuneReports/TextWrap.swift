@@ -15,12 +15,22 @@ public enum TextWrap {
   public static func lines(words: [String], width: Int, indent: Int, firstIndent: Int) -> [String] {
     var lines: [String] = []
     var line = String(repeating: " ", count: firstIndent)
+    // The line's width kept as words are added (nil: a word whose characters may join its
+    // neighbours', so the line is counted again), instead of counting the whole line per word.
+    var lineWidth: Int? = firstIndent
     var empty = true
     for word in words {
-      if !empty, line.count + 1 + word.count > width {
+      let wordWidth = columns(word)
+      if !empty, (lineWidth ?? line.count) + 1 + (wordWidth ?? word.count) > width {
         lines.append(line)
         line = String(repeating: " ", count: indent)
+        lineWidth = indent
         empty = true
+      }
+      if let known = lineWidth, let wordWidth {
+        lineWidth = known + (empty ? 0 : 1) + wordWidth
+      } else {
+        lineWidth = nil
       }
       line += (empty ? "" : " ") + word
       empty = false
@@ -29,10 +39,27 @@ public enum TextWrap {
     return lines
   }
 
+  /// The number of characters of `text` when each of its scalars is a character of its own
+  /// (letters, precomposed Vietnamese, punctuation, arrows and maths signs: no combining mark,
+  /// control, joiner or emoji), so that the count is the number of scalars and two such texts
+  /// joined have the sum of their counts; nil otherwise (count the characters).
+  static func columns(_ text: some StringProtocol) -> Int? {
+    var count = 0
+    for scalar in text.unicodeScalars {
+      switch scalar.value {
+      case 0x20...0x7E, 0xA0...0xAC, 0xAE...0x2FF, 0x1E00...0x1EFF, 0x2010...0x2027,
+        0x2030...0x205E, 0x2070...0x20C0, 0x2100...0x23FF:
+        count += 1
+      default: return nil
+      }
+    }
+    return count
+  }
+
   /// A line of a report kept as it is when it fits `width`, otherwise wrapped with a hanging
   /// indent: its own leading spaces plus two ("  - item" continues under "item"'s text).
   public static func hanging(_ line: String, width: Int) -> [String] {
-    guard line.count > width else { return [line] }
+    guard (columns(line) ?? line.count) > width else { return [line] }
     let lead = line.prefix { $0 == " " }.count
     let body = line.dropFirst(lead)
     let bullet = body.hasPrefix("- ") ? 2 : 0
@@ -46,9 +73,8 @@ public enum TextWrap {
   static func keepingUnits(_ words: [String]) -> [String] {
     var joined: [String] = []
     for word in words {
-      let stem = word.trimmingSuffix { ".,;:)".contains($0) }
-      if ["điểm", "point", "points"].contains(stem), let last = joined.last,
-        last.last?.isNumber == true
+      if let last = joined.last, last.last?.isNumber == true,
+        ["điểm", "point", "points"].contains(word.trimmingSuffix { ".,;:)".contains($0) })
       {
         joined[joined.count - 1] += " " + word
       } else {

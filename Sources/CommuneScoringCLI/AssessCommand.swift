@@ -1,6 +1,11 @@
 import CommuneReports
 import CommuneScoring
-import Foundation
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// `cfc assess FILE`: one commune's score, verdict and explanations.
 enum AssessCommand {

@@ -1,6 +1,11 @@
 import CommuneReports
 import CommuneScoring
-import Foundation
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// `cfc batch FILE…`: many communes at once, streamed, scored on every core, in input order.
 /// This file only reads the options; `BatchRun` wires the files to the engine and the writer.

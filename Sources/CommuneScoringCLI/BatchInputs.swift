@@ -1,5 +1,10 @@
 import CommuneScoring
-import Foundation
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// The inputs of `cfc batch`: files and folders named on the command line, turned into the
 /// engine's sources in a fixed order.
@@ -24,10 +29,7 @@ enum BatchInputs {
   static func files(_ paths: [String], skipped: inout [Skipped]) throws(CLIError) -> [String] {
     var files: [String] = []
     for path in paths {
-      var isDirectory: ObjCBool = false
-      if path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
-        isDirectory.boolValue
-      {
+      if path != "-", Files.isFolder(path) == true {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else {
           throw CLIError(
             .cannotRead, vi: "\(path): không đọc được thư mục",
@@ -36,19 +38,18 @@ enum BatchInputs {
         let prefix = path.hasSuffix("/") ? path : path + "/"
         var batch: [String] = []
         for name in names.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
-          var entryIsFolder: ObjCBool = false
-          _ = FileManager.default.fileExists(atPath: prefix + name, isDirectory: &entryIsFolder)
+          let entryIsFolder = Files.isFolder(prefix + name) == true
           if name.hasPrefix(".") || name.hasPrefix("~$") {
             skipped.append(
               Skipped(
                 path: prefix + name, vi: "tệp ẩn hoặc tệp khoá, bỏ qua",
                 en: "hidden or lock file, skipped"))
-          } else if entryIsFolder.boolValue {
+          } else if entryIsFolder {
             skipped.append(
               Skipped(
                 path: prefix + name, vi: "thư mục con, không đọc (hãy nêu riêng nếu cần)",
                 en: "a subfolder, not read (name it on its own if needed)"))
-          } else if extensions.contains((name as NSString).pathExtension.lowercased()) {
+          } else if extensions.contains(PathText.pathExtension(name).lowercased()) {
             batch.append(prefix + name)
           } else {
             skipped.append(

@@ -1,8 +1,18 @@
 import CommuneReports
 import CommuneScoring
 import Dispatch
-import Foundation
 import Synchronization
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// One `cfc batch` run: opens the inputs, feeds them to the batch engine, sends what the
 /// format's writer produces to the output, reports every rejected record on standard error, and
@@ -226,7 +236,7 @@ struct BatchProgress {
       let done = Double(consumed()) / Double(total)
       if done > 0.01 {
         let left = Int(seconds * (1 - done) / done)
-        let clock = "\(left / 60):\(String(format: "%02d", left % 60))"
+        let clock = "\(left / 60):\(left % 60 < 10 ? "0" : "")\(left % 60)"
         line +=
           vi
           ? ", \(Int(done * 100))%, còn khoảng \(clock)" : ", \(Int(done * 100))%, ~\(clock) left"

@@ -1,6 +1,11 @@
 import CommuneReports
 import CommuneScoring
-import Foundation
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 #if canImport(Glibc)
   import Glibc
@@ -63,7 +68,7 @@ enum BenchmarkCommand {
     let generated = try measure(me, ["generate", String(count), "-o", input])
     _ = try measure(me, ["generate", String(count), "--format", "jsonl", "-o", lines])
     let size = ((try? FileManager.default.attributesOfItem(atPath: input)[.size]) as? Int) ?? 0
-    terminal.out(String(format: "%.2f s, %.1f MB CSV\n", generated.wall, Double(size) / 1e6))
+    terminal.out(printf("%.2f s, %.1f MB CSV\n", generated.wall, Double(size) / 1e6))
     let cores = ProcessInfo.processInfo.activeProcessorCount
     terminal.out(
       "cores: \(cores); \(repeats) pairs per comparison, run alternately (A B, B A, …); "
@@ -107,8 +112,7 @@ enum BenchmarkCommand {
       let wallRatio = median(zip(b, a).map { $0.wall / $1.wall })
       let cpuRatio = median(zip(b, a).map { $0.cpu / $1.cpu })
       terminal.out(
-        String(
-          format: "  ratio B / A (median of pairs): wall %.2f ×, CPU %.2f ×\n", wallRatio, cpuRatio)
+        printf("  ratio B / A (median of pairs): wall %.2f ×, CPU %.2f ×\n", wallRatio, cpuRatio)
       )
     }
     return .success
@@ -118,7 +122,7 @@ enum BenchmarkCommand {
   static func loadAverage() -> String {
     var loads = [Double](repeating: 0, count: 3)
     guard getloadavg(&loads, 3) == 3 else { return "unknown" }
-    return loads.map { String(format: "%.2f", $0) }.joined(separator: ", ")
+    return loads.map { printf("%.2f", $0) }.joined(separator: ", ")
   }
 
   static func median(_ values: [Double]) -> Double {
@@ -132,11 +136,25 @@ enum BenchmarkCommand {
     let walls = measures.map(\.wall)
     let cpus = measures.map(\.cpu)
     let wall = median(walls)
-    return String(
-      format:
-        "  %-26@ wall %7.3f s (min %.3f, max %.3f)  CPU %7.3f s (min %.3f, max %.3f)  %9.0f /s  peak %6.1f MB\n",
-      name as NSString, wall, walls.min() ?? 0, walls.max() ?? 0, median(cpus), cpus.min() ?? 0,
-      cpus.max() ?? 0, Double(count) / wall, measures.map(\.peak).max() ?? 0)
+    let padded = name + String(repeating: " ", count: max(0, 26 - name.count))
+    return "  " + padded
+      + printf(
+        " wall %7.3f s (min %.3f, max %.3f)  CPU %7.3f s (min %.3f, max %.3f)  %9.0f /s  peak %6.1f MB\n",
+        wall, walls.min() ?? 0, walls.max() ?? 0, median(cpus), cpus.min() ?? 0,
+        cpus.max() ?? 0, Double(count) / wall, measures.map(\.peak).max() ?? 0)
+  }
+
+  /// `format` filled as C's printf fills it (numbers only; FoundationEssentials has no
+  /// `String(format:)`).
+  static func printf(_ format: String, _ arguments: CVarArg...) -> String {
+    withVaList(arguments) { list in
+      var buffer = [CChar](repeating: 0, count: 512)
+      let written = Int(vsnprintf(&buffer, buffer.count, format, list))
+      let bytes = buffer.prefix(min(max(written, 0), buffer.count - 1)).map {
+        UInt8(bitPattern: $0)
+      }
+      return String(decoding: bytes, as: UTF8.self)
+    }
   }
 
   /// Runs `program` with its output discarded and measures it by its own resource usage.

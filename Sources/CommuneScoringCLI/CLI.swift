@@ -87,7 +87,7 @@ public enum CLI {
   ]
 
   /// Every way people ask for help.
-  static let helpWords: Set<String> = ["--help", "-h", "help", "-help", "--h", "-?", "/?", "?"]
+  static let helpWords: [String] = ["--help", "-h", "help", "-help", "--h", "-?", "/?", "?"]
 
   static func mainHelp(_ language: Language, width: Int = HelpLayout.defaultWidth) -> String {
     let w = Wording(language)
@@ -136,7 +136,8 @@ public enum CLI {
       leadingLanguage = Array(arguments.prefix(count))
       arguments.removeFirst(count)
     }
-    let width = HelpLayout.width(for: terminal)
+    // Asked only when help is shown: most runs print none.
+    var width: Int { HelpLayout.width(for: terminal) }
     guard let command = arguments.first else {
       if !leadingLanguage.isEmpty {
         terminal.out(mainHelp(language, width: width))

@@ -1,8 +1,12 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// Reads a file (or standard input) in fixed-size chunks, so batches stream with flat memory.
 final class ChunkReader {
-  let handle: FileHandle
+  let handle: InputFile
   let path: String
   let chunkSize: Int
   var finished = false

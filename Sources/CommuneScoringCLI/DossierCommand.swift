@@ -1,6 +1,16 @@
 import CommuneReports
 import CommuneScoring
-import Foundation
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// `cfc dossier RECORD -o FOLDER`: the documents a commune sends for recognition, as HTML and
 /// Word files.
@@ -117,7 +127,7 @@ enum DossierCommand {
     var outputs: [Output] = []
     do throws(CLIError) {
       for file in files {
-        let output = try Output((folder as NSString).appendingPathComponent(file.name))
+        let output = try Output(PathText.appending(folder, file.name))
         outputs.append(output)
         output.write(bytes: file.bytes[...])
         if let failure = output.failure { throw failure }
@@ -134,9 +144,8 @@ enum DossierCommand {
 
   /// Makes `folder` when it does not exist; true when it was made here.
   static func makeFolder(_ folder: String) throws(CLIError) -> Bool {
-    var isFolder: ObjCBool = false
-    if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
-      guard isFolder.boolValue else {
+    if let isFolder = Files.isFolder(folder) {
+      guard isFolder else {
         throw CLIError(
           .cannotWrite, vi: "'\(folder)' đã có và không phải là thư mục",
           en: "'\(folder)' exists and is not a folder")

@@ -1,4 +1,13 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// File access for the commands: reading inputs, and writing outputs atomically.
 enum Files {
@@ -10,39 +19,58 @@ enum Files {
     return bytes
   }
 
-  /// The next bytes of `handle` (at most `count`), nil at the end; a read error (a failing disk,
+  /// The next bytes of `file` (at most `count`), nil at the end; a read error (a failing disk,
   /// a closed standard input) is an error naming `path`, never a crash.
-  static func chunk(of handle: FileHandle, path: String, count: Int) throws(CLIError) -> [UInt8]? {
-    let data: Data?
-    do { data = try handle.read(upToCount: count) } catch {
-      let number = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)?.code
-      let reason = number.map { String(cString: strerror(Int32($0))) } ?? "\(error)"
+  static func chunk(of file: InputFile, path: String, count: Int) throws(CLIError) -> [UInt8]? {
+    var failure: Int32 = 0
+    // Not zero-filled first: only the pages read into are touched.
+    let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, filled in
+      while filled < count {
+        let got = readSome(file.descriptor, buffer.baseAddress.map { $0 + filled }, count - filled)
+        if got > 0 {
+          filled += got
+        } else if got == 0 {
+          break
+        } else if errno != EINTR {
+          failure = errno
+          break
+        }
+      }
+    }
+    if failure != 0 {
+      let reason = String(cString: strerror(failure))
       throw CLIError(
         .cannotRead, vi: "\(path == "-" ? "đầu vào chuẩn" : path): không đọc được: \(reason)",
         en: "\(path == "-" ? "standard input" : path): cannot be read: \(reason)")
     }
-    guard let data, !data.isEmpty else { return nil }
-    return Array(data)
+    return bytes.isEmpty ? nil : bytes
   }
 
-  /// A handle for reading `path` ("-" is standard input), or the reason it cannot be read.
-  static func open(_ path: String) throws(CLIError) -> FileHandle {
-    if path == "-" { return FileHandle.standardInput }
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+  /// A file open for reading `path` ("-" is standard input), or the reason it cannot be read.
+  static func open(_ path: String) throws(CLIError) -> InputFile {
+    if path == "-" { return InputFile(descriptor: 0, owned: false) }
+    guard let isDirectory = isFolder(path) else {
       throw CLIError(.cannotRead, vi: "\(path): không có tệp này", en: "\(path): no such file")
     }
-    if isDirectory.boolValue {
+    if isDirectory {
       throw CLIError(
         .cannotRead, vi: "\(path): là thư mục, không phải tệp",
         en: "\(path): is a directory, not a file")
     }
-    guard let handle = FileHandle(forReadingAtPath: path) else {
+    let descriptor = openForReading(path)
+    guard descriptor >= 0 else {
       throw CLIError(
         .cannotRead, vi: "\(path): không đọc được (quyền truy cập?)",
         en: "\(path): cannot be read (permission?)")
     }
-    return handle
+    return InputFile(descriptor: descriptor, owned: true)
+  }
+
+  /// Whether `path` is a folder (symbolic links followed); nil when nothing is there.
+  static func isFolder(_ path: String) -> Bool? {
+    var status = stat()
+    guard stat(path, &status) == 0 else { return nil }
+    return status.st_mode & S_IFMT == S_IFDIR
   }
 
   /// True when `input` and `output` name the same existing file (compared by device and inode,
@@ -68,6 +96,31 @@ enum Files {
     guard stat(Output.folder(of: output), &parent) == 0 else { return false }
     return parent.st_dev == folder.st_dev && parent.st_ino == folder.st_ino
   }
+}
+
+/// read(2), named apart from `Files.read`.
+private func readSome(_ descriptor: Int32, _ buffer: UnsafeMutablePointer<UInt8>?, _ count: Int)
+  -> Int
+{
+  read(descriptor, buffer, count)
+}
+
+/// open(2) for reading, named apart from `Files.open`.
+private func openForReading(_ path: String) -> Int32 {
+  open(path, O_RDONLY | O_CLOEXEC)
+}
+
+/// A file open for reading, closed when no longer used (standard input is left open).
+final class InputFile {
+  let descriptor: Int32
+  let owned: Bool
+
+  init(descriptor: Int32, owned: Bool) {
+    self.descriptor = descriptor
+    self.owned = owned
+  }
+
+  deinit { if owned { close(descriptor) } }
 }
 
 /// Sends result text to standard output, or to the file of `-o` (see `Output`).

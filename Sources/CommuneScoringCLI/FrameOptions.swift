@@ -46,7 +46,7 @@ enum FrameOptions {
   static func values(_ parsed: ParsedArguments, usage: String) throws(CLIError) -> FrameValues {
     func lines(_ key: String) -> [String]? {
       parsed.value(key).map {
-        $0.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+        $0.split(separator: "|").map { $0.trimmingSpaces }.filter {
           !$0.isEmpty
         }
       }

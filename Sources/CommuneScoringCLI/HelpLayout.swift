@@ -1,6 +1,11 @@
 import CommuneReports
 import CommuneScoring
-import Foundation
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 #if canImport(Glibc)
   import Glibc
@@ -20,9 +25,9 @@ enum HelpLayout {
   /// Only the real terminal is asked; captured output (tests) is 80 columns.
   static func width(for terminal: Terminal) -> Int {
     guard terminal is StandardTerminal else { return defaultWidth }
-    if let text = ProcessInfo.processInfo.environment["COLUMNS"], let columns = Int(text),
-      columns > 0
-    {
+    // getenv, not ProcessInfo's environment: that copies every variable into a dictionary,
+    // a measurable part of a short run's start-up.
+    if let value = getenv("COLUMNS"), let columns = Int(String(cString: value)), columns > 0 {
       return max(minimumWidth, columns)
     }
     #if canImport(Glibc) || canImport(Darwin)
@@ -72,7 +77,7 @@ enum HelpLayout {
     // The prefix shifted the first line: re-wrap if it now runs over.
     if lines[0].count > width {
       lines = wrap(
-        words: [prefix.trimmingCharacters(in: .whitespaces)] + groups, width: width,
+        words: [prefix.trimmingSpaces] + groups, width: width,
         indent: indent, firstIndent: 0)
     }
     return lines

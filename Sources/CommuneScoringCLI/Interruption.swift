@@ -1,4 +1,3 @@
-import Foundation
 import Synchronization
 
 #if canImport(Glibc)
@@ -96,13 +95,36 @@ enum Interruption {
     }
     guard !handled.isEmpty else { return }
     pthread_sigmask(SIG_BLOCK, &set, nil)
-    let waited = set
-    Thread.detachNewThread {
-      var set = waited
-      var number: Int32 = 0
-      while sigwait(&set, &number) != 0 {}
-      end(bySignal: number)
+    // A plain POSIX thread: Foundation's `Thread` would link Foundation's Objective-C layer
+    // and its start-up into every run (see README, "Start-up").
+    let waited = UnsafeMutablePointer<sigset_t>.allocate(capacity: 1)
+    waited.initialize(to: set)
+    #if canImport(Glibc)
+      var thread = pthread_t()
+    #else
+      var thread: pthread_t?
+    #endif
+    let started = pthread_create(
+      &thread, nil,
+      { argument in
+        // Optional on Linux, not on Darwin.
+        let given: UnsafeMutableRawPointer? = argument
+        guard let pointer = given else { return nil }
+        var set = pointer.assumingMemoryBound(to: sigset_t.self).pointee
+        var number: Int32 = 0
+        while sigwait(&set, &number) != 0 {}
+        Interruption.end(bySignal: number)
+      }, waited)
+    guard started == 0 else {
+      // No thread to take them: let the signals end the process as they would have.
+      pthread_sigmask(SIG_UNBLOCK, &set, nil)
+      return
     }
+    #if canImport(Glibc)
+      pthread_detach(thread)
+    #else
+      if let thread { pthread_detach(thread) }
+    #endif
   }
 
   static func isIgnored(_ action: sigaction) -> Bool {

@@ -1,6 +1,10 @@
-import Foundation
 import Synchronization
 
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -194,12 +198,12 @@ final class Output {
       value += 1
       return value
     }
-    let name = (target as NSString).lastPathComponent
+    let name = PathText.last(target)
     return Self.folder(of: target) + "/." + name + ".cfc-\(getpid())-\(number).tmp"
   }
 
   static func folder(of path: String) -> String {
-    let folder = (path as NSString).deletingLastPathComponent
+    let folder = PathText.deletingLast(path)
     return folder.isEmpty ? "." : folder
   }
 

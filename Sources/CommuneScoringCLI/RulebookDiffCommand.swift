@@ -1,6 +1,11 @@
 import CommuneReports
 import CommuneScoring
-import Foundation
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// `cfc rulebook diff OLD NEW [--batch FILE…]`: what changed rule by rule, and for whom.
 enum RulebookDiffCommand {

@@ -1,6 +1,11 @@
 import CommuneReports
 import CommuneScoring
-import Foundation
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// `cfc rulebook test FILE`: runs the test cases written beside a rulebook.
 enum RulebookTestCommand {

@@ -1,6 +1,11 @@
 import CommuneReports
 import CommuneScoring
-import Foundation
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// `cfc assess FILE.xlsx` for a filled self-assessment workbook: the figures are read through
 /// the workbook's defined names, assessed by the engine, and the workbook's own results (the
@@ -35,7 +40,7 @@ enum TemplateInput {
     let places = workbook.definedNames.mapValues(\.description)
     // A workbook made from another rulebook has other fields and categories: say so first,
     // rather than report its cells as wrong.
-    if let made = values["cfc_rulebook"]?.text.trimmingCharacters(in: .whitespaces),
+    if let made = values["cfc_rulebook"]?.text.trimmingSpaces,
       !made.isEmpty, made != rulebook.id, !rulebook.readsRecordsOf.contains(made)
     {
       let place = places["cfc_rulebook"].map { " (\($0))" } ?? ""
@@ -100,11 +105,11 @@ enum TemplateInput {
         let fieldLabel = field.label.text(language)
         if fieldName == name {
           label = fieldLabel
-          said = said.replacingOccurrences(of: "'\(field.id)'", with: "'\(fieldLabel)'")
+          said = said.replacing("'\(field.id)'", with: "'\(fieldLabel)'")
         } else if let other = places[fieldName] {
-          said = said.replacingOccurrences(
-            of: "'\(field.id)' (", with: "'\(fieldLabel)' (\(other): "
-          ).replacingOccurrences(of: "'\(field.id)'", with: "'\(fieldLabel)' (\(other))")
+          said = said.replacing(
+            "'\(field.id)' (", with: "'\(fieldLabel)' (\(other): "
+          ).replacing("'\(field.id)'", with: "'\(fieldLabel)' (\(other))")
         }
       }
       return "\(cell) (\(label.map { "\($0), " } ?? "")\(name)): \(said)"

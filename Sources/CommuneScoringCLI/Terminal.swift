@@ -1,5 +1,15 @@
 import CommuneScoring
-import Foundation
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Where a command writes: standard output and standard error, or captures of them in tests.
 public protocol Terminal: AnyObject {

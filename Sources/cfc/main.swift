@@ -1,5 +1,10 @@
 import CommuneScoringCLI
-import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 CLI.installInterruptionHandling()
 let terminal = StandardTerminal()

@@ -181,7 +181,7 @@ public struct XLSXStream: Sendable {
           return "$\(letters)$\(part.dropFirst(letters.count))"
         }.joined(separator: ":")
         workbook +=
-          "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"\(index)\" hidden=\"1\">'\(MarkupText.escape(Self.sheetName(sheets[index].name).replacingOccurrences(of: "'", with: "''")))'!\(absolute)</definedName>"
+          "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"\(index)\" hidden=\"1\">'\(MarkupText.escape(Self.sheetName(sheets[index].name).replacing("'", with: "''")))'!\(absolute)</definedName>"
       }
       workbook += "</definedNames>"
     }

@@ -126,7 +126,15 @@ public enum JSONParser {
         }
         let keyStart = position
         let key = try parseString()
-        if !seen.insert(key).inserted { throw error("duplicate key '\(key)'", at: keyStart) }
+        // A small object is searched directly; a large one through a set, built when needed.
+        let duplicate: Bool
+        if members.count < 16 {
+          duplicate = members.contains { $0.key == key }
+        } else {
+          if seen.isEmpty { seen = Set(members.map(\.key)) }
+          duplicate = !seen.insert(key).inserted
+        }
+        if duplicate { throw error("duplicate key '\(key)'", at: keyStart) }
         skipWhitespace()
         guard position < buffer.count, buffer[position] == UInt8(ascii: ":") else {
           throw error("expected ':' after key '\(key)'")
@@ -220,6 +228,20 @@ public enum JSONParser {
 
     mutating func parseString() throws(JSONSyntaxError) -> String {
       let start = position
+      // Most strings hold no escape: made straight from the bytes between the quotes.
+      var end = position + 1
+      while end < buffer.count {
+        let byte = buffer[end]
+        if byte == UInt8(ascii: "\"") {
+          let inside = UnsafeBufferPointer(rebasing: buffer[(start + 1)..<end])
+          guard let text = String(validating: inside, as: UTF8.self) else { break }
+          position = end + 1
+          return text
+        }
+        // An escape or a control character: the full reading below (which also reports errors).
+        if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+        end += 1
+      }
       position += 1
       var bytes: [UInt8] = []
       while true {

@@ -1,5 +1,3 @@
-import Foundation
-
 /// What a commune code looks like: the rulebook says (`communeCode.digits`, five for the national
 /// list of administrative units); a rulebook that says nothing takes codes as written.
 public enum CommuneCode {
@@ -75,7 +73,7 @@ enum CellText {
     guard let text = String(validating: cell, as: UTF8.self) else { return nil }
     // U+0300–U+036F (combining marks, as NFD writes Vietnamese) start with 0xCC or 0xCD.
     if cell.contains(where: { $0 == 0xCC || $0 == 0xCD }) {
-      return text.precomposedStringWithCanonicalMapping
+      return text.composedNFC
     }
     return text
   }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// How people name a batch's columns: the ids, in any case and with spaces around them, the
 /// rulebook's own Vietnamese (and English) labels, and the usual Vietnamese headings of the
 /// identity columns. A row-number column (`STT`, `TT`) is recognised to be ignored.
@@ -43,7 +41,7 @@ public struct ColumnNames: Sendable {
   static func key(_ name: String) -> String {
     var text = name
     if text.utf8.contains(where: { $0 >= 0x80 }) {
-      text = text.precomposedStringWithCanonicalMapping
+      text = text.composedNFC
     }
     let words = text.lowercased().split(whereSeparator: { $0.isWhitespace })
     return words.joined(separator: " ")

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Layer 1 of reading: bytes in any supported encoding → UTF-8 bytes, fed chunk by chunk.
 ///
 /// The encoding is decided once, from the first `sniffLength` bytes (a fixed amount, so the
@@ -115,7 +113,7 @@ public struct TextDecoder: Sendable {
       let value = byte < 0x80 ? UInt32(byte) : UInt32(Windows1258.high[Int(byte) - 0x80])
       scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
     }
-    return Array(String(scalars).precomposedStringWithCanonicalMapping.utf8)
+    return Array(String(scalars).composedNFC.utf8)
   }
 
   // MARK: - Helpers
