@@ -217,7 +217,9 @@ public enum DocxWriter {
   /// `text` with its last space made non-breaking.
   static func joiningLastTwoWords(_ text: String) -> String {
     guard let space = text.lastIndex(of: " ") else { return text }
-    return text.replacingCharacters(in: space...space, with: "\u{00A0}")
+    var joined = text
+    joined.replaceSubrange(space...space, with: "\u{00A0}")
+    return joined
   }
 
   static func borders(sz: Int) -> String {
