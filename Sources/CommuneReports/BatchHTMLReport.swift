@@ -19,15 +19,18 @@ public struct BatchHTMLReport: Renderer {
   public let split: ListSplit
   /// Whether the list has a column naming each commune's rulebook (a run over several).
   public let namesRulebook: Bool
+  /// The other rulebooks the listed communes were scored by, whose thresholds the legend adds.
+  public let otherRulebooks: [Rulebook]
 
   public init(
     rulebook: Rulebook, language: Language, frame: FrameValues = FrameValues(),
-    split: ListSplit = .all, namesRulebook: Bool = false
+    split: ListSplit = .all, namesRulebook: Bool = false, otherRulebooks: [Rulebook] = []
   ) {
     explainer = Explainer(rulebook: rulebook, language: language)
     values = frame
     self.split = split
     self.namesRulebook = namesRulebook
+    self.otherRulebooks = otherRulebooks.filter { $0.id != rulebook.id }
   }
 
   /// The whole document as HTML: `certified` are the recognised communes.
@@ -202,13 +205,27 @@ public struct BatchHTMLReport: Renderer {
     (rulebook.categories.firstIndex { $0.id == id }).map { String($0 + 1) } ?? id
   }
 
+  /// The categories and their thresholds; in a list over several rulebooks, each threshold
+  /// with the rulebook that sets it.
   func legend() -> String {
     w.t("Loại: ", "Category: ")
       + rulebook.categories.enumerated().map { index, category in
-        "\(index + 1) — \(category.name.text(language)) "
+        let others = otherRulebooks.compactMap { other -> String? in
+          guard let threshold = other.category(category.id)?.threshold else { return nil }
+          let points = Wording(language, pointScale: other.pointScale).plain(threshold)
+          return w.t("\(points) điểm theo \(other.id)", "\(points) by \(other.id)")
+        }
+        guard !others.isEmpty else {
+          return "\(index + 1) — \(category.name.text(language)) "
+            + w.t(
+              "(từ \(w.plain(category.threshold)) điểm)",
+              "(from \(w.plain(category.threshold)) points)")
+        }
+        return "\(index + 1) — \(category.name.text(language)) "
           + w.t(
-            "(từ \(w.plain(category.threshold)) điểm)",
-            "(from \(w.plain(category.threshold)) points)")
+            "(từ \(w.plain(category.threshold)) điểm theo \(rulebook.id); ",
+            "(from \(w.plain(category.threshold)) points by \(rulebook.id); ")
+          + others.joined(separator: "; ") + ")"
       }.joined(separator: "; ") + "."
   }
 

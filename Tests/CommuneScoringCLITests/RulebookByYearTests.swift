@@ -77,8 +77,11 @@ struct RulebookByYearTests {
         html.stdout.contains("data-code=\"\(code)\"")
           && html.stdout.contains("data-rulebook=\"\(rulebook)\""), "\(code)")
     }
+    // The legend gives each category's threshold by each rulebook of the list.
+    #expect(html.stdout.contains("(từ 900 điểm theo qd06-2019; 850 điểm theo made-up-2014)"))
     let english = cfc("batch", file, "--criteria", Self.folder, "--format", "html", "--lang", "en")
     #expect(english.stdout.contains(">Rulebook</th>"))
+    #expect(english.stdout.contains("(from 800 points by qd06-2019; 650 by made-up-2014)"))
 
     let folder = try temporaryFolder()
     for (format, part) in [("docx", "word/document.xml"), ("xlsx", "xl/worksheets/sheet1.xml")] {
@@ -97,6 +100,7 @@ struct RulebookByYearTests {
     let html = cfc("batch", Repo.path("samples/communes.csv"), "--format", "html")
     #expect(html.code == 0)
     #expect(!html.stdout.contains("Bộ tiêu chí</th>") && !html.stdout.contains("data-rulebook"))
+    #expect(html.stdout.contains("(từ 900 điểm);"))
     let path = try temporaryFolder().appendingPathComponent("list.xlsx").path
     _ = cfc("batch", Repo.path("samples/communes.csv"), "--format", "xlsx", "-o", path)
     var zip = try ZipReader([UInt8](try #require(FileManager.default.contents(atPath: path))))

@@ -11,6 +11,9 @@ public struct HTMLBatchWriter: BatchWriter {
     var provinces: Set<String> = []
     var districts: Set<String> = []
     let namesRulebook: Bool
+    /// The rulebooks of the recognised communes, in order of first appearance (a run over
+    /// several rulebooks only).
+    var rulebooks: [Rulebook] = []
 
     init(_ options: BatchWriterOptions) {
       summary = BatchSummary(criteria: options.rulebook.criteria.count)
@@ -24,15 +27,18 @@ public struct HTMLBatchWriter: BatchWriter {
       years.insert(entry.year)
       provinces.insert(entry.province)
       if let district = entry.district { districts.insert(district) }
-      if entry.status == .recognized { certified.append(entry) }
+      if entry.status == .recognized {
+        certified.append(entry)
+        if namesRulebook, !rulebooks.contains(where: { $0.id == row.rulebook.id }) {
+          rulebooks.append(row.rulebook)
+        }
+      }
     }
 
-    var report: (BatchWriterOptions) -> BatchHTMLReport {
-      { options in
-        BatchHTMLReport(
-          rulebook: options.rulebook, language: options.language, frame: options.frame,
-          split: options.split, namesRulebook: options.namesRulebook)
-      }
+    func report(_ options: BatchWriterOptions) -> BatchHTMLReport {
+      BatchHTMLReport(
+        rulebook: options.rulebook, language: options.language, frame: options.frame,
+        split: options.split, namesRulebook: options.namesRulebook, otherRulebooks: rulebooks)
     }
   }
 
