@@ -274,7 +274,9 @@ struct ScoringSheetBuilder {
     sheet.merged(
       verdictRow, 2, 4,
       .formula(verdictFormula(cells), cached: results.byName["cfc_verdict"] ?? .text("")), .verdict)
-    sheet.heights[verdictRow] = 48
+    // Room for the sentences of the minimums not met, which appear as the officer types; a
+    // spreadsheet does not grow a merged cell's row by itself.
+    sheet.heights[verdictRow] = minimums ? 112 : 48
     name("cfc_verdict", CellAddress(verdictRow, 2))
     sheet.set(
       verdictRow, Self.best,
