@@ -65,6 +65,7 @@ public struct ErrorText: Sendable {
       return w.t(
         "'\(field)' phải là \(vi(expected)), nhưng gặp \(vi(found))",
         "'\(field)' must be \(expected), found \(found)")
+    case .invalid(let field, let message): return "'\(field)': " + message.text(language)
     case .notWholeNumber(let field, let text):
       return w.t(
         "'\(field)' phải là số nguyên, nhưng gặp \(text)",

@@ -109,7 +109,10 @@ struct RulebookTestCommandTests {
     let cases: [(String, String, String)] = [
       ("\"T2.1\": 40", "\"T2.9\": 40", "expect.indicators: khóa không hợp lệ 'T2.9'"),
       ("\"expect\"", "\"expct\"", "khóa không hợp lệ 'expct' (có phải ý bạn là 'expect'?)"),
-      ("\"status\": \"recognized\"", "\"status\": \"ok\"", "expect.status"),
+      (
+        "\"status\": \"recognized\"", "\"status\": \"ok\"",
+        "expect.status: 'status': 'ok' không phải 'recognized', 'not_recognized' hoặc 'incomplete'"
+      ),
     ]
     for (from, to, message) in cases {
       let path = folder.appendingPathComponent("t.tests.json").path

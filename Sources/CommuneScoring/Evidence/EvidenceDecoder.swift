@@ -46,8 +46,7 @@ public enum EvidenceDecoder {
     case .unknownKey(let key, let suggestion): return .unknownKey(key, suggestion: suggestion)
     case .wrongType(let expected, let found):
       return .wrongType(field: field, expected: expected, found: found)
-    case .invalid(let message):
-      return .wrongType(field: field, expected: message.description, found: "")
+    case .invalid(let message): return .invalid(field: field, message)
     }
   }
 

@@ -109,6 +109,9 @@ public enum EvidenceProblem: Sendable, Equatable {
   /// An evidence field (or column) the rulebook does not declare.
   case unknownField(String, suggestion: String?)
   case wrongType(field: String, expected: String, found: String)
+  /// A value the decoder refused (a rule test file's expected status, a decimal with too many
+  /// places …), with why, worded in either language.
+  case invalid(field: String, RulebookMessage)
   case notWholeNumber(field: String, text: String)
   case negative(field: String, value: Int)
   case tooLarge(field: String, text: String)
