@@ -13,6 +13,10 @@ enum BatchInputs {
   /// `.txt` and `.tsv` are read as delimited text, `.xlsx`/`.ods` as workbooks.
   static let extensions = ["csv", "tsv", "txt", "json", "jsonl", "ndjson", "xlsx", "ods"]
 
+  /// Data files a batch cannot read but must not pass over in silence (an old binary Excel
+  /// workbook): a folder contributes them too, so the run stops and says how to save them.
+  static let refused = ["xls"]
+
   /// A folder entry that a batch does not read, and why: named on standard error so nothing is
   /// lost silently.
   struct Skipped: Equatable {
@@ -49,7 +53,7 @@ enum BatchInputs {
               Skipped(
                 path: prefix + name, vi: "thư mục con, không đọc (hãy nêu riêng nếu cần)",
                 en: "a subfolder, not read (name it on its own if needed)"))
-          } else if extensions.contains(PathText.pathExtension(name).lowercased()) {
+          } else if (extensions + refused).contains(PathText.pathExtension(name).lowercased()) {
             batch.append(prefix + name)
           } else {
             skipped.append(

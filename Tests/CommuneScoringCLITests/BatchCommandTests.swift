@@ -289,4 +289,21 @@ struct BatchFolderTests {
     #expect(run.stderr.contains("  \(path)/b.txt: read 3 records: 0 assessed, 3 rejected\n"))
     #expect(run.stderr.contains("  \(path)/c.xlsx: read 6 records: "))
   }
+
+  @Test("an old .xls in a folder stops the run and says how to save it, never dropped in silence")
+  func oldExcelInAFolder() throws {
+    let folder = try temporaryFolder()
+    #expect(
+      cfc("generate", "3", "--seed", "5", "-o", folder.appendingPathComponent("a.csv").path).code
+        == 0)
+    // An OLE2 compound file, as Excel 97-2003 and LibreOffice write .xls.
+    let ole2: [UInt8] =
+      [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + Array(repeating: 0, count: 504)
+    try Data(ole2).write(to: folder.appendingPathComponent("xa-cu.xls"))
+    let output = try temporaryFolder().appendingPathComponent("out.csv").path
+    let run = cfc("batch", folder.path, "--format", "csv", "-o", output)
+    #expect(run.code == 65)
+    #expect(run.stderr.contains("\(folder.path)/xa-cu.xls: đây là tệp Excel cũ (.xls)"))
+    #expect(!FileManager.default.fileExists(atPath: output))
+  }
 }
