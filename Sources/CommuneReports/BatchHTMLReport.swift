@@ -58,7 +58,13 @@ public struct BatchHTMLReport: Renderer {
     }
     if parts.isEmpty { parts = [[]] }
     var documents = parts.map { list(entries: $0, years: years) }
-    documents.append(summaryDocument(summary, years: years, area: areaOf(sorted)))
+    // The summary covers every commune assessed, recognised or not: its area (and so the
+    // committee that issues it) comes from all of them.
+    let districts = summary.byDistrict.keys.sorted()
+    let covered = Area(
+      provinces: Array(Set(districts.map(\.province))).sorted(by: VietnameseOrder.less),
+      districts: districts)
+    documents.append(summaryDocument(summary, years: years, area: covered))
     var first = documents.removeFirst()
     first.followers = documents
     return first

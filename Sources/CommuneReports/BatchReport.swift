@@ -199,7 +199,10 @@ public struct BatchSummary: Sendable {
       return 0
     }
   }
+  /// Input rows rejected for bad data.
   public var rejected = 0
+  /// Review corrections that matched no commune of the batch (not data rows: counted apart).
+  public var unmatchedReviews = 0
   /// The best communes by total, highest first (at most `listLimit`): memory stays flat.
   public private(set) var top: [BatchEntry] = []
   /// Not-recognised communes with no zero criterion, closest to their threshold first (at most
@@ -306,6 +309,12 @@ public struct BatchTextReport: Renderer {
         w.t(
           "  Dòng bị loại do số liệu sai: \(summary.rejected)",
           "  Rows rejected for bad data: \(summary.rejected)"))
+    }
+    if summary.unmatchedReviews > 0 {
+      out.append(
+        w.t(
+          "  Điều chỉnh thẩm định không khớp xã nào: \(summary.unmatchedReviews)",
+          "  Review corrections matching no commune: \(summary.unmatchedReviews)"))
     }
     out.append(w.t("Theo loại xã:", "By category:"))
     for category in explainer.rulebook.categories where summary.byCategory[category.id] != nil {

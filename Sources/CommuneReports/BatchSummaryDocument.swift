@@ -21,6 +21,14 @@ extension BatchHTMLReport {
             "Có \(summary.rejected) dòng số liệu bị loại do sai (xem thông báo lỗi).",
             "\(summary.rejected) rows were rejected for bad data (see the error messages).")))
     }
+    if summary.unmatchedReviews > 0 {
+      body.append(
+        .paragraph(
+          w.t(
+            "Có \(summary.unmatchedReviews) điều chỉnh thẩm định không khớp xã nào trong danh sách (xem thông báo lỗi).",
+            "\(summary.unmatchedReviews) review corrections match no commune of the list (see the error messages)."
+          )))
+    }
     body.append(
       .paragraph(
         w.t(

@@ -277,6 +277,8 @@ extension ReviewFile {
         ReviewCorrections.Entry(line: $0.line, adjustment: $0.adjustment)
       }
     }
-    return ReviewCorrections(source: path, council: council, byCommune: byCommune)
+    var corrections = ReviewCorrections(source: path, council: council, byCommune: byCommune)
+    corrections.codeColumn = codeColumn
+    return corrections
   }
 }

@@ -12,6 +12,7 @@ struct ReviewFile: Sendable {
   var byCommune: [String: [Entry]] = [:]
   var council: String?
   let path: String
+  var codeColumn = ReviewCodeColumn()
 
   static func key(_ code: String, _ year: Int) -> String { "\(code)\u{1F}\(year)" }
 
@@ -47,6 +48,7 @@ struct ReviewFile: Sendable {
       throw CLIError(.dataError, text.lines(EvidenceError(table.issues), source: path))
     }
     var review = ReviewFile(path: path)
+    review.codeColumn = table.codeColumn
     for row in table.rows {
       if let council = row.council { review.council = council }
       review.byCommune[key(row.code, row.year), default: []].append(

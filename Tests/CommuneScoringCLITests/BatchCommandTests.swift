@@ -221,6 +221,11 @@ struct BatchCommandTests {
     #expect(
       unknown.stderr.contains(
         "Error: \(review): line 2, column 'code': no commune '77777' for 2024 in the batch"))
+    // A correction that matched no commune is not a rejected data row: the summary says which.
+    let summary = cfc(
+      "batch", Repo.path("samples/communes.csv"), "--review", review, "--lang", "en")
+    #expect(summary.stdout.contains("Review corrections matching no commune: 1"))
+    #expect(!summary.stdout.contains("Rows rejected for bad data"))
     try "code,year,field,value,reason\r\n06127,2024,birth,3,x\r\n".write(
       toFile: review, atomically: true, encoding: .utf8)
     let badField = cfc(
@@ -244,6 +249,14 @@ struct BatchCommandTests {
       run.stderr
         == "Error: \(review): dòng 2, cột 'Giá trị thẩm định': '\(label)' phải là số nguyên, nhưng gặp 'mười'\n"
     )
+    // A correction for a commune not in the batch is placed under the council's own heading too.
+    try "Mã xã,Năm,Trường số liệu,Giá trị thẩm định,Lý do\r\n99999,2024,births,3,x\r\n"
+      .write(toFile: review, atomically: true, encoding: .utf8)
+    let unmatched = cfc("batch", Repo.path("samples/communes.csv"), "--review", review)
+    #expect(unmatched.code == 1)
+    #expect(
+      unmatched.stderr.contains(
+        "Error: \(review): dòng 2, cột 'Mã xã': không có xã '99999' năm 2024 trong danh sách"))
   }
 
   @Test("JSON output is an array in input order, with rejected rows in place")

@@ -184,7 +184,8 @@ public enum DocxWriter {
     case .paragraph(let text):
       return paragraph(text, Style(align: "both", keepNext: keep, after: 60))
     case .note(let text):
-      return paragraph(text, Style(size: 22, align: "both", keepNext: keep, after: 60))
+      // Left-aligned as in HTML: notes carry long codes (SHA-256) that justification stretches.
+      return paragraph(text, Style(size: 22, align: "left", keepNext: keep, after: 60))
     case .fingerprint(let text):
       return paragraph(text, Style(size: 20, align: "left", keepNext: keep, mono: true, after: 60))
     case .fillIn(let label, let lines):

@@ -59,7 +59,8 @@ public struct HTMLBatchWriter: BatchWriter {
   }
 
   public mutating func end(_ tally: BatchTally, into output: inout [UInt8]) {
-    gathered.summary.rejected = tally.all.rejected + tally.unusedReviews
+    gathered.summary.rejected = tally.all.rejected
+    gathered.summary.unmatchedReviews = tally.unusedReviews
     output +=
       gathered.report(options).render(
         certified: gathered.certified, summary: gathered.summary, years: gathered.years.sorted(),

@@ -36,7 +36,8 @@ public struct TextBatchWriter: BatchWriter {
   }
 
   public mutating func end(_ tally: BatchTally, into output: inout [UInt8]) {
-    summary.rejected = tally.all.rejected + tally.unusedReviews
+    summary.rejected = tally.all.rejected
+    summary.unmatchedReviews = tally.unusedReviews
     output += report.summary(summary).utf8
   }
 }

@@ -92,7 +92,7 @@ public struct BatchEngine: Sendable {
             BatchRejection(
               source: reviews.source, line: entry.line,
               error: EvidenceError(
-                .line(entry.line, column: "code"),
+                reviews.codeColumn.location(line: entry.line),
                 .unknownCommune(code: key.code, year: key.year)))))
       }
     }

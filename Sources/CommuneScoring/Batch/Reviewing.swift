@@ -17,6 +17,8 @@ public struct ReviewCorrections: Sendable {
   public var council: String?
   /// Corrections by commune code and year.
   public var byCommune: [Key: [Entry]]
+  /// The column of the codes, to place a correction that matches no commune.
+  public var codeColumn = ReviewCodeColumn()
 
   /// A commune code and an assessment year.
   public struct Key: Hashable, Sendable {

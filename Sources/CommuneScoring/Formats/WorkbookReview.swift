@@ -69,6 +69,9 @@ public enum WorkbookReview {
     let headings = header.cells.map { $0.trimmingASCIISpaces() }
     // Title rows above the header are the review sheet's normal layout: no note for them.
     var table = ReviewTable()
+    if let index = columns.firstIndex(of: .code) {
+      table.codeColumn = ReviewCodeColumn(heading: headings[index], sheet: sheet, index: index)
+    }
     let names = ColumnNames(rulebook: rulebook)
     while true {
       let row: SheetRow?

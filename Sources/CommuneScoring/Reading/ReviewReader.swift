@@ -16,6 +16,30 @@ public struct ReviewTable: Sendable {
   /// Problems of single rows (a bad value, an unknown field); the rest are still read.
   public var issues: [EvidenceIssue] = []
   public var notes: [ReadingNote] = []
+  /// Where the commune codes are, for a message about a code found later (a correction that
+  /// matches no commune): the heading written over them, and in a workbook the sheet and column.
+  public var codeColumn = ReviewCodeColumn()
+}
+
+/// The column of a review file that holds the commune codes, as the council wrote it.
+public struct ReviewCodeColumn: Sendable, Equatable {
+  /// The heading as written ("Mã xã"), or "code".
+  public var heading = "code"
+  /// A workbook's sheet and the column's index (from 0); nil for CSV.
+  public var sheet: String?
+  public var index: Int?
+
+  public init(heading: String = "code", sheet: String? = nil, index: Int? = nil) {
+    self.heading = heading
+    self.sheet = sheet
+    self.index = index
+  }
+
+  /// The place of the code on `line` (a CSV line or a sheet's row).
+  public func location(line: Int) -> InputLocation {
+    guard let sheet else { return .line(line, column: heading) }
+    return .cell(sheet: sheet, row: line, column: index, name: heading)
+  }
 }
 
 /// Reads a reviewing council's corrections (`code,year,field,value,reason[,council]`) through
@@ -66,6 +90,9 @@ public enum ReviewReader {
     }
     table.notes = decoder.notes + finder.notes
     let columns = try header(found.cells, line: found.line)
+    if let index = columns.firstIndex(of: .code) {
+      table.codeColumn.heading = found.cells[index].trimmingASCIISpaces()
+    }
     var splitter = CSVSplitter(
       separator: found.separator, width: columns.count, startingAtLine: found.nextLine)
     let batch = splitter.feed(found.rest, final: true)
