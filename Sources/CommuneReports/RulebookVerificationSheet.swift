@@ -88,6 +88,28 @@ public struct RulebookVerificationSheet: Renderer {
           source: w.t("(ngưỡng công nhận theo loại xã)", "(recognition threshold by category)"),
           path: "categories[\(position)].threshold"))
     }
+    // Minimums decide recognition too: each gets a line to tick, at the path it is written.
+    if let minimum = rulebook.recognition.minimumPerCriterion {
+      recognition.append(
+        row(
+          id: w.t("Tối thiểu", "Minimum"),
+          rule: w.t(
+            "Mỗi tiêu chí đạt từ \(w.number(minimum)) điểm trở lên (trừ tiêu chí có mức riêng)",
+            "Every criterion at least \(w.number(minimum)) points (unless it has its own minimum)"),
+          source: w.t("(điều kiện công nhận)", "(recognition condition)"),
+          path: "recognition.minimumPerCriterion"))
+    }
+    for (criterionIndex, criterion) in rulebook.criteria.enumerated() {
+      guard let minimum = criterion.minimumPoints else { continue }
+      recognition.append(
+        row(
+          id: criterion.id,
+          rule: w.t(
+            "Tiêu chí \(criterion.id) đạt từ \(w.number(minimum)) điểm trở lên",
+            "Criterion \(criterion.id) at least \(w.number(minimum)) points"),
+          source: w.t("(điểm tối thiểu của tiêu chí)", "(the criterion's minimum)"),
+          path: "criteria[\(criterionIndex)].minimumPoints"))
+    }
     groups.append(Table.Group(recognition))
 
     for (criterionIndex, criterion) in rulebook.criteria.enumerated() {
@@ -122,7 +144,8 @@ public struct RulebookVerificationSheet: Renderer {
               + w.t(
                 "tối đa \(w.number(indicator.maxPoints)) điểm",
                 "up to \(w.number(indicator.maxPoints)) points")
-              + "): " + explainer.ruleInWords(indicator.rule),
+              + "): " + explainer.ruleInWords(indicator.rule)
+              + explainer.minimumSuffix(indicator.minimumPoints),
             provenance: indicator.provenance, report: report, legend: legend,
             path: "criteria[\(criterionIndex)].indicators[\(indicatorIndex)].provenance"))
       }

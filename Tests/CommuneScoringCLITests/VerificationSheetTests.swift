@@ -84,6 +84,20 @@ struct VerificationSheetTests {
     #expect(cfc("rulebook", "show", "--format", "pdf").code == 64)
   }
 
+  @Test("recognition minimums are lines to tick, at the path where each is written")
+  func minimums() {
+    let run = cfc(
+      "rulebook", "show", "--rulebook", Repo.path("Tests/Fixtures/rulebooks/minimums.json"),
+      "--format", "html")
+    #expect(run.code == 0)
+    let lines = rows(run.stdout)
+    #expect(lines["Tối thiểu"] == "recognition.minimumPerCriterion")
+    #expect(lines["K3"] == "criteria[2].minimumPoints")
+    #expect(run.stdout.contains("Mỗi tiêu chí đạt từ 85 điểm trở lên"))
+    #expect(run.stdout.contains("Tiêu chí K3 đạt từ 50 điểm trở lên"))
+    #expect(run.stdout.contains("tối thiểu 45 điểm để được công nhận"))
+  }
+
   @Test("rulebook show prints each provenance note in the chosen language")
   func notes() {
     let en = cfc("rulebook", "show", "--lang", "en").stdout
