@@ -26,7 +26,10 @@ public struct ErrorText: Sendable {
   /// The location as people read it.
   public func location(_ location: InputLocation) -> String {
     switch location {
-    case .json(let path): return w.t("tại ", "at ") + path.description
+    case .json(let path):
+      return path.description == "(top level)"
+        ? w.t("ở cấp ngoài cùng của tệp", "at the top level")
+        : w.t("tại ", "at ") + path.description
     case .line(let line, let column):
       return w.t("dòng \(line)", "line \(line)")
         + (column.map { w.t(", cột '\(short($0))'", ", column '\(short($0))'") } ?? "")
@@ -47,7 +50,8 @@ public struct ErrorText: Sendable {
     case .syntax(let error):
       return w.t(
         "JSON không hợp lệ ở dòng \(error.line), cột \(error.column): ",
-        "invalid JSON at line \(error.line), column \(error.column): ") + error.message
+        "invalid JSON at line \(error.line), column \(error.column): ")
+        + (w.language == .vi ? JSONSyntaxWording.vietnamese(error.message) : error.message)
     case .missingRequired(let key):
       return w.t("thiếu trường bắt buộc '\(key)'", "missing required field '\(key)'")
     case .emptyRequired(let key):

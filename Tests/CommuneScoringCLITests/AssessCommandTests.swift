@@ -158,6 +158,16 @@ struct CLIErrorTests {
     #expect(run.code == 65)
     #expect(
       run.stderr == "Error: \(path): invalid JSON at line 2, column 15: expected a quoted key\n")
+    // In Vietnamese, the whole message is Vietnamese, what it quotes kept as written.
+    let vi = cfc("assess", path)
+    #expect(
+      vi.stderr
+        == "Error: \(path): JSON không hợp lệ ở dòng 2, cột 15: cần một khóa trong ngoặc kép\n")
+    let literal = try write("{\"a\": tru}", to: try temporaryFolder())
+    #expect(
+      cfc("assess", literal).stderr
+        == "Error: \(literal): JSON không hợp lệ ở dòng 1, cột 7: giá trị không hợp lệ, cần 'true'\n"
+    )
   }
 
   @Test("a missing file exits 66; misuse exits 64 with a usage line, in Vietnamese by default")
