@@ -93,38 +93,6 @@ public enum BatchCSVReport {
   }
 }
 
-extension BatchCSVReport {
-  /// Appends the row of a commune the compiled plan scored: the same cells as `append` writes
-  /// for the same commune scored by the general path (the differential tests compare them).
-  public static func append(
-    planned row: PlannedRow, withReview: Bool, to builder: inout CSVRowBuilder
-  ) {
-    let scale = row.pointScale
-    builder.text(utf8: row.code)
-    builder.text(utf8: row.name)
-    builder.text(utf8: row.district)
-    builder.text(utf8: row.province)
-    row.category.withUnsafeBufferPointer { builder.text(utf8: $0) }
-    builder.int(row.year)
-    let score = row.score
-    builder.points(score.total, scale: scale)
-    builder.points(score.threshold, scale: scale)
-    builder.text(score.status.rawValue)
-    for points in score.points {
-      builder.points(points == PlannedScore.notVerifiable ? nil : points, scale: scale)
-    }
-    builder.points(score.bestTotal, scale: scale)
-    builder.points(score.worstTotal, scale: scale)
-    if withReview {
-      // The plan scores only communes no council reviewed.
-      builder.text("no")
-      builder.points(nil, scale: scale)
-      builder.text("")
-    }
-    builder.endRow()
-  }
-}
-
 /// A district named with its province (districts of the same name exist in several provinces).
 public struct DistrictKey: Hashable, Sendable, Comparable {
   public var province: String

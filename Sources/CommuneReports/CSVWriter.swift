@@ -31,6 +31,20 @@ public enum CSVWriter {
   }
 }
 
+extension CSVWriter {
+  /// Whether a text field needs quotes in a batch row: a leading space, a comma, a quote or a
+  /// line break in it.
+  @inline(__always)
+  public static func needsQuotes(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    if utf8.first == UInt8(ascii: " ") { return true }
+    for byte in utf8
+    where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D {
+      return true
+    }
+    return false
+  }
+}
+
 /// Builds CSV rows straight into bytes (the batch's hot path).
 public struct CSVRowBuilder {
   public private(set) var bytes: [UInt8] = []
@@ -64,13 +78,7 @@ public struct CSVRowBuilder {
   /// Appends a text field given as its UTF-8 bytes, quoted when needed (as `text`).
   public mutating func text(utf8: UnsafeBufferPointer<UInt8>) {
     separator()
-    var needsQuotes = utf8.first == UInt8(ascii: " ")
-    for byte in utf8
-    where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D {
-      needsQuotes = true
-      break
-    }
-    guard needsQuotes else {
+    guard CSVWriter.needsQuotes(utf8) else {
       bytes.append(contentsOf: utf8)
       return
     }
@@ -88,6 +96,15 @@ public struct CSVRowBuilder {
     guard let value else { return }
     var magnitude = value.magnitude
     if value < 0 { bytes.append(UInt8(ascii: "-")) }
+    // Points and years: divisions by constants (multiplications), no loop.
+    if magnitude < 10_000 {
+      let zero = UInt8(ascii: "0")
+      if magnitude >= 1000 { bytes.append(zero + UInt8(magnitude / 1000)) }
+      if magnitude >= 100 { bytes.append(zero + UInt8(magnitude / 100 % 10)) }
+      if magnitude >= 10 { bytes.append(zero + UInt8(magnitude / 10 % 10)) }
+      bytes.append(zero + UInt8(magnitude % 10))
+      return
+    }
     var divisor: UInt = 1
     while divisor <= magnitude / 10 { divisor *= 10 }
     repeat {

@@ -155,7 +155,7 @@ enum BatchCommand {
       configuration: BatchEngine.Configuration(
         rulebook: rulebook, rulebookForRecord: selection.chooser,
         readingRulebookScores: selection.readingRulebookScores, reviews: reviews,
-        encoding: parsed.value("--encoding").flatMap(TextEncoding.init(name:))),
+        groupSize: 64, encoding: parsed.value("--encoding").flatMap(TextEncoding.init(name:))),
       executor: DispatchBatchExecutor(width: workers))
     return try run.run(terminal: terminal)
   }

@@ -28,7 +28,9 @@ struct BatchRun {
   var configuration: BatchEngine.Configuration
   var executor: any BatchExecutor
   /// Bytes read at a time from each input (tests use tiny chunks to prove they do not matter).
-  var chunkSize = 1 << 20
+  /// A quarter of a megabyte: about 1,300 communes a round, in groups of 64, so the workers
+  /// stay busy to the round's end and memory holds little more than two rounds.
+  var chunkSize = 1 << 18
 
   func run(terminal: Terminal) throws(CLIError) -> ExitCode {
     var readers: [ChunkReader] = []
@@ -180,6 +182,25 @@ struct BatchRun {
 /// Spreads a round's iterations over at most `width` threads.
 struct DispatchBatchExecutor: BatchExecutor {
   let width: Int
+
+  /// With more than one thread, the iterations run on worker threads while the calling thread
+  /// runs `meanwhile`; with one, `meanwhile` runs first and the iterations after it, on the
+  /// calling thread only.
+  func perform(iterations: Int, _ body: @Sendable (Int) -> Void, meanwhile: () -> Void) {
+    guard min(width, iterations) > 1 else {
+      meanwhile()
+      perform(iterations: iterations, body)
+      return
+    }
+    // A group's work item releases its block (and `body` with it) before it leaves the group:
+    // once `wait` returns, nothing holds `body` any more.
+    let done = DispatchGroup()
+    withoutActuallyEscaping(body) { body in
+      DispatchQueue.global().async(group: done) { perform(iterations: iterations, body) }
+      meanwhile()
+      done.wait()
+    }
+  }
 
   func perform(iterations: Int, _ body: @Sendable (Int) -> Void) {
     let lanes = min(width, iterations)

@@ -29,9 +29,7 @@ public struct CSVBatchWriter: BatchWriter {
     let withReview = options.withReview
     return { row, bytes in
       guard !certifiedOnly || row.score.status == .recognized else { return }
-      CSVRowBuilder.appending(to: &bytes) { builder in
-        BatchCSVReport.append(planned: row, withReview: withReview, to: &builder)
-      }
+      BatchCSVReport.append(planned: row, withReview: withReview, to: &bytes)
     }
   }
 

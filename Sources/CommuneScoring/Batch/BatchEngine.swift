@@ -133,6 +133,17 @@ public struct BatchEngine: Sendable {
     let worker = Worker(
       source: sourceIndex, decoder: decoder, configuration: configuration, format: format,
       fast: fast)
+    // The previous round's results and the notes read since, delivered while the workers
+    // score this round (with one thread, before it): input order is kept.
+    var pending: (outputs: [GroupOutput], notes: [ReadingNote])?
+    func deliverPending() {
+      guard let (outputs, notes) = pending else { return }
+      pending = nil
+      for output in outputs {
+        deliverGroup(output, state: &state, tally: &tally, deliver: deliver)
+      }
+      for note in notes { deliver(.note(source: source.name, note)) }
+    }
     while true {
       // This round: the groups of `raw`, and (one more iteration) the cut of the next chunk.
       let current = raw
@@ -140,25 +151,28 @@ public struct BatchEngine: Sendable {
       let outputs = Slots<GroupOutput>(count: groups.count)
       let wasFinished = finished
       if finished {
-        executor.perform(iterations: groups.count) { index in
-          outputs.set(index, worker.process(current, groups[index]))
-        }
+        executor.perform(
+          iterations: groups.count,
+          { index in outputs.set(index, worker.process(current, groups[index])) },
+          meanwhile: deliverPending)
       } else {
         let chunk = source.next()
         let next = Mutex<Result<(RecordCutter, RecordBatch), EvidenceError>?>(nil)
         let cutterNow = cutter
-        executor.perform(iterations: groups.count + 1) { index in
-          guard index < groups.count else {
-            var cutter = cutterNow
-            let result = Result { () throws(EvidenceError) -> (RecordCutter, RecordBatch) in
-              let batch = try cutter.feed(chunk ?? [], final: chunk == nil)
-              return (cutter, batch)
+        executor.perform(
+          iterations: groups.count + 1,
+          { index in
+            guard index < groups.count else {
+              var cutter = cutterNow
+              let result = Result { () throws(EvidenceError) -> (RecordCutter, RecordBatch) in
+                let batch = try cutter.feed(chunk ?? [], final: chunk == nil)
+                return (cutter, batch)
+              }
+              next.withLock { $0 = result }
+              return
             }
-            next.withLock { $0 = result }
-            return
-          }
-          outputs.set(index, worker.process(current, groups[index]))
-        }
+            outputs.set(index, worker.process(current, groups[index]))
+          }, meanwhile: deliverPending)
         finished = chunk == nil
         switch next.withLock({ $0 }) {
         case .success(let (newCutter, batch)):
@@ -170,11 +184,11 @@ public struct BatchEngine: Sendable {
           break
         }
       }
-      for output in outputs.values() {
-        deliverGroup(output, state: &state, tally: &tally, deliver: deliver)
+      pending = (outputs.values(), wasFinished ? [] : raw.notes)
+      if wasFinished {
+        deliverPending()
+        break
       }
-      if wasFinished { break }
-      for note in raw.notes { deliver(.note(source: source.name, note)) }
     }
   }
 

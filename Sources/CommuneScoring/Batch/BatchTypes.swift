@@ -9,6 +9,17 @@ public protocol BatchExecutor: Sendable {
   /// Calls `body(0) … body(iterations - 1)`, in any order and possibly at the same time, and
   /// returns when every call has returned.
   func perform(iterations: Int, _ body: @Sendable (Int) -> Void)
+  /// The same, while `meanwhile` runs on the calling thread (a batch delivers the previous
+  /// round's results while the workers score the next); returns when both are done.
+  func perform(iterations: Int, _ body: @Sendable (Int) -> Void, meanwhile: () -> Void)
+}
+
+extension BatchExecutor {
+  /// Runs `meanwhile`, then the iterations: nothing overlaps.
+  public func perform(iterations: Int, _ body: @Sendable (Int) -> Void, meanwhile: () -> Void) {
+    meanwhile()
+    perform(iterations: iterations, body)
+  }
 }
 
 /// Runs iterations one after another on the calling thread.

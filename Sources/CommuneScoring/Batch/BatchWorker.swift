@@ -41,7 +41,7 @@ struct Worker: Sendable {
   func process(_ raw: RecordBatch, _ group: Range<Int>) -> GroupOutput {
     var output = GroupOutput()
     output.rows.reserveCapacity(group.count)
-    output.bytes.reserveCapacity(group.count * 128)
+    output.bytes.reserveCapacity(group.count * 192)
     // The reference to the rulebook of the last record: a batch mostly uses one, so rows share
     // it rather than each holding a copy.
     var lastRulebook: BatchRulebookReference?

@@ -45,22 +45,22 @@ extension ScoringPlan {
 
   /// One indicator's points: `.some(nil)` when not verifiable, nil when the plan cannot say.
   @inline(__always)
-  func points(_ step: Step, _ slots: UnsafeBufferPointer<Int>) -> Int?? {
-    switch step {
-    case .flag(let slot, let points):
-      let value = slots[slot]
-      if value == Self.missing { return .some(nil) }
-      return value != 0 ? points : 0
-    case .countZero(let slot, let points):
-      let value = slots[slot]
-      if value == Self.missing { return .some(nil) }
-      return value == 0 ? points : 0
-    case .banded(let part, let whole, let range, let otherwise, let whenNone):
-      let numerator = slots[part]
-      let denominator = slots[whole]
-      if numerator == Self.missing || denominator == Self.missing { return .some(nil) }
-      if denominator == 0 { return .some(whenNone) }
-      for index in range {
+  static func points(
+    _ indicator: PlanIndicator, _ slots: UnsafeBufferPointer<Int>,
+    _ bands: UnsafeBufferPointer<PlanBand>
+  ) -> Int?? {
+    let numerator = slots[indicator.part]
+    if numerator == Self.missing { return .some(nil) }
+    switch indicator.kind {
+    case .flag:
+      return numerator != 0 ? indicator.points : 0
+    case .countZero:
+      return numerator == 0 ? indicator.points : 0
+    case .banded:
+      let denominator = slots[indicator.whole]
+      if denominator == Self.missing { return .some(nil) }
+      if denominator == 0 { return .some(indicator.hasWhenNone ? indicator.whenNone : nil) }
+      for index in indicator.bandStart..<indicator.bandEnd {
         let band = bands[index]
         guard let order = Self.compare(numerator, band.factor, band.limit, denominator) else {
           return nil
@@ -73,13 +73,13 @@ extension ScoringPlan {
         }
         if holds { return band.points }
       }
-      return otherwise
+      return indicator.points
     }
   }
 
   /// Whether a gate fires: `.some(nil)` when a figure is missing, nil when the plan cannot say.
   @inline(__always)
-  func fires(_ gate: PlanGate, _ slots: UnsafeBufferPointer<Int>) -> Bool?? {
+  static func fires(_ gate: PlanGate, _ slots: UnsafeBufferPointer<Int>) -> Bool?? {
     switch gate {
     case .flag(let slot, let yes):
       let value = slots[slot]
@@ -105,12 +105,54 @@ extension ScoringPlan {
   func score(
     _ slots: UnsafeBufferPointer<Int>, category: Int, into score: inout PlannedScore
   ) -> Bool {
+    let verdict = indicators.withUnsafeBufferPointer { indicators in
+      bands.withUnsafeBufferPointer { bands in
+        score.points.withUnsafeMutableBufferPointer { points in
+          Self.criteria(
+            criteria, indicators: indicators, bands: bands, gates: gates, slots: slots,
+            into: points)
+        }
+      }
+    }
+    guard let verdict else { return false }
+    let threshold = thresholds[category]
+    score.total = verdict.total
+    score.threshold = threshold
+    if verdict.incomplete {
+      score.status = .incomplete
+      score.bestTotal = verdict.bestTotal
+      score.worstTotal = verdict.worstTotal
+    } else {
+      let recognized =
+        !(noCriterionAtZero && verdict.hasZero) && verdict.total >= threshold
+        && verdict.allAtBest
+      score.status = recognized ? .recognized : .notRecognized
+      score.bestTotal = nil
+      score.worstTotal = nil
+    }
+    return true
+  }
+
+  /// What `Evaluator.verdict` gathers from the criteria's scores.
+  struct Gathered {
     var total = 0
     var incomplete = false
     var hasZero = false
     var bestTotal = 0
     var worstTotal = 0
     var allAtBest = true
+  }
+
+  /// Every criterion's points into `points` (`PlannedScore.notVerifiable` when not
+  /// verifiable), as `Evaluator.score(_:_:minimum:trace:)` gives them; nil when the plan
+  /// cannot be certain.
+  @inline(__always)
+  static func criteria(
+    _ criteria: [PlanCriterion], indicators: UnsafeBufferPointer<PlanIndicator>,
+    bands: UnsafeBufferPointer<PlanBand>, gates: [PlanGate], slots: UnsafeBufferPointer<Int>,
+    into points: UnsafeMutableBufferPointer<Int>
+  ) -> Gathered? {
+    var gathered = Gathered()
     for criterionIndex in criteria.indices {
       let criterion = criteria[criterionIndex]
       var sum = 0
@@ -121,25 +163,24 @@ extension ScoringPlan {
       var anyMinimum = criterion.minimum != nil
       for index in criterion.indicators {
         let indicator = indicators[index]
-        guard let outcome = points(indicator.step, slots) else { return false }
-        let required = indicator.minimum
-        if required != nil { anyMinimum = true }
+        guard let outcome = Self.points(indicator, slots, bands) else { return nil }
+        if indicator.hasMinimum { anyMinimum = true }
         if let points = outcome {
           sum += points
           best += points
           worst += points
-          if let required, points < required { indicatorsAtBest = false }
+          if indicator.hasMinimum, points < indicator.minimum { indicatorsAtBest = false }
         } else {
           verifiable = false
           best += indicator.best
           worst += indicator.worst
-          if let required, indicator.best < required { indicatorsAtBest = false }
+          if indicator.hasMinimum, indicator.best < indicator.minimum { indicatorsAtBest = false }
         }
       }
       var gateMissing = false
       var fired = false
       for index in criterion.gates {
-        guard let outcome = fires(gates[index], slots) else { return false }
+        guard let outcome = fires(gates[index], slots) else { return nil }
         guard let firing = outcome else {
           gateMissing = true
           continue
@@ -150,46 +191,32 @@ extension ScoringPlan {
         }
       }
       // The criterion's score, as `Evaluator.score(_:_:minimum:trace:)` gives it.
-      let points: Int?
+      let criterionPoints: Int?
       let atBest: Bool
       if fired {
-        points = 0
+        criterionPoints = 0
         best = 0
         worst = 0
         atBest = !anyMinimum
       } else {
         if gateMissing { worst = 0 }
         atBest = indicatorsAtBest && best >= (criterion.minimum ?? 0)
-        points = verifiable && !gateMissing ? sum : nil
+        criterionPoints = verifiable && !gateMissing ? sum : nil
       }
       // The verdict's running figures, as `Evaluator.verdict` gathers them.
-      if let points {
-        total += points
-        if points == 0 { hasZero = true }
-        score.points[criterionIndex] = points
+      if let criterionPoints {
+        gathered.total += criterionPoints
+        if criterionPoints == 0 { gathered.hasZero = true }
+        points[criterionIndex] = criterionPoints
       } else {
-        incomplete = true
-        score.points[criterionIndex] = PlannedScore.notVerifiable
+        gathered.incomplete = true
+        points[criterionIndex] = PlannedScore.notVerifiable
       }
-      bestTotal += best
-      worstTotal += worst
-      if !atBest { allAtBest = false }
+      gathered.bestTotal += best
+      gathered.worstTotal += worst
+      if !atBest { gathered.allAtBest = false }
     }
-    let threshold = thresholds[category]
-    score.total = total
-    score.threshold = threshold
-    if incomplete {
-      score.status = .incomplete
-      score.bestTotal = bestTotal
-      score.worstTotal = worstTotal
-    } else {
-      let recognized =
-        !(noCriterionAtZero && hasZero) && total >= threshold && allAtBest
-      score.status = recognized ? .recognized : .notRecognized
-      score.bestTotal = nil
-      score.worstTotal = nil
-    }
-    return true
+    return gathered
   }
 
   /// Scores `values` for a commune of `category` (a category id of the rulebook): nil when the

@@ -29,12 +29,52 @@ public struct ScoringPlan: Sendable {
     var points: Int
   }
 
+  /// One indicator, flat (no payloads to unpack) for the scoring loop.
   struct PlanIndicator: Sendable, Equatable {
-    var step: Step
+    enum Kind: UInt8, Sendable { case flag, countZero, banded }
+    var kind: Kind
+    /// The field slot read (the part of a band table), and the whole's slot.
+    var part: Int
+    var whole = 0
+    /// The points of a flag or zero count; `otherwise` for a band table.
+    var points: Int
+    /// A band table's points when the whole is 0 (`hasWhenNone` false: not verifiable).
+    var whenNone = 0
+    var hasWhenNone = false
+    var bandStart = 0
+    var bandEnd = 0
     /// The rule's most and fewest points (for a commune whose figure is missing).
     var best: Int
     var worst: Int
-    var minimum: Int?
+    /// The indicator's minimum (`hasMinimum` false: none).
+    var minimum: Int
+    var hasMinimum: Bool
+
+    init(_ step: Step, best: Int, worst: Int, minimum: Int?) {
+      switch step {
+      case .flag(let slot, let points):
+        kind = .flag
+        part = slot
+        self.points = points
+      case .countZero(let slot, let points):
+        kind = .countZero
+        part = slot
+        self.points = points
+      case .banded(let part, let whole, let bands, let otherwise, let whenNone):
+        kind = .banded
+        self.part = part
+        self.whole = whole
+        points = otherwise
+        self.whenNone = whenNone ?? 0
+        hasWhenNone = whenNone != nil
+        bandStart = bands.lowerBound
+        bandEnd = bands.upperBound
+      }
+      self.best = best
+      self.worst = worst
+      self.minimum = minimum ?? 0
+      hasMinimum = minimum != nil
+    }
   }
 
   /// A gate: `part × factor` compared with `limit × whole` (whole 1 for a count), or a flag.
@@ -83,7 +123,7 @@ public struct ScoringPlan: Sendable {
         guard let step = Self.step(indicator.rule, bands: &bands) else { return nil }
         indicators.append(
           PlanIndicator(
-            step: step, best: indicator.rule.bestPoints, worst: indicator.rule.worstPoints,
+            step, best: indicator.rule.bestPoints, worst: indicator.rule.worstPoints,
             minimum: indicator.minimumPoints))
       }
       let firstGate = gates.count

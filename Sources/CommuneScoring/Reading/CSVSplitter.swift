@@ -183,6 +183,18 @@ struct LineScan: Sendable, Equatable {
     mode = inside ? .quoted : .cellStart
   }
 
+  static let ones: UInt64 = 0x0101_0101_0101_0101
+  static let lfs = ones &* 0x0A
+  static let crs = ones &* 0x0D
+  static let quotes = ones &* 0x22
+
+  /// The high bit of each byte of `word` that is 0, exactly (no borrow between bytes).
+  @inline(__always)
+  static func zeroBytes(_ word: UInt64) -> UInt64 {
+    let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    return ~(((word & low) &+ low) | word | low)
+  }
+
   /// Scans to the end of the line; false when the buffer ends first (and more may follow).
   mutating func run(_ buffer: UnsafeBufferPointer<UInt8>, base: Int, separator: UInt8, final: Bool)
     -> Bool
@@ -190,7 +202,24 @@ struct LineScan: Sendable, Equatable {
     let quote = UInt8(ascii: "\""), lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
     var index = position - base
     let count = buffer.count
+    let raw = UnsafeRawBufferPointer(buffer)
     while index < count {
+      // Outside quotes, once the line is known not to be blank, eight bytes at a time: a word
+      // without a line break or a quote only counts its separators and leaves the mode
+      // unquoted, or at a cell's start when its last byte is a separator.
+      if !blank, mode == .unquoted || mode == .cellStart, index + 8 <= count {
+        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        if LineScan.zeroBytes(word ^ LineScan.lfs) | LineScan.zeroBytes(word ^ LineScan.crs)
+          | LineScan.zeroBytes(word ^ LineScan.quotes) == 0
+        {
+          separators +=
+            LineScan.zeroBytes(word ^ (LineScan.ones &* UInt64(separator)))
+            .nonzeroBitCount
+          mode = buffer[index + 7] == separator ? .cellStart : .unquoted
+          index += 8
+          continue
+        }
+      }
       let byte = buffer[index]
       if byte == lf || byte == cr {
         if mode == .quoteInQuoted { mode = .afterQuote }
