@@ -248,13 +248,23 @@ public struct BatchTextReport: Renderer {
     text.count < width ? text : String(text.prefix(width - 2)) + "…"
   }
 
-  /// One commune's line.
-  public func line(_ entry: BatchEntry) -> String {
-    Format.pad(entry.code, 7) + Format.pad(fit(entry.name, 24), 24)
+  /// One commune's line. A reviewed commune's line shows the reviewed result, and a second
+  /// line the commune's own (`own`), so a council reads both side by side in 80 columns.
+  public func line(_ entry: BatchEntry, own: Score? = nil) -> String {
+    var out =
+      Format.pad(entry.code, 7) + Format.pad(fit(entry.name, 24), 24)
       + Format.pad(fit(entry.district ?? "", 18), 18)
       + Format.padLeft(w.plain(entry.total), 6) + Format.padLeft(w.plain(entry.threshold), 8) + "  "
-      + statusWord(entry.status)
-      + (entry.reviewed ? w.t(" (đã thẩm định)", " (reviewed)") : "") + "\n"
+      + statusWord(entry.status) + (entry.reviewed ? " *" : "") + "\n"
+    if entry.reviewed, let own {
+      out +=
+        String(repeating: " ", count: 7)
+        + w.t(
+          "* đã thẩm định; xã tự chấm: \(w.plain(own.total)) điểm, \(statusWord(own.status))",
+          "* reviewed; the commune's own score: \(w.plain(own.total)) points, \(statusWord(own.status))"
+        ) + "\n"
+    }
+    return out
   }
 
   /// The summary after the table: counts in columns, every line at most 80 columns.

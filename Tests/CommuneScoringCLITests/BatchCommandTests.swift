@@ -237,6 +237,19 @@ struct BatchCommandTests {
     )
   }
 
+  @Test("the text list of a reviewed batch shows the council's score and the commune's own")
+  func reviewedTextList() {
+    let run = cfc(
+      "batch", Repo.path("samples/communes.csv"), "--review", Repo.path("samples/review.csv"))
+    #expect(run.code == 0)
+    let lines = run.stdout.split(separator: "\n").map(String.init)
+    let bangMac = lines.firstIndex { $0.hasPrefix("06124") }
+    #expect(bangMac.map { lines[$0].hasSuffix("865     800  đạt *") } == true)
+    #expect(
+      bangMac.map { lines[$0 + 1] == "       * đã thẩm định; xã tự chấm: 895 điểm, đạt" } == true)
+    #expect(lines.allSatisfy { $0.count <= 80 })
+  }
+
   @Test("a review error quotes the council's own headings and the words typed for the figure")
   func reviewErrorsInTheCouncilsWords() throws {
     let review = try temporaryFolder().appendingPathComponent("thẩm-định.csv").path

@@ -18,9 +18,10 @@ public struct TextBatchWriter: BatchWriter {
     let namesRulebook = options.namesRulebook
     return { row, bytes in
       guard !certifiedOnly || row.score.status == .recognized else { return }
-      var line = report.line(BatchEntry(row.record, row.score, reviewed: row.reviewed))
-      if namesRulebook, line.hasSuffix("\n") {
-        line = String(line.dropLast()) + "  \(row.rulebook.id)\n"
+      var line = report.line(
+        BatchEntry(row.record, row.score, reviewed: row.reviewed), own: row.ownScore)
+      if namesRulebook, let end = line.firstIndex(of: "\n") {
+        line.insert(contentsOf: "  \(row.rulebook.id)", at: end)
       }
       bytes += line.utf8
     }
