@@ -148,15 +148,19 @@ enum BatchCommand {
       certifiedOnly: parsed.flags.contains("--certified-only"), withReview: reviews != nil,
       frame: frame, split: ListSplit(rawValue: parsed.value("--by") ?? "all") ?? .all)
     options.namesRulebook = selection.several
-    let run = BatchRun(
+    var configuration = BatchEngine.Configuration(
+      rulebook: rulebook, rulebookForRecord: selection.chooser,
+      readingRulebookScores: selection.readingRulebookScores, reviews: reviews,
+      groupSize: 64, encoding: parsed.value("--encoding").flatMap(TextEncoding.init(name:)))
+    configuration.inputReceipts = format.showsInputReceipts
+    var run = BatchRun(
       files: files, input: parsed.value("--input"),
       output: parsed.value("-o"), format: format, sheet: parsed.value("--sheet"),
-      options: options,
-      configuration: BatchEngine.Configuration(
-        rulebook: rulebook, rulebookForRecord: selection.chooser,
-        readingRulebookScores: selection.readingRulebookScores, reviews: reviews,
-        groupSize: 64, encoding: parsed.value("--encoding").flatMap(TextEncoding.init(name:))),
+      options: options, configuration: configuration,
       executor: DispatchBatchExecutor(width: workers))
+    // A round of work holds the output of one input chunk: jsonl writes about 7 KB a commune,
+    // 40 times a CSV row, so it reads smaller chunks to keep memory flat.
+    if format == .jsonl { run.chunkSize = 1 << 18 }
     return try run.run(terminal: terminal)
   }
 }

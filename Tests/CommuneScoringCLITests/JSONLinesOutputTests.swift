@@ -107,6 +107,35 @@ struct JSONLinesOutputTests {
     #expect(statuses.filter { $0 == "rejected" }.count == 2)
   }
 
+  @Test("JSON Lines in: json still shows each record's receipt, and every format reads the same")
+  func receipts() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let jsonl = folder.appendingPathComponent("g.jsonl").path
+    let csv = folder.appendingPathComponent("g.csv").path
+    #expect(cfc("generate", "200", "--seed", "4", "--format", "jsonl", "-o", jsonl).code == 0)
+    #expect(cfc("generate", "200", "--seed", "4", "-o", csv).code == 0)
+    let full = cfc("batch", jsonl, "--format", "json")
+    let array = try #require(
+      try JSONSerialization.jsonObject(with: Data(full.stdout.utf8)) as? [[String: Any]])
+    let receipts = array.dropLast().compactMap {
+      ($0["input"] as? [String: Any])?["sha256"] as? String
+    }
+    #expect(receipts.count == 200)
+    #expect(receipts.allSatisfy { $0.count == 64 })
+    #expect(Set(receipts).count == 200)
+    // Without receipts (every other format), the same records and results (the tally's last
+    // line names the file, so it is left out).
+    for format in ["csv", "jsonl", "text"] {
+      let fromLines = cfc("batch", jsonl, "--format", format).stdout
+      let fromCSV = cfc("batch", csv, "--format", format).stdout
+      #expect(!fromLines.isEmpty)
+      #expect(
+        fromLines.split(separator: "\n").dropLast() == fromCSV.split(separator: "\n").dropLast(),
+        "\(format)")
+    }
+  }
+
   @Test("jsonl mixes rulebooks with different criteria, each line explained by its own")
   func rulebooksByYear() throws {
     let file = try RulebookByYearTests.batch(years: [2017, 2024, 2018, 2018, 2019, 2024])

@@ -86,6 +86,10 @@ public enum BatchFormat: String, Sendable, CaseIterable {
   /// different criteria can share the output (tables have one column per criterion).
   public var mixesRulebooks: Bool { self == .json || self == .jsonl }
 
+  /// Whether the output shows each JSON record's receipt (the SHA-256 of its bytes): only
+  /// `json`, whose objects are whole assessments. The others let reading skip the hashing.
+  public var showsInputReceipts: Bool { self == .json }
+
   /// The writer of this format.
   public func writer(_ options: BatchWriterOptions) -> any BatchWriter {
     switch self {

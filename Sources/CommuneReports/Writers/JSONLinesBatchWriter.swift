@@ -35,6 +35,10 @@ public struct JSONLinesBatchWriter: BatchWriter {
     return { row, bytes in
       guard !certifiedOnly || row.score.status == .recognized else { return }
       let rulebook = row.rulebook
+      // A line is about 7 KB: make room for it at once (doubling, as appending would).
+      if bytes.capacity - bytes.count < 8192 {
+        bytes.reserveCapacity(max(2 * bytes.capacity, bytes.count + 8192))
+      }
       if prepared.phrases.explainer.rulebook.isSameRulebook(rulebook) {
         CompactAssessment(prepared).append(row, to: &bytes)
       } else {

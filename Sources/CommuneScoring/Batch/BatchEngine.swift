@@ -36,6 +36,11 @@ public struct BatchEngine: Sendable {
     /// The text encoding of the sources (nil: detected).
     public var encoding: TextEncoding?
 
+    /// Whether JSON records keep the SHA-256 of their own bytes (`inputSHA256`, the receipt a
+    /// single assessment shows). Only outputs that show it need it; hashing is about a third of
+    /// reading JSON Lines.
+    public var inputReceipts = true
+
     public init(
       rulebook: Rulebook, rulebookForYear: (@Sendable (Int) -> Rulebook)? = nil,
       rulebookForRecord: (
@@ -131,7 +136,8 @@ public struct BatchEngine: Sendable {
       fast = Worker.FastPath(rows: rows, format: formatter)
     }
     let worker = Worker(
-      source: sourceIndex, decoder: decoder, configuration: configuration, format: format,
+      source: sourceIndex, decoder: decoder.keepingReceipts(configuration.inputReceipts),
+      configuration: configuration, format: format,
       fast: fast)
     // The previous round's results and the notes read since, delivered while the workers
     // score this round (with one thread, before it): input order is kept.

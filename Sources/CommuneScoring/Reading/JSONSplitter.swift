@@ -64,25 +64,29 @@ struct JSONSplitter: Sendable {
   mutating func scanLines(final: Bool, into records: inout [RawRecord]) {
     buffer.withUnsafeBufferPointer { bytes in
       var at = position - base
-      while at < bytes.count {
-        let byte = bytes[at]
-        if byte == 0x0A || byte == 0x0D {
-          if byte == 0x0D, at + 1 == bytes.count, !final { break }
-          let end = at
-          at += byte == 0x0D && at + 1 < bytes.count && bytes[at + 1] == 0x0A ? 2 : 1
-          endLine(end: end + base, records: &records)
-          recordStart = at + base
-          line += 1
-          continue
-        }
+      let count = bytes.count
+      while at < count {
         if !inRecord {
           inRecord = true
           recordStart = at + base
           recordLine = line
           lineHasText = false
         }
-        if byte != 0x20, byte != 0x09 { lineHasText = true }
-        at += 1
+        // Whether the line holds anything but spaces is known from its first other byte; then
+        // the rest of the line is skipped in one tight loop.
+        if !lineHasText {
+          while at < count, bytes[at] == 0x20 || bytes[at] == 0x09 { at += 1 }
+          if at < count, bytes[at] != 0x0A, bytes[at] != 0x0D { lineHasText = true }
+        }
+        while at < count, bytes[at] != 0x0A, bytes[at] != 0x0D { at += 1 }
+        guard at < count else { break }
+        let byte = bytes[at]
+        if byte == 0x0D, at + 1 == count, !final { break }
+        let end = at
+        at += byte == 0x0D && at + 1 < count && bytes[at + 1] == 0x0A ? 2 : 1
+        endLine(end: end + base, records: &records)
+        recordStart = at + base
+        line += 1
       }
       position = at + base
     }

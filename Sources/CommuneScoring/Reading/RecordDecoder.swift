@@ -21,6 +21,15 @@ public struct RecordDecoder: Sendable {
   let rulebook: Rulebook
   /// The fast reader of flat JSON records (nil: every record goes through `JSONParser`).
   let flat: FlatRecordReader?
+  /// Whether JSON records keep the SHA-256 of their bytes (`inputSHA256`).
+  var receipts = true
+
+  /// The same decoder, keeping JSON records' receipts or not.
+  func keepingReceipts(_ keep: Bool) -> RecordDecoder {
+    var copy = self
+    copy.receipts = keep
+    return copy
+  }
 
   init(kind: Kind, rulebook: Rulebook, fast: Bool = true) {
     self.kind = kind
@@ -44,6 +53,7 @@ public struct RecordDecoder: Sendable {
       return RecordDecoder(kind: .csv(copy, separator: separator), rulebook: rulebook)
     case .json:
       return RecordDecoder(kind: kind, rulebook: rulebook, fast: flat != nil)
+        .keepingReceipts(receipts)
     }
   }
 
@@ -111,7 +121,7 @@ public struct RecordDecoder: Sendable {
     // The common flat shape is read straight from the bytes; anything else, and every record
     // that would be refused, goes through the general parser below.
     if let flat, var read = flat.read(text) {
-      read.inputSHA256 = SHA256.hex(of: text)
+      if receipts { read.inputSHA256 = SHA256.hex(of: text) }
       return .success(read)
     }
     let json: JSONValue
@@ -125,7 +135,7 @@ public struct RecordDecoder: Sendable {
     do {
       var decoded = try EvidenceDecoder.decode(json, rulebook: rulebook, at: base)
       // The receipt names the record's own bytes, as for a single assessment.
-      decoded.inputSHA256 = SHA256.hex(of: text)
+      if receipts { decoded.inputSHA256 = SHA256.hex(of: text) }
       return .success(decoded)
     } catch {
       let issues = error.issues.map { issue -> EvidenceIssue in
