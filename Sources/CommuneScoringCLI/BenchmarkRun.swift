@@ -50,7 +50,8 @@ struct BenchmarkRun {
     _ = try BenchmarkChild.measure([
       me, "generate", String(count), "--format", "jsonl", "-o", jsonl,
     ])
-    let size = (try? FileManager.default.attributesOfItem(atPath: csv)[.size] as? Int) ?? 0
+    var status = stat()
+    let size = stat(csv, &status) == 0 ? Int(status.st_size) : 0
     terminal.out(
       "\(decimal(generated.wall, 2)) s, \(decimal(Double(size) / 1e6, 1)) MB CSV\n")
     try writeFirstRecord()
