@@ -1,3 +1,4 @@
+import CommuneReports
 import CommuneScoring
 import CommuneScoringCLI
 import Foundation
@@ -91,6 +92,50 @@ enum Differential {
     if one != three {
       fatalError(
         "--jobs changes the outcome:\n--jobs 1: \(one)\n--jobs 3: \(three)")
+    }
+  }
+
+  /// The scoring-plan differential: a CSV batch through the CSV writer with the compiled plan
+  /// scoring the rows it is certain of, and with every row on the general path, gives the same
+  /// bytes, the same reports and the same tally, with one worker.
+  static func planned(_ bytes: [UInt8]) {
+    func run(_ planned: Bool) -> (output: [UInt8], reports: [String]) {
+      var writer = BatchFormat.csv.writer(
+        BatchWriterOptions(
+          rulebook: FuzzTargets.shipped, language: .en, certifiedOnly: false, withReview: false))
+      var output: [UInt8] = []
+      var reports: [String] = []
+      writer.begin(into: &output)
+      do {
+        let tally = try BatchEngine(.init(rulebook: FuzzTargets.shipped)).run(
+          [BatchSource(name: "fuzz.csv", layout: .csv, bytes: bytes, chunkSize: 4096)],
+          executor: SerialBatchExecutor(), format: writer.formatter,
+          planned: planned ? writer.plannedFormatter : nil
+        ) { item in
+          switch item {
+          case .assessed(let row, let formatted):
+            writer.add(row, formatted: formatted, into: &output)
+          case .formatted(let formatted, _): output += formatted
+          case .rejected(let rejection):
+            reports.append("rejected \(rejection.line) \(rejection.error)")
+          case .note(_, let note): reports.append("note \(note)")
+          case .unusedReview(let rejection): reports.append("unused \(rejection.line)")
+          }
+        }
+        writer.end(tally, into: &output)
+        reports.append("tally \(tally.all)")
+      } catch {
+        reports.append("failed \(error)")
+      }
+      return (output, reports)
+    }
+    let general = run(false)
+    let planned = run(true)
+    if planned.output != general.output || planned.reports != general.reports {
+      fatalError(
+        "the scoring plan changes the CSV:\ngeneral: \(general.reports)\n"
+          + String(decoding: general.output, as: UTF8.self) + "\nplanned: \(planned.reports)\n"
+          + String(decoding: planned.output, as: UTF8.self))
     }
   }
 

@@ -40,6 +40,10 @@ enum FuzzTargets {
       "flatjson",
       "differential: the fast flat-record reader and the JSON parser agree, line by line",
       Differential.flatRecords),
+    FuzzTarget(
+      "planned",
+      "differential: a CSV batch scored by the compiled plan and by the general path agree",
+      Differential.planned),
     FuzzTarget("inflate", "a raw DEFLATE stream, inflated under a limit", inflate),
     FuzzTarget("zip", "a ZIP archive: directory read, every entry expanded and checked", zip),
     FuzzTarget(
