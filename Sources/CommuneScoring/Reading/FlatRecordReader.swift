@@ -245,15 +245,9 @@ struct FlatScanner {
     return true
   }
 
-  static func isWordByte(_ byte: UInt8) -> Bool {
-    switch byte {
-    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-      UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"),
-      UInt8(ascii: "."):
-      return true
-    default: return false
-    }
-  }
+  /// A byte that may continue a literal or a number (the splitter's own test, so both readers
+  /// end a word at the same byte).
+  static func isWordByte(_ byte: UInt8) -> Bool { JSONSplitter.literalByte(byte) }
 
   /// An integer as JSON writes it (`-?(0|[1-9][0-9]*)`) that fits in 64 bits.
   mutating func integer() -> Int? {
