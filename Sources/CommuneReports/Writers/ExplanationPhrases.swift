@@ -49,6 +49,8 @@ struct ExplanationPhrases: Sendable {
   /// " — không có trường hợp nào → " and " (không có gì để đo)".
   let noneWords: [UInt8]
   let nothingToMeasure: [UInt8]
+  /// "chưa xác minh được" / "not verifiable".
+  let notVerifiableWords: [UInt8]
   /// Thousands separator of the language's integers.
   let group: UInt8
   /// Decimal separator of the language's numbers.
@@ -72,6 +74,7 @@ struct ExplanationPhrases: Sendable {
     missingHead = escaped(w.t("Thiếu số liệu: ", "Missing: "))
     noneWords = escaped(w.t(" — không có trường hợp nào", " — none in the commune") + " → ")
     nothingToMeasure = escaped(w.t(" (không có gì để đo)", " (nothing to measure)"))
+    notVerifiableWords = escaped(w.t("chưa xác minh được", "not verifiable"))
     missing = explainer.rulebook.criteria.map { criterion in
       criterion.indicators.map { indicator in
         Missing(
@@ -128,37 +131,46 @@ struct ExplanationPhrases: Sendable {
   /// Appends the explanation of `result` (an indicator of the criterion at `criterionIndex`) as
   /// a JSON string literal.
   func appendJSON(_ result: IndicatorResult, criterion criterionIndex: Int, to out: inout [UInt8]) {
-    if hasMissing(result) {
-      let missing = missing[criterionIndex][result.index]
-      guard missing.labels.count == result.inputs.count else {
-        return general(result, criterionIndex, to: &out)
-      }
+    guard
+      appendPrepared(
+        criterion: criterionIndex, indicator: result.index, inputs: TracedInputs(result.inputs),
+        points: result.points, match: result.outcome.match, to: &out)
+    else { return general(result, criterionIndex, to: &out) }
+  }
+
+  /// Appends, from the prepared fragments, the explanation of the indicator at `indicatorIndex`
+  /// of the criterion at `criterionIndex` that scored `points` (nil: not verifiable) with the
+  /// band `match`, its rule's inputs read as `inputs`: the same bytes as `appendJSON` for the
+  /// same outcome. False, with nothing appended, when only `Explainer.explain` can say it.
+  func appendPrepared<Inputs: ExplanationInputs>(
+    criterion criterionIndex: Int, indicator indicatorIndex: Int, inputs: Inputs, points: Int?,
+    match: BandMatch?, to out: inout [UInt8]
+  ) -> Bool {
+    if inputs.anyMissing {
+      let missing = missing[criterionIndex][indicatorIndex]
+      guard missing.labels.count == inputs.count else { return false }
       out.append(UInt8(ascii: "\""))
       out += missingHead
       var first = true
-      for (input, label) in zip(result.inputs, missing.labels) where input.value == nil {
+      for position in 0..<inputs.count where inputs.value(at: position) == nil {
         if !first { out += ", ".utf8 }
         first = false
-        out += label
+        out += missing.labels[position]
       }
       out += missing.end
       out.append(UInt8(ascii: "\""))
-      return
+      return true
     }
-    switch phrases[criterionIndex][result.index] {
+    switch phrases[criterionIndex][indicatorIndex] {
     case .general:
-      return general(result, criterionIndex, to: &out)
+      return false
     case .flag(let yes, let no):
-      guard let points = result.points, let value = result.inputs.first?.value else {
-        return general(result, criterionIndex, to: &out)
-      }
+      guard let points, inputs.count > 0, let value = inputs.value(at: 0) else { return false }
       out.append(UInt8(ascii: "\""))
       out += value != 0 ? yes : no
       appendPoints(points, to: &out)
     case .countZero(let head, let mustBeZero):
-      guard let points = result.points, let value = result.inputs.first?.value else {
-        return general(result, criterionIndex, to: &out)
-      }
+      guard let points, inputs.count > 0, let value = inputs.value(at: 0) else { return false }
       out.append(UInt8(ascii: "\""))
       out += head
       appendInteger(value, to: &out)
@@ -166,9 +178,9 @@ struct ExplanationPhrases: Sendable {
       out += " → ".utf8
       appendPoints(points, to: &out)
     case .rate(let rate):
-      guard result.inputs.count == 2, let numerator = result.inputs[0].value,
-        let denominator = result.inputs[1].value, denominator == 0 || result.points != nil
-      else { return general(result, criterionIndex, to: &out) }
+      guard inputs.count == 2, let numerator = inputs.value(at: 0),
+        let denominator = inputs.value(at: 1), denominator == 0 || points != nil
+      else { return false }
       out.append(UInt8(ascii: "\""))
       out += rate.head
       appendInteger(numerator, to: &out)
@@ -176,17 +188,17 @@ struct ExplanationPhrases: Sendable {
       appendInteger(denominator, to: &out)
       if denominator == 0 {
         out += noneWords
-        if let points = result.points {
+        if let points {
           appendPoints(points, to: &out)
         } else {
-          out += explainer.w.t("chưa xác minh được", "not verifiable").utf8
+          out += notVerifiableWords
           out += nothingToMeasure
         }
-      } else if let points = result.points {
+      } else if let points {
         out += " = ".utf8
         appendRatio(Int128(numerator) * Int128(rate.scale), denominator, to: &out)
         out += rate.unit
-        if case .band(let index) = result.outcome.match, index < rate.meets.count {
+        if case .band(let index) = match, index < rate.meets.count {
           out += rate.meets[index]
         } else {
           out += rate.misses
@@ -195,11 +207,7 @@ struct ExplanationPhrases: Sendable {
       }
     }
     out.append(UInt8(ascii: "\""))
-  }
-
-  func hasMissing(_ result: IndicatorResult) -> Bool {
-    for input in result.inputs where input.value == nil { return true }
-    return false
+    return true
   }
 
   func general(_ result: IndicatorResult, _ criterionIndex: Int, to out: inout [UInt8]) {
@@ -272,5 +280,43 @@ struct ExplanationPhrases: Sendable {
     out.append(decimal)
     out.append(UInt8(ascii: "0") + UInt8(fraction / 10))
     if fraction % 10 != 0 { out.append(UInt8(ascii: "0") + UInt8(fraction % 10)) }
+  }
+}
+
+/// The inputs of one indicator's rule, in the rule's order, as read for one record.
+protocol ExplanationInputs {
+  var count: Int { get }
+  /// The value of the input at `position` (nil when missing).
+  func value(at position: Int) -> Int?
+}
+
+extension ExplanationInputs {
+  /// Whether any input is missing.
+  var anyMissing: Bool {
+    for position in 0..<count where value(at: position) == nil { return true }
+    return false
+  }
+}
+
+/// The inputs of an indicator the general path traced.
+struct TracedInputs: ExplanationInputs {
+  let inputs: [FieldValue]
+
+  init(_ inputs: [FieldValue]) { self.inputs = inputs }
+
+  var count: Int { inputs.count }
+  func value(at position: Int) -> Int? { inputs[position].value }
+}
+
+/// The inputs of an indicator the compiled plan scored: the slots of its rule's fields among a
+/// record's figures.
+struct SlotInputs: ExplanationInputs {
+  let figures: UnsafeBufferPointer<Int>
+  let slots: [Int]
+
+  var count: Int { slots.count }
+  func value(at position: Int) -> Int? {
+    let value = figures[slots[position]]
+    return value == ScoringPlan.missing ? nil : value
   }
 }

@@ -51,6 +51,24 @@ public struct JSONLinesBatchWriter: BatchWriter {
     }
   }
 
+  /// The same lines for communes the compiled plan scored, written from its trace
+  /// (`PlannedCompactLine`); nil when the rulebook does not compile or has an indicator
+  /// without prepared phrases.
+  public var plannedFormatter: BatchEngine.PlannedFormatter? {
+    guard let plan = ScoringPlan(options.rulebook),
+      let line = PlannedCompactLine(prepared, plan: plan)
+    else { return nil }
+    let certifiedOnly = options.certifiedOnly
+    return { row, bytes in
+      guard !certifiedOnly || row.score.status == .recognized else { return }
+      if bytes.capacity - bytes.count < 8192 {
+        bytes.reserveCapacity(max(2 * bytes.capacity, bytes.count + 8192))
+      }
+      line.append(row, to: &bytes)
+      bytes.append(UInt8(ascii: "\n"))
+    }
+  }
+
   public func begin(into output: inout [UInt8]) {}
 
   public func add(_ row: BatchRow, formatted: ArraySlice<UInt8>, into output: inout [UInt8]) {
@@ -93,17 +111,16 @@ struct CompactAssessment {
   func append(_ row: BatchRow, to out: inout [UInt8]) {
     let record = row.record
     let category = record.commune.category
-    let result: Evaluation
-    var own: Evaluation?
-    var adjustments: [AdjustmentEffect] = []
-    if record.review == nil {
-      result = Evaluator.evaluate(record.evidence, category: category, rulebook: rulebook)
-    } else {
-      let assessment = Assessor.assess(record, rulebook: rulebook, withPath: false)
-      result = assessment.result
-      own = assessment.selfAssessed
-      adjustments = assessment.adjustments
+    guard record.review != nil else {
+      return appendUnreviewed(
+        Evaluator.evaluate(record.evidence, category: category, rulebook: rulebook),
+        category: category, year: record.year,
+        commune: { appendCommune(record.commune, to: &$0) }, to: &out)
     }
+    let assessment = Assessor.assess(record, rulebook: rulebook, withPath: false)
+    let result = assessment.result
+    let own = assessment.selfAssessed
+    let adjustments = assessment.adjustments
     var object = CompactObject()
     out.append(UInt8(ascii: "{"))
     if own != nil {
@@ -122,12 +139,7 @@ struct CompactAssessment {
     object.key("commune", &out)
     appendCommune(record.commune, to: &out)
     appendEvaluationMiddle(result, category: category, object: &object, to: &out)
-    object.key("rulebook", &out)
-    out += #"{"id":"#.utf8
-    JSONWriter.appendString(rulebook.id, to: &out)
-    out += #","sha256":"#.utf8
-    JSONWriter.appendString(rulebook.sha256, to: &out)
-    out.append(UInt8(ascii: "}"))
+    appendRulebook(object: &object, to: &out)
     if let own {
       object.key("selfAssessed", &out)
       var inner = CompactObject()
@@ -143,6 +155,37 @@ struct CompactAssessment {
     appendEvaluationTail(result, object: &object, to: &out)
     object.key("year", &out)
     appendPlain(record.year, to: &out)
+    out.append(UInt8(ascii: "}"))
+  }
+
+  /// A commune no council reviewed, from its evaluation: `commune` writes its `commune` object.
+  func appendUnreviewed(
+    _ result: Evaluation, category: String, year: Int, commune: (inout [UInt8]) -> Void,
+    to out: inout [UInt8]
+  ) {
+    var object = CompactObject()
+    out.append(UInt8(ascii: "{"))
+    if let outlook = result.outlook {
+      object.key("bestTotal", &out)
+      appendPoints(outlook.bestTotal, to: &out)
+    }
+    object.key("commune", &out)
+    commune(&out)
+    appendEvaluationMiddle(result, category: category, object: &object, to: &out)
+    appendRulebook(object: &object, to: &out)
+    appendEvaluationTail(result, object: &object, to: &out)
+    object.key("year", &out)
+    appendPlain(year, to: &out)
+    out.append(UInt8(ascii: "}"))
+  }
+
+  /// `"rulebook":{"id":…,"sha256":…}`.
+  func appendRulebook(object: inout CompactObject, to out: inout [UInt8]) {
+    object.key("rulebook", &out)
+    out += #"{"id":"#.utf8
+    JSONWriter.appendString(rulebook.id, to: &out)
+    out += #","sha256":"#.utf8
+    JSONWriter.appendString(rulebook.sha256, to: &out)
     out.append(UInt8(ascii: "}"))
   }
 

@@ -175,12 +175,14 @@ struct PlannedScratch {
         return false
       }
       let start = output.bytes.count
-      fast.format(
-        PlannedRow(
-          line: record.line, code: cell(cells.code), name: cell(cells.name),
-          district: cell(cells.district), province: cell(cells.province),
-          category: fast.rows.categoryIDs[cells.category], year: cells.year, score: score,
-          pointScale: plan.pointScale), &output.bytes)
+      slots.withUnsafeBufferPointer { figures in
+        fast.format(
+          PlannedRow(
+            line: record.line, code: cell(cells.code), name: cell(cells.name),
+            district: cell(cells.district), province: cell(cells.province),
+            category: fast.rows.categoryIDs[cells.category], year: cells.year, score: score,
+            pointScale: plan.pointScale, figures: figures), &output.bytes)
+      }
       output.rows.append(
         GroupOutput.Entry(
           line: record.line, key: cells.key, start: start, end: output.bytes.count))

@@ -18,6 +18,10 @@ public struct PlannedRow {
   public var score: PlannedScore
   /// Units per point of the rulebook that scored the row (`CSVRowBuilder.points`).
   public var pointScale: Int
+  /// The figures the plan scored, one slot per field of the rulebook in field order
+  /// (`ScoringPlan.missing` when missing), valid only during the formatter's call: a writer
+  /// that explains each indicator (`--format jsonl`) traces them (`ScoringPlan.trace`).
+  public var figures: UnsafeBufferPointer<Int>
 }
 
 extension BatchEngine {
