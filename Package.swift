@@ -22,7 +22,18 @@ let package = Package(
       // Resources/qd06-2019.json is a symlink to criteria/qd06-2019.json: one source of truth.
       resources: [.embedInCode("Resources/qd06-2019.json")]
     ),
-    .executableTarget(name: "cfc", dependencies: ["CommuneScoringCLI"]),
+    .executableTarget(
+      name: "cfc", dependencies: ["CommuneScoringCLI"],
+      // On Linux `cfc` is one static executable: no dynamic loader runs at start (it spent more
+      // time on the binary's 41,000 relocations and its libraries than `cfc assess` on a
+      // commune). FoundationEssentials' own static libraries are named, as `swift build`
+      // without `--static-swift-stdlib` does not link them.
+      linkerSettings: [
+        .unsafeFlags(["-static-executable"], .when(platforms: [.linux])),
+        .linkedLibrary("_FoundationCollections", .when(platforms: [.linux])),
+        .linkedLibrary("_FoundationCShims", .when(platforms: [.linux])),
+      ]
+    ),
     .executableTarget(
       name: "CommuneFuzz",
       dependencies: ["CommuneScoringCLI", "CommuneReports", "CommuneScoring"],
