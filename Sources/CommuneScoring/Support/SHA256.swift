@@ -2,13 +2,16 @@
 ///
 /// Used for the rulebook and input receipts that let anyone re-check an assessment.
 public struct SHA256: Sendable {
-  private var state: [UInt32] = [
-    0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab,
-    0x5be0_cd19,
-  ]
+  /// The chaining state, eight words (not an array: each block reads and writes them all).
+  private var h0: UInt32 = 0x6a09_e667
+  private var h1: UInt32 = 0xbb67_ae85
+  private var h2: UInt32 = 0x3c6e_f372
+  private var h3: UInt32 = 0xa54f_f53a
+  private var h4: UInt32 = 0x510e_527f
+  private var h5: UInt32 = 0x9b05_688c
+  private var h6: UInt32 = 0x1f83_d9ab
+  private var h7: UInt32 = 0x5be0_cd19
   private var pending: [UInt8] = []
-  /// The message schedule, kept between blocks so no block allocates.
-  private var schedule = [UInt32](repeating: 0, count: 64)
   private var length: UInt64 = 0
 
   private static let k: [UInt32] = [
@@ -51,15 +54,16 @@ public struct SHA256: Sendable {
       offset = take
       if pending.count == 64 {
         let block = pending
-        block.withUnsafeBufferPointer { compress($0, at: 0) }
+        block.withUnsafeBytes { compress(blocks: $0) }
         pending.removeAll(keepingCapacity: true)
       }
     }
-    array.withUnsafeBufferPointer { buffer in
-      while offset + 64 <= buffer.count {
-        compress(buffer, at: offset)
-        offset += 64
+    let whole = (array.count - offset) / 64 * 64
+    if whole > 0 {
+      array.withUnsafeBytes {
+        compress(blocks: UnsafeRawBufferPointer(rebasing: $0[offset..<offset + whole]))
       }
+      offset += whole
     }
     if offset < array.count { pending.append(contentsOf: array[offset...]) }
   }
@@ -74,12 +78,10 @@ public struct SHA256: Sendable {
       tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
     }
     let padded = tail
-    padded.withUnsafeBufferPointer { buffer in
-      for start in stride(from: 0, to: buffer.count, by: 64) { compress(buffer, at: start) }
-    }
+    padded.withUnsafeBytes { compress(blocks: $0) }
     let digits = Array("0123456789abcdef".utf8)
     var text: [UInt8] = []
-    for word in state {
+    for word in [h0, h1, h2, h3, h4, h5, h6, h7] {
       for shift in stride(from: 28, through: 0, by: -4) {
         text.append(digits[Int((word >> UInt32(shift)) & 0xF)])
       }
@@ -87,41 +89,42 @@ public struct SHA256: Sendable {
     return String(decoding: text, as: UTF8.self)
   }
 
-  private mutating func compress(_ block: UnsafeBufferPointer<UInt8>, at start: Int) {
-    var (a, b, c, d, e, f, g, h) = (
-      state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7]
-    )
-    schedule.withUnsafeMutableBufferPointer { w in
+  /// Compresses whole 64-byte blocks (`blocks.count` a multiple of 64) into the state.
+  private mutating func compress(blocks: UnsafeRawBufferPointer) {
+    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
       SHA256.k.withUnsafeBufferPointer { k in
-        for i in 0..<16 {
-          let base = start + i * 4
-          w[i] =
-            UInt32(block[base]) << 24 | UInt32(block[base + 1]) << 16 | UInt32(block[base + 2]) << 8
-            | UInt32(block[base + 3])
-        }
-        for i in 16..<64 {
-          let s0 = w[i - 15].rotatedRight(7) ^ w[i - 15].rotatedRight(18) ^ (w[i - 15] >> 3)
-          let s1 = w[i - 2].rotatedRight(17) ^ w[i - 2].rotatedRight(19) ^ (w[i - 2] >> 10)
-          w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-        }
-        for i in 0..<64 {
-          let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
-          let choice = (e & f) ^ (~e & g)
-          let t1 = h &+ s1 &+ choice &+ k[i] &+ w[i]
-          let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
-          let majority = (a & b) ^ (a & c) ^ (b & c)
-          (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ s0 &+ majority)
+        var start = 0
+        while start + 64 <= blocks.count {
+          for i in 0..<16 {
+            w[i] = UInt32(
+              bigEndian: blocks.loadUnaligned(fromByteOffset: start + i * 4, as: UInt32.self))
+          }
+          for i in 16..<64 {
+            let s0 = w[i - 15].rotatedRight(7) ^ w[i - 15].rotatedRight(18) ^ (w[i - 15] >> 3)
+            let s1 = w[i - 2].rotatedRight(17) ^ w[i - 2].rotatedRight(19) ^ (w[i - 2] >> 10)
+            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+          }
+          var (a, b, c, d, e, f, g, h) = (h0, h1, h2, h3, h4, h5, h6, h7)
+          for i in 0..<64 {
+            let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
+            let choice = (e & f) ^ (~e & g)
+            let t1 = h &+ s1 &+ choice &+ k[i] &+ w[i]
+            let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
+            let majority = (a & b) ^ (a & c) ^ (b & c)
+            (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ s0 &+ majority)
+          }
+          h0 &+= a
+          h1 &+= b
+          h2 &+= c
+          h3 &+= d
+          h4 &+= e
+          h5 &+= f
+          h6 &+= g
+          h7 &+= h
+          start += 64
         }
       }
     }
-    state[0] &+= a
-    state[1] &+= b
-    state[2] &+= c
-    state[3] &+= d
-    state[4] &+= e
-    state[5] &+= f
-    state[6] &+= g
-    state[7] &+= h
   }
 }
 
