@@ -44,7 +44,15 @@ public enum PointScale {
       return true
     case .object(let object):
       for member in object.members {
-        let under = pointKeys.contains(member.key) || (underPointKey && isMap(member.value))
+        // Only a number or an object can hold a point value under its key: the key of a text
+        // or an array (whose elements are looked at on their own) is not looked up.
+        let under: Bool
+        switch member.value {
+        case .number: under = underPointKey || pointKeys.contains(member.key)
+        case .object: under = pointKeys.contains(member.key)
+        case .array: under = false
+        default: continue
+        }
         guard decimals(member.value, underPointKey: under, places: &places) else { return false }
       }
       return true
