@@ -59,13 +59,102 @@ public enum TextWrap {
   /// A line of a report kept as it is when it fits `width`, otherwise wrapped with a hanging
   /// indent: its own leading spaces plus two ("  - item" continues under "item"'s text).
   public static func hanging(_ line: String, width: Int) -> [String] {
-    guard (columns(line) ?? line.count) > width else { return [line] }
+    let simple = columns(line)
+    guard (simple ?? line.count) > width else { return [line] }
+    // Every scalar a character of its own: words, units and widths found from the bytes.
+    if simple != nil { return hangingSimple(line, width: width) }
+    return hangingCharacters(line, width: width)
+  }
+
+  /// `hanging` for any line, long enough to wrap: cut into characters.
+  static func hangingCharacters(_ line: String, width: Int) -> [String] {
     let lead = line.prefix { $0 == " " }.count
     let body = line.dropFirst(lead)
     let bullet = body.hasPrefix("- ") ? 2 : 0
     return lines(
       words: keepingUnits(body.split(separator: " ").map(String.init)), width: width,
       indent: lead + (bullet > 0 ? bullet : 2), firstIndent: lead)
+  }
+
+  /// `hanging` for a line whose every scalar is a character of its own (`columns` is not nil):
+  /// a space is then a character wherever it is, a character is a number when its scalar is,
+  /// and a word's width is its number of scalars, so the line is cut and measured by its bytes.
+  /// The lines are those of the general path (`TextWrapTests` holds them to it).
+  static func hangingSimple(_ line: String, width: Int) -> [String] {
+    var line = line
+    return line.withUTF8 { bytes -> [String] in
+      let space = UInt8(ascii: " ")
+      var lead = 0
+      while lead < bytes.count, bytes[lead] == space { lead += 1 }
+      // The words (runs between spaces), each with a unit joined to the number before it.
+      var words: [(start: Int, end: Int, width: Int)] = []
+      var position = lead
+      while position < bytes.count {
+        if bytes[position] == space {
+          position += 1
+          continue
+        }
+        let start = position
+        var scalars = 0
+        while position < bytes.count, bytes[position] != space {
+          if bytes[position] & 0xC0 != 0x80 { scalars += 1 }
+          position += 1
+        }
+        if let last = words.last, endsWithNumber(bytes, last.end),
+          isUnit(bytes, start, position)
+        {
+          words[words.count - 1] = (last.start, position, last.width + 1 + scalars)
+        } else {
+          words.append((start, position, scalars))
+        }
+      }
+      // Set on lines as `lines(words:width:indent:firstIndent:)` does; following lines start two
+      // columns in, as after a "- " bullet.
+      let indent = lead + 2
+      var lines: [String] = []
+      var text = [UInt8](repeating: space, count: lead)
+      var lineWidth = lead
+      var empty = true
+      for word in words {
+        if !empty, lineWidth + 1 + word.width > width {
+          lines.append(String(decoding: text, as: UTF8.self))
+          text = [UInt8](repeating: space, count: indent)
+          lineWidth = indent
+          empty = true
+        }
+        if !empty {
+          text.append(space)
+          lineWidth += 1
+        }
+        text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[word.start..<word.end]))
+        lineWidth += word.width
+        empty = false
+      }
+      lines.append(String(decoding: text, as: UTF8.self))
+      return lines
+    }
+  }
+
+  /// Whether the scalar ending at byte `end` of `bytes` is a number (`Character.isNumber` of a
+  /// character that is one scalar).
+  static func endsWithNumber(_ bytes: UnsafeBufferPointer<UInt8>, _ end: Int) -> Bool {
+    var start = end - 1
+    while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+    let first = bytes[start]
+    if first < 0x80 { return first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9") }
+    let scalars = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+      .unicodeScalars
+    return scalars.first?.properties.numericType != nil
+  }
+
+  /// Whether bytes `start..<end` are a unit of points ("điểm", "point", "points"), after any
+  /// closing punctuation (`.,;:)`) at their end is set aside.
+  static func isUnit(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+    var end = end
+    while end > start, ".,;:)".utf8.contains(bytes[end - 1]) { end -= 1 }
+    let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+    return word.elementsEqual("điểm".utf8) || word.elementsEqual("point".utf8)
+      || word.elementsEqual("points".utf8)
   }
 
   /// `words` with a unit joined to the number before it ("20 điểm", "5 points"), so that a

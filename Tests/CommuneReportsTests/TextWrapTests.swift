@@ -65,4 +65,26 @@ struct TextWrapTests {
       TextWrap.hanging("  - Tỷ lệ tiêm chủng đạt 98 %, được 20 điểm", width: 24)
         == ["  - Tỷ lệ tiêm chủng đạt", "    98 %, được 20 điểm"])
   }
+
+  @Test("a line of single-scalar characters wraps by its bytes exactly as by its characters")
+  func hangingByBytes() {
+    let lines = [
+      "  - Tỷ lệ tiêm chủng đạt 98 %, được 20 điểm; chưa đạt 95 % thì 10 điểm.",
+      "T6   Trẻ em có hoàn cảnh đặc biệt được trợ giúp, chăm sóc: 75/125 điểm (đạt ≥ 60 điểm)",
+      "    - Criterion 3: rate 98.5 % (at least 95 %), 20 points; otherwise 10 points.",
+      "Score 7 point. 8 points, 9 points: 10 points) 11 points;) 12 pointsx 13 Points 14 điểm.",
+      "Numbers that are not digits: ½ điểm, ² points, Ⅻ points, ⁴ điểm, x điểm, 1a điểm, 2 2 điểm",
+      "   leading   and   repeated   spaces,\u{A0}a no-break\u{A0}space 5 điểm   at   the end   ",
+      "-  a dash without its space, a-very-long-word-that-is-longer-than-any-line-we-will-try-here",
+      "Trích: “Quyết định 06/QĐ-TTg” … → ≥ 20 ‰ — điểm 100 điểm …",
+    ]
+    for line in lines {
+      #expect(TextWrap.columns(line) != nil, "\(line)")
+      for width in 4...90 {
+        #expect(
+          TextWrap.hangingSimple(line, width: width)
+            == TextWrap.hangingCharacters(line, width: width), "\(line) at \(width)")
+      }
+    }
+  }
 }
