@@ -34,30 +34,36 @@ public struct BatchHTMLReport: Renderer {
   }
 
   /// The whole document as HTML: `certified` are the recognised communes.
-  public func render(
-    certified: [BatchEntry], summary: BatchSummary, years: [Int], provinces: [String],
-    districts: [String]
-  ) -> String {
+  public func render(certified: CertifiedList, summary: BatchSummary, years: [Int]) -> String {
     DocumentHTML.render(document(certified: certified, summary: summary, years: years))
   }
 
+  /// The whole document as HTML, handed to `emit` piece by piece as the list is written.
+  public func render(
+    certified: CertifiedList, summary: BatchSummary, years: [Int], emit: (String) -> Void
+  ) {
+    DocumentHTML.render(document(certified: certified, summary: summary, years: years), emit: emit)
+  }
+
   /// The whole document as a Word file.
-  public func docx(certified: [BatchEntry], summary: BatchSummary, years: [Int]) -> [UInt8] {
+  public func docx(certified: CertifiedList, summary: BatchSummary, years: [Int]) -> [UInt8] {
     DocxWriter.render(document(certified: certified, summary: summary, years: years))
   }
 
-  /// The lists (one per province or district when split), then the summary.
-  public func document(certified: [BatchEntry], summary: BatchSummary, years: [Int]) -> Document {
-    let sorted = certified.sorted(by: Self.listOrder)
-    var parts: [[BatchEntry]] = []
+  /// The lists (one per province or district when split), then the summary. The lists' rows
+  /// are made as the document is written (`Table.Group.streamed`).
+  public func document(certified: CertifiedList, summary: BatchSummary, years: [Int]) -> Document {
+    var list = certified
+    list.sort()
+    let all = 0..<list.count
+    var parts: [Range<Int>] = []
     switch split {
-    case .all: parts = [sorted]
-    case .province: parts = chunk(sorted) { $0.province }
-    case .district:
-      parts = chunk(sorted) { DistrictKey(province: $0.province, district: $0.district) }
+    case .all: parts = [all]
+    case .province: parts = list.runs(all) { list.province($0) }
+    case .district: parts = list.runs(all) { list.district(at: list.order[$0]) }
     }
-    if parts.isEmpty { parts = [[]] }
-    var documents = parts.map { list(entries: $0, years: years) }
+    if parts.isEmpty { parts = [0..<0] }
+    var documents = parts.map { self.list(list, $0, years: years) }
     // The summary covers every commune assessed, recognised or not: its area (and so the
     // committee that issues it) comes from all of them.
     let districts = summary.byDistrict.keys.sorted()
@@ -68,27 +74,6 @@ public struct BatchHTMLReport: Renderer {
     var first = documents.removeFirst()
     first.followers = documents
     return first
-  }
-
-  /// Province, district (Vietnamese alphabetical order), then commune code.
-  static func listOrder(_ a: BatchEntry, _ b: BatchEntry) -> Bool {
-    let left = DistrictKey(province: a.province, district: a.district)
-    let right = DistrictKey(province: b.province, district: b.district)
-    if left != right { return left < right }
-    return a.code < b.code
-  }
-
-  func chunk<Key: Equatable>(_ entries: [BatchEntry], by key: (BatchEntry) -> Key) -> [[BatchEntry]]
-  {
-    var parts: [[BatchEntry]] = []
-    for entry in entries {
-      if let last = parts.last?.last, key(last) == key(entry) {
-        parts[parts.count - 1].append(entry)
-      } else {
-        parts.append([entry])
-      }
-    }
-    return parts
   }
 
   /// The area a list covers, named for people however many provinces it spans.
@@ -131,14 +116,15 @@ public struct BatchHTMLReport: Renderer {
     }
   }
 
-  func areaOf(_ entries: [BatchEntry]) -> Area {
+  /// The provinces and districts of the communes `range` of `list` (in list order).
+  func areaOf(_ list: CertifiedList, _ range: Range<Int>) -> Area {
     var provinces: [String] = []
     var districts: [DistrictKey] = []
-    for entry in entries {
-      if provinces.last != entry.province, !provinces.contains(entry.province) {
-        provinces.append(entry.province)
+    for run in list.runs(range, by: { list.district(at: list.order[$0]) }) {
+      let key = list.districtKey(run.lowerBound)
+      if provinces.last != key.province, !provinces.contains(key.province) {
+        provinces.append(key.province)
       }
-      let key = DistrictKey(province: entry.province, district: entry.district)
       if districts.last != key, !districts.contains(key) { districts.append(key) }
     }
     return Area(
@@ -159,9 +145,9 @@ public struct BatchHTMLReport: Renderer {
     return [committee, Paperwork.blank + Paperwork.blank]
   }
 
-  func list(entries: [BatchEntry], years: [Int]) -> Document {
+  func list(_ list: CertifiedList, _ range: Range<Int>, years: [Int]) -> Document {
     let paper = Paperwork(w: w, values: values)
-    var area = areaOf(entries)
+    var area = areaOf(list, range)
     // A list per province is the province's, even when its communes lie in one district.
     if split == .province { area.districts = [] }
     let yearText = years.map(String.init).joined(separator: ", ")
@@ -179,7 +165,7 @@ public struct BatchHTMLReport: Renderer {
           "(Kèm theo Quyết định số \(paper.decisionNumber) \(paper.date) của Chủ tịch Ủy ban nhân dân \(issuer.last.map(capitalizedUnit) ?? Paperwork.blank))",
           "(Annexed to Decision No. \(paper.decisionNumber) of \(paper.date) of the Chair of the People's Committee of \(issuer.last ?? Paperwork.blank))"
         ), italic: true),
-      .table(table(entries)),
+      .table(table(list, range)),
       .note(legend()),
     ]
     return Document(
@@ -235,55 +221,45 @@ public struct BatchHTMLReport: Renderer {
       }.joined(separator: "; ") + "."
   }
 
-  func table(_ entries: [BatchEntry]) -> Table {
+  func table(_ list: CertifiedList, _ range: Range<Int>) -> Table {
     var groups: [Table.Group] = []
     var number = 0
     let columns = namesRulebook ? 7 : 6
-    let byProvince = chunk(entries) { $0.province }
-    for (provinceIndex, provinceEntries) in byProvince.enumerated() {
-      guard let first = provinceEntries.first else { continue }
-      var rows: [Table.Row] = [
-        Table.Row(
-          [
-            .init(roman(provinceIndex + 1)),
-            .init(
-              Area.province(first.province, w, capital: true) + " — "
-                + communes(provinceEntries.count), span: columns - 1),
-          ], style: .group)
-      ]
-      let byDistrict = chunk(provinceEntries) {
-        DistrictKey(province: $0.province, district: $0.district)
-      }
-      for (districtIndex, districtEntries) in byDistrict.enumerated() {
-        rows.append(
-          Table.Row(
-            [
-              .init("\(districtIndex + 1)"),
-              .init(
-                (districtEntries.first?.district ?? w.t("(không ghi huyện)", "(no district)"))
-                  + " — " + communes(districtEntries.count), span: columns - 1),
-            ], style: .subgroup))
-        for entry in districtEntries {
-          number += 1
-          var cells: [Table.Cell] = [
-            .init("\(number)"), .init(entry.code), .init(entry.name),
-            .init(categoryKey(entry.category)), .init(w.plain(entry.total)),
-          ]
-          var attributes = [
-            Attribute("data-code", entry.code),
-            Attribute("data-total", rulebook.pointsText(entry.total)),
-          ]
-          if namesRulebook {
-            cells.append(.init(entry.rulebook ?? ""))
-            attributes.append(Attribute("data-rulebook", entry.rulebook ?? ""))
+    let byProvince = list.runs(range) { list.province($0) }
+    for (provinceIndex, provinceRun) in byProvince.enumerated() {
+      let byDistrict = list.runs(provinceRun) { list.district(at: list.order[$0]) }
+      let firstNumber = number
+      number += provinceRun.count
+      groups.append(
+        Table.Group { body in
+          body(
+            Table.Row(
+              [
+                .init(roman(provinceIndex + 1)),
+                .init(
+                  Area.province(
+                    list.province(provinceRun.lowerBound), w, capital: true)
+                    + " — " + communes(provinceRun.count), span: columns - 1),
+              ], style: .group))
+          var number = firstNumber
+          for (districtIndex, districtRun) in byDistrict.enumerated() {
+            body(
+              Table.Row(
+                [
+                  .init("\(districtIndex + 1)"),
+                  .init(
+                    (list.districtKey(districtRun.lowerBound).district
+                      ?? w.t("(không ghi huyện)", "(no district)"))
+                      + " — " + communes(districtRun.count), span: columns - 1),
+                ], style: .subgroup))
+            for index in districtRun {
+              number += 1
+              body(row(list, list.listed(index), number: number))
+            }
           }
-          cells.append(.init(entry.reviewed ? w.t("đã thẩm định", "reviewed") : ""))
-          rows.append(Table.Row(cells, attributes: attributes))
-        }
-      }
-      groups.append(.init(rows))
+        })
     }
-    if entries.isEmpty {
+    if range.isEmpty {
       groups = [
         .init([
           Table.Row([
@@ -306,10 +282,29 @@ public struct BatchHTMLReport: Renderer {
         Table.Row(
           [
             .init(""),
-            .init(w.t("Tổng cộng: ", "In all: ") + communes(entries.count), span: columns - 1),
+            .init(w.t("Tổng cộng: ", "In all: ") + communes(range.count), span: columns - 1),
           ],
           style: .total)
       ], compact: true)
+  }
+
+  /// One commune's row of the list.
+  func row(_ list: CertifiedList, _ entry: CertifiedList.Listed, number: Int) -> Table.Row {
+    var cells: [Table.Cell] = [
+      .init("\(number)"), .init(entry.code), .init(entry.name),
+      .init(categoryKey(list.categories[entry.category])), .init(w.plain(entry.total)),
+    ]
+    var attributes = [
+      Attribute("data-code", entry.code),
+      Attribute("data-total", rulebook.pointsText(entry.total)),
+    ]
+    if namesRulebook {
+      let id = entry.rulebook.map { list.rulebooks[$0] } ?? ""
+      cells.append(.init(id))
+      attributes.append(Attribute("data-rulebook", id))
+    }
+    cells.append(.init(entry.reviewed ? w.t("đã thẩm định", "reviewed") : ""))
+    return Table.Row(cells, attributes: attributes)
   }
 
   func communes(_ count: Int) -> String {

@@ -113,7 +113,10 @@ struct BatchRun {
     progress.clear()
     // A read error ends the input early: the records after it must not be lost silently.
     if let failure = readers.lazy.compactMap(\.failure).first { throw failure }
-    writer.end(tally, into: &buffer)
+    writer.end(tally, into: &buffer) { bytes in
+      sink.write(bytes: bytes[...])
+      bytes.removeAll(keepingCapacity: true)
+    }
     sink.write(bytes: buffer[...])
     if tally.all.assessed == 0, let file = sink.file {
       // A list with no commune in it must not replace the last good one.

@@ -189,10 +189,26 @@ public struct Table: Sendable {
     public var rows: [Row]
     /// Keep the group's rows on one page.
     public var together: Bool
+    /// Rows made one at a time while the table is written, after `rows`: a long list (a
+    /// certification list of a million communes) is never held whole as rows.
+    public var streamed: (@Sendable (_ body: (Row) -> Void) -> Void)?
 
     public init(_ rows: [Row], together: Bool = false) {
       self.rows = rows
       self.together = together
+    }
+
+    /// A group whose rows `streamed` makes while the table is written.
+    public init(streamed: @escaping @Sendable (_ body: (Row) -> Void) -> Void) {
+      rows = []
+      together = false
+      self.streamed = streamed
+    }
+
+    /// Calls `body` with every row in order: `rows`, then the streamed ones.
+    public func forEachRow(_ body: (Row) -> Void) {
+      for row in rows { body(row) }
+      streamed?(body)
     }
   }
 

@@ -5,28 +5,37 @@ import CommuneScoring
 public enum DocumentHTML {
   /// The whole file.
   public static func render(_ document: Document) -> String {
-    var out = HTML.head(title: document.title, language: document.language)
-    out += page(document)
+    var out = ""
+    render(document) { out += $0 }
+    return out
+  }
+
+  /// The whole file, handed to `emit` piece by piece in order (the same text as `render`), so
+  /// that a long list is written as it is made.
+  public static func render(_ document: Document, emit: (String) -> Void) {
+    emit(HTML.head(title: document.title, language: document.language))
+    page(document, emit)
     for follower in document.followers {
-      out += "<div class=\"newpage\"></div>\n" + page(follower)
+      emit("<div class=\"newpage\"></div>\n")
+      page(follower, emit)
     }
-    return out + HTML.end
+    emit(HTML.end)
   }
 
   static func e(_ text: String) -> String { HTML.escape(text) }
 
-  static func page(_ document: Document) -> String {
-    var out = frame(document.frame, language: document.language)
+  static func page(_ document: Document, _ emit: (String) -> Void) {
+    emit(frame(document.frame, language: document.language))
     guard let closing = document.closing else {
-      for block in document.body { out += self.block(block, document.language) }
-      return out
+      for block in document.body { self.block(block, document.language, emit) }
+      return
     }
     let ending = document.endingStart
-    for block in document.body[..<ending] { out += self.block(block, document.language) }
+    for block in document.body[..<ending] { self.block(block, document.language, emit) }
     // The ending and the signatures print on one page (CSS `break-inside: avoid`).
-    out += "<div class=\"ending\">\n"
-    for block in document.body[ending...] { out += self.block(block, document.language) }
-    return out + self.closing(closing, document.language) + "</div>\n"
+    emit("<div class=\"ending\">\n")
+    for block in document.body[ending...] { self.block(block, document.language, emit) }
+    emit(self.closing(closing, document.language) + "</div>\n")
   }
 
   static func frame(_ frame: Frame, language: Language) -> String {
@@ -42,6 +51,14 @@ public enum DocumentHTML {
     out += "</strong><span class=\"rule wide\"></span>"
     out += "<em class=\"date\">\(e(frame.placeDate))</em></td>\n</tr></table>\n"
     return out
+  }
+
+  static func block(_ block: Block, _ language: Language, _ emit: (String) -> Void) {
+    if case .table(let table) = block {
+      self.table(table, emit)
+    } else {
+      emit(self.block(block, language))
+    }
   }
 
   static func block(_ block: Block, _ language: Language) -> String {
@@ -80,6 +97,12 @@ public enum DocumentHTML {
   }
 
   static func table(_ table: Table) -> String {
+    var out = ""
+    self.table(table) { out += $0 }
+    return out
+  }
+
+  static func table(_ table: Table, _ emit: (String) -> Void) {
     var out =
       "<table class=\"\(e(table.className))\(table.compact ? " compact" : "")\">\n<colgroup>"
     for column in table.columns { out += "<col style=\"width: \(column.width)%\" />" }
@@ -91,15 +114,16 @@ public enum DocumentHTML {
       }
       out += "</tr></thead>\n"
     }
+    emit(out)
     for group in table.groups {
-      out += group.together ? "<tbody class=\"together\">\n" : "<tbody>\n"
-      for row in group.rows { out += self.row(row, table.columns) }
-      out += "</tbody>\n"
+      emit(group.together ? "<tbody class=\"together\">\n" : "<tbody>\n")
+      group.forEachRow { emit(self.row($0, table.columns)) }
+      emit("</tbody>\n")
     }
     if !table.footer.isEmpty {
-      out += "<tfoot>\n" + table.footer.map { self.row($0, table.columns) }.joined() + "</tfoot>\n"
+      emit("<tfoot>\n" + table.footer.map { self.row($0, table.columns) }.joined() + "</tfoot>\n")
     }
-    return out + "</table>\n"
+    emit("</table>\n")
   }
 
   static func row(_ row: Table.Row, _ columns: [Table.Column]) -> String {

@@ -257,6 +257,10 @@ public enum DocxWriter {
           || row.style == .subgroup
         out += self.row(row, table.columns, widths, size: size, keepNext: keep)
       }
+      group.streamed? { row in
+        let keep = row.style == .group || row.style == .subgroup
+        out += self.row(row, table.columns, widths, size: size, keepNext: keep)
+      }
     }
     for row in table.footer {
       out += self.row(row, table.columns, widths, size: size, keepNext: false)

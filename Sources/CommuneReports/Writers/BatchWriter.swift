@@ -31,6 +31,11 @@ public protocol BatchWriter {
   mutating func reject(_ rejection: BatchRejection, into output: inout [UInt8])
   /// Ends the output, given the run's accounting.
   mutating func end(_ tally: BatchTally, into output: inout [UInt8])
+  /// Ends the output, calling `flush` (which sends the bytes on and empties them) whenever
+  /// enough has been appended: a document written at the end need not be held whole. By
+  /// default, `end(_:into:)` then one flush.
+  mutating func end(
+    _ tally: BatchTally, into output: inout [UInt8], flush: (inout [UInt8]) -> Void)
 }
 
 extension BatchWriter {
@@ -38,6 +43,13 @@ extension BatchWriter {
   public var formatter: BatchEngine.Formatter { { _, _ in } }
   /// No planned rows: every record takes the general path.
   public var plannedFormatter: BatchEngine.PlannedFormatter? { nil }
+  /// Appends the whole end, then flushes it.
+  public mutating func end(
+    _ tally: BatchTally, into output: inout [UInt8], flush: (inout [UInt8]) -> Void
+  ) {
+    end(tally, into: &output)
+    flush(&output)
+  }
   /// Writes nothing for a rejected record.
   public mutating func reject(_ rejection: BatchRejection, into output: inout [UInt8]) {}
 }

@@ -20,9 +20,8 @@ public struct DocxBatchWriter: BatchWriter {
   }
 
   public mutating func end(_ tally: BatchTally, into output: inout [UInt8]) {
-    gathered.summary.rejected = tally.all.rejected
-    gathered.summary.unmatchedReviews = tally.unusedReviews
-    output += gathered.report(options).docx(
+    let report = gathered.end(tally, options)
+    output += report.docx(
       certified: gathered.certified, summary: gathered.summary, years: gathered.years.sorted())
   }
 }

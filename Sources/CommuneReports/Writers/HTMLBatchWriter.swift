@@ -1,15 +1,15 @@
 import CommuneScoring
 
-/// `--format html`: the certification list (`BatchHTMLReport`), written whole at the end since
-/// its title names the years and the area. Keeps only the recognised communes and the summary.
+/// `--format html`: the certification list (`BatchHTMLReport`), written at the end since its
+/// title names the years and the area and its rows are sorted by province and district. Keeps
+/// only the summary and the recognised communes, compactly (`CertifiedList`), and writes the
+/// list row by row, so memory holds neither the rows nor the page.
 public struct HTMLBatchWriter: BatchWriter {
   /// What the certification list needs of the whole batch, gathered row by row.
   struct Gathered {
     var summary: BatchSummary
-    var certified: [BatchEntry] = []
+    var certified = CertifiedList()
     var years: Set<Int> = []
-    var provinces: Set<String> = []
-    var districts: Set<String> = []
     let namesRulebook: Bool
     /// The rulebooks of the recognised communes, in order of first appearance (a run over
     /// several rulebooks only).
@@ -25,8 +25,6 @@ public struct HTMLBatchWriter: BatchWriter {
       if namesRulebook { entry.rulebook = row.rulebook.id }
       summary.add(entry)
       years.insert(entry.year)
-      provinces.insert(entry.province)
-      if let district = entry.district { districts.insert(district) }
       if entry.status == .recognized {
         certified.append(entry)
         if namesRulebook, !rulebooks.contains(where: { $0.id == row.rulebook.id }) {
@@ -35,8 +33,11 @@ public struct HTMLBatchWriter: BatchWriter {
       }
     }
 
-    func report(_ options: BatchWriterOptions) -> BatchHTMLReport {
-      BatchHTMLReport(
+    mutating func end(_ tally: BatchTally, _ options: BatchWriterOptions) -> BatchHTMLReport {
+      summary.rejected = tally.all.rejected
+      summary.unmatchedReviews = tally.unusedReviews
+      certified.sort()
+      return BatchHTMLReport(
         rulebook: options.rulebook, language: options.language, frame: options.frame,
         split: options.split, namesRulebook: options.namesRulebook, otherRulebooks: rulebooks)
     }
@@ -59,12 +60,18 @@ public struct HTMLBatchWriter: BatchWriter {
   }
 
   public mutating func end(_ tally: BatchTally, into output: inout [UInt8]) {
-    gathered.summary.rejected = tally.all.rejected
-    gathered.summary.unmatchedReviews = tally.unusedReviews
-    output +=
-      gathered.report(options).render(
-        certified: gathered.certified, summary: gathered.summary, years: gathered.years.sorted(),
-        provinces: gathered.provinces.sorted(), districts: gathered.districts.sorted()
-      ).utf8
+    end(tally, into: &output) { _ in }
+  }
+
+  public mutating func end(
+    _ tally: BatchTally, into output: inout [UInt8], flush: (inout [UInt8]) -> Void
+  ) {
+    let report = gathered.end(tally, options)
+    report.render(
+      certified: gathered.certified, summary: gathered.summary, years: gathered.years.sorted()
+    ) { piece in
+      output += piece.utf8
+      if output.count >= 1 << 16 { flush(&output) }
+    }
   }
 }
