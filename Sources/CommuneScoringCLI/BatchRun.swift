@@ -28,8 +28,8 @@ struct BatchRun {
   var configuration: BatchEngine.Configuration
   var executor: any BatchExecutor
   /// Bytes read at a time from each input (tests use tiny chunks to prove they do not matter).
-  /// A quarter of a megabyte: about 1,300 communes a round, in groups of 64, so the workers
-  /// stay busy to the round's end and memory holds little more than two rounds.
+  /// A quarter of a megabyte: about 1,300 communes a round, in groups of 64; the engine keeps
+  /// at most `2 × jobs + 1` rounds in flight, so memory stays flat.
   var chunkSize = 1 << 18
 
   func run(terminal: Terminal) throws(CLIError) -> ExitCode {
@@ -182,24 +182,25 @@ struct BatchRun {
   }
 }
 
-/// Spreads a round's iterations over at most `width` threads.
+/// Runs a batch's lanes on threads of Dispatch's pool: `width` threads in all, the calling one
+/// included.
 struct DispatchBatchExecutor: BatchExecutor {
   let width: Int
 
-  /// With more than one thread, the iterations run on worker threads while the calling thread
-  /// runs `meanwhile`; with one, `meanwhile` runs first and the iterations after it, on the
-  /// calling thread only.
+  /// Each iteration gets a thread of its own (they are the engine's lanes, which run until the
+  /// engine closes its queue) while the calling thread runs `meanwhile`.
   func perform(iterations: Int, _ body: @Sendable (Int) -> Void, meanwhile: () -> Void) {
-    guard min(width, iterations) > 1 else {
+    guard iterations > 0 else {
       meanwhile()
-      perform(iterations: iterations, body)
       return
     }
     // A group's work item releases its block (and `body` with it) before it leaves the group:
     // once `wait` returns, nothing holds `body` any more.
     let done = DispatchGroup()
     withoutActuallyEscaping(body) { body in
-      DispatchQueue.global().async(group: done) { perform(iterations: iterations, body) }
+      for index in 0..<iterations {
+        DispatchQueue.global().async(group: done) { body(index) }
+      }
       meanwhile()
       done.wait()
     }
@@ -220,6 +221,17 @@ struct DispatchBatchExecutor: BatchExecutor {
       }
     }
   }
+
+  /// A Dispatch semaphore: a waiting thread sleeps.
+  func makeSignal() -> any BatchSignal { DispatchBatchSignal() }
+}
+
+/// `BatchSignal` over a Dispatch semaphore.
+struct DispatchBatchSignal: BatchSignal {
+  let semaphore = DispatchSemaphore(value: 0)
+
+  func wait() { semaphore.wait() }
+  func signal() { semaphore.signal() }
 }
 
 /// A progress line on standard error for long runs, only when it is a terminal: records done,

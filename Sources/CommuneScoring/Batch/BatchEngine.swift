@@ -1,14 +1,13 @@
-import Synchronization
-
 /// The batch engine: records in, assessed rows and rejections out, in input order.
 ///
-/// Reading is cut into rounds of one chunk each. In a round, the chunk's raw records are split
-/// into groups that the executor runs in parallel (decode, apply reviews, score, format), while
-/// one more iteration cuts the next chunk into raw records. Then, on the caller's thread, the
-/// groups' results are checked for duplicates, counted, and delivered in input order. Record
-/// boundaries are found sequentially, so output, line numbers and the tally are the same
-/// whatever the chunk size and the number of workers. Memory holds about two chunks, plus the
-/// duplicate index (a few bytes a commune).
+/// It works as a pipeline (`BatchPipeline.swift`). The caller's thread reads each source chunk
+/// by chunk and cuts every chunk into raw records: a round, split into groups. The executor's
+/// lanes score the groups (decode, apply reviews, score, format) in input order, a few rounds
+/// ahead, with no barrier between rounds. The caller's thread checks each round for duplicates,
+/// counts it and delivers it in input order once all its groups are scored; when it has nothing
+/// to cut or deliver, it scores groups too. Record boundaries are found sequentially, so output,
+/// line numbers and the tally are the same whatever the chunk size and the number of workers.
+/// Memory holds a few chunks per worker, plus the duplicate index (a few bytes a commune).
 public struct BatchEngine: Sendable {
   /// Formats one assessed row on a worker thread by appending bytes (or nothing).
   public typealias Formatter = @Sendable (BatchRow, inout [UInt8]) -> Void
@@ -79,13 +78,32 @@ public struct BatchEngine: Sendable {
     var state = DeliveryState()
     // Compiled once for the run: the rulebook is the same for every source.
     let plan = planned != nil ? ScoringPlan(configuration.rulebook) : nil
-    for (index, source) in sources.enumerated() {
-      tally.sources.append((source.name, BatchTally.Counts()))
-      try runSource(
-        source, index: index, executor: executor, format: format,
-        planned: plan.flatMap { plan in planned.map { (plan, $0) } }, state: &state,
-        tally: &tally, deliver: deliver)
-    }
+    let width = max(1, executor.width)
+    let queue = BatchJobQueue(
+      laneSignal: width > 1 ? executor.makeSignal() : SpinningBatchSignal(),
+      mainSignal: width > 1 ? executor.makeSignal() : SpinningBatchSignal())
+    var failure: BatchFailure?
+    executor.perform(
+      iterations: width - 1,
+      { _ in
+        while let (round, index) = queue.take() { round.score(index, queue: queue) }
+      },
+      meanwhile: {
+        // The lanes end when this does, whatever happens.
+        defer { queue.close() }
+        do throws(BatchFailure) {
+          for (index, source) in sources.enumerated() {
+            tally.sources.append((source.name, BatchTally.Counts()))
+            try runSource(
+              source, index: index, queue: queue, depth: 2 * width + 1, format: format,
+              planned: plan.flatMap { plan in planned.map { (plan, $0) } }, state: &state,
+              tally: &tally, deliver: deliver)
+          }
+        } catch {
+          failure = error
+        }
+      })
+    if let failure { throw failure }
     if let reviews = configuration.reviews {
       let unused = reviews.byCommune.filter { !state.usedReviews.contains($0.key) }
       let entries = unused.flatMap { key, entries in entries.map { (key, $0) } }
@@ -104,8 +122,9 @@ public struct BatchEngine: Sendable {
     return tally
   }
 
+  /// Reads, scores and delivers one source, at most `depth` rounds in flight.
   func runSource(
-    _ source: BatchSource, index sourceIndex: Int, executor: some BatchExecutor,
+    _ source: BatchSource, index sourceIndex: Int, queue: BatchJobQueue, depth: Int,
     format: @escaping Formatter, planned: (ScoringPlan, PlannedFormatter)?,
     state: inout DeliveryState, tally: inout BatchTally, deliver: (BatchItem) -> Void
   ) throws(BatchFailure) {
@@ -139,80 +158,40 @@ public struct BatchEngine: Sendable {
       source: sourceIndex, decoder: decoder.keepingReceipts(configuration.inputReceipts),
       configuration: configuration, format: format,
       fast: fast)
-    // The previous round's results and the notes read since, delivered while the workers
-    // score this round (with one thread, before it): input order is kept.
-    var pending: (outputs: [GroupOutput], notes: [ReadingNote])?
-    func deliverPending() {
-      guard let (outputs, notes) = pending else { return }
-      pending = nil
-      for output in outputs {
-        deliverGroup(output, state: &state, tally: &tally, deliver: deliver)
-      }
-      for note in notes { deliver(.note(source: source.name, note)) }
+    // The rounds cut and not delivered yet, in input order.
+    var rounds: [BatchRound] = []
+    func push(_ batch: RecordBatch) {
+      guard !batch.records.isEmpty || !batch.notes.isEmpty else { return }
+      let round = BatchRound(batch, worker: worker, groupSize: configuration.groupSize)
+      rounds.append(round)
+      queue.push(round)
     }
+    push(raw)
     while true {
-      // This round: the groups of `raw`, and (one more iteration) the cut of the next chunk.
-      let current = raw
-      let groups = Self.groups(current.records.count, size: configuration.groupSize)
-      let outputs = Slots<GroupOutput>(count: groups.count)
-      let wasFinished = finished
-      if finished {
-        executor.perform(
-          iterations: groups.count,
-          { index in outputs.set(index, worker.process(current, groups[index])) },
-          meanwhile: deliverPending)
-      } else {
-        let chunk = source.next()
-        let next = Mutex<Result<(RecordCutter, RecordBatch), EvidenceError>?>(nil)
-        let cutterNow = cutter
-        executor.perform(
-          iterations: groups.count + 1,
-          { index in
-            guard index < groups.count else {
-              var cutter = cutterNow
-              let result = Result { () throws(EvidenceError) -> (RecordCutter, RecordBatch) in
-                let batch = try cutter.feed(chunk ?? [], final: chunk == nil)
-                return (cutter, batch)
-              }
-              next.withLock { $0 = result }
-              return
-            }
-            outputs.set(index, worker.process(current, groups[index]))
-          }, meanwhile: deliverPending)
-        finished = chunk == nil
-        switch next.withLock({ $0 }) {
-        case .success(let (newCutter, batch)):
-          cutter = newCutter
-          raw = batch
-        case .failure(let error):
-          throw BatchFailure(source: source.name, error: error)
-        case nil:
-          break
+      if let oldest = rounds.first, oldest.isComplete {
+        rounds.removeFirst()
+        for note in oldest.notes { deliver(.note(source: source.name, note)) }
+        for output in oldest.takeOutputs() {
+          deliverGroup(output, state: &state, tally: &tally, deliver: deliver)
         }
+        continue
       }
-      pending = (outputs.values(), wasFinished ? [] : raw.notes)
-      if wasFinished {
-        deliverPending()
-        break
+      if !finished, rounds.count < depth {
+        let chunk = source.next()
+        finished = chunk == nil
+        do {
+          push(try cutter.feed(chunk ?? [], final: finished))
+        } catch {
+          throw BatchFailure(source: source.name, error: error)
+        }
+        continue
+      }
+      guard let oldest = rounds.first else { return }
+      switch queue.step(waitingFor: oldest) {
+      case .deliver: continue
+      case .score(let round, let index): round.score(index, queue: queue)
+      case .wait: queue.waitForRound()
       }
     }
   }
-
-  /// `count` items in groups of at most `size`.
-  static func groups(_ count: Int, size: Int) -> [Range<Int>] {
-    stride(from: 0, to: count, by: size).map { $0..<min(count, $0 + size) }
-  }
-}
-
-/// Slots that workers fill by index, read back in order.
-final class Slots<Value: Sendable>: Sendable {
-  let storage: Mutex<[Value?]>
-
-  init(count: Int) { storage = Mutex(Array(repeating: nil, count: count)) }
-
-  func set(_ index: Int, _ value: Value) {
-    storage.withLock { $0[index] = value }
-  }
-
-  func values() -> [Value] { storage.withLock { $0.compactMap { $0 } } }
 }

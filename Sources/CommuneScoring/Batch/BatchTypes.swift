@@ -1,17 +1,22 @@
-/// Runs the independent pieces of a batch's round of work, in parallel or not.
+/// Runs the lanes of a batch's pipeline, in parallel or not.
 ///
-/// The batch engine never creates threads itself: it is given an executor. The command line
-/// gives one that spreads the iterations over the cores; tests give `SerialBatchExecutor`, so a
-/// batch's output can be compared across executors.
+/// The batch engine never creates threads itself: it is given an executor. The engine asks it
+/// for `width - 1` lanes that score groups of records while the calling thread reads, cuts,
+/// scores too, and delivers in input order. The command line gives one whose lanes are threads;
+/// tests give `SerialBatchExecutor` (the calling thread does everything), so a batch's output
+/// can be compared across executors.
 public protocol BatchExecutor: Sendable {
-  /// How many iterations may run at once (1 for a serial executor).
+  /// How many threads may work at once, the calling thread included (1 for a serial executor).
   var width: Int { get }
   /// Calls `body(0) … body(iterations - 1)`, in any order and possibly at the same time, and
   /// returns when every call has returned.
   func perform(iterations: Int, _ body: @Sendable (Int) -> Void)
-  /// The same, while `meanwhile` runs on the calling thread (a batch delivers the previous
-  /// round's results while the workers score the next); returns when both are done.
+  /// The same, while `meanwhile` runs on the calling thread (the batch engine's lanes run while
+  /// it reads and delivers); returns when both are done. `meanwhile` must never wait for an
+  /// iteration to start: the engine's does not.
   func perform(iterations: Int, _ body: @Sendable (Int) -> Void, meanwhile: () -> Void)
+  /// A new signal for the engine's threads to sleep on while they wait for one another.
+  func makeSignal() -> any BatchSignal
 }
 
 extension BatchExecutor {
@@ -20,6 +25,10 @@ extension BatchExecutor {
     meanwhile()
     perform(iterations: iterations, body)
   }
+
+  /// A signal that spins while it waits: enough for an executor whose iterations do not overlap
+  /// `meanwhile` (nothing then waits), wasteful for one with threads.
+  public func makeSignal() -> any BatchSignal { SpinningBatchSignal() }
 }
 
 /// Runs iterations one after another on the calling thread.

@@ -3,12 +3,28 @@ import CommuneScoring
 import Dispatch
 import Testing
 
-/// Spreads a round's iterations over two threads, as `cfc batch --jobs 2` does.
+/// Two threads, as `cfc batch --jobs 2` has: the engine's one lane beside the calling thread.
 struct TwoThreadExecutor: BatchExecutor {
   var width: Int { 2 }
   func perform(iterations: Int, _ body: @Sendable (Int) -> Void) {
     DispatchQueue.concurrentPerform(iterations: iterations) { body($0) }
   }
+  func perform(iterations: Int, _ body: @Sendable (Int) -> Void, meanwhile: () -> Void) {
+    let done = DispatchGroup()
+    withoutActuallyEscaping(body) { body in
+      for index in 0..<iterations { DispatchQueue.global().async(group: done) { body(index) } }
+      meanwhile()
+      done.wait()
+    }
+  }
+  func makeSignal() -> any BatchSignal { TwoThreadSignal() }
+}
+
+/// A signal that sleeps, over a Dispatch semaphore.
+struct TwoThreadSignal: BatchSignal {
+  let semaphore = DispatchSemaphore(value: 0)
+  func wait() { semaphore.wait() }
+  func signal() { semaphore.signal() }
 }
 
 /// A batch CSV of `count` communes of the shipped rulebook, clean and dirty: every cell the
