@@ -43,41 +43,6 @@ struct CSVTokenizerTests {
   }
 }
 
-@Suite("JSON batches, cut record by record")
-struct JSONRecordScannerTests {
-  @Test("an array split across chunks gives each record with its line and index")
-  func array() {
-    let text = "[\n  {\"a\": \"x, ]\"},\n  {\"b\": [1, {\"c\": 2}]}\n]\n"
-    var scanner = JSONRecordScanner(layout: .array)
-    var values: [JSONRecordText] = []
-    for byte in text.utf8 { values += scanner.feed([byte]) }
-    values += scanner.feed([], final: true)
-    #expect(
-      values.map { String(decoding: $0.bytes, as: UTF8.self) } == [
-        "{\"a\": \"x, ]\"}", "{\"b\": [1, {\"c\": 2}]}",
-      ])
-    #expect(values.map(\.line) == [2, 3])
-    #expect(values.map(\.index) == [0, 1])
-  }
-
-  @Test("JSON Lines: one record per line, blank lines skipped")
-  func lines() {
-    var scanner = JSONRecordScanner(layout: .lines)
-    let values = scanner.feed(Array("{\"a\":1}\n\n{\"b\":2}\r\n{\"c\":3}".utf8), final: true)
-    #expect(values.map(\.line) == [1, 3, 4])
-    #expect(values.count == 3)
-  }
-
-  @Test("a broken array is reported, not lost")
-  func broken() {
-    var scanner = JSONRecordScanner(layout: .array)
-    let values = scanner.feed(Array("[{\"a\":1} {\"b\":2}]".utf8), final: true)
-    #expect(values.last?.malformed == "expected ',' or ']' between records")
-    var unclosed = JSONRecordScanner(layout: .array)
-    #expect(unclosed.feed(Array("[{\"a\":1},".utf8), final: true).last?.malformed != nil)
-  }
-}
-
 @Suite("Batch CSV rows")
 struct CSVLayoutTests {
   func layout(_ header: String) throws -> CSVLayout {
