@@ -67,9 +67,10 @@ public struct BatchEngine: Sendable {
   /// review corrections no record used. Returns the tally.
   ///
   /// `format` runs on the executor's threads; `deliver` runs on the caller's thread. With
-  /// `planned`, the CSV rows the compiled plan can score (`ScoringPlan`, `CSVRowPlan`) are
-  /// scored from their bytes and formatted by it, and delivered as `.formatted`; every other
-  /// record takes the general path. Without it, every record does.
+  /// `planned`, the CSV rows and JSON records the compiled plan can score (`ScoringPlan`,
+  /// `CSVRowPlan`, `JSONRecordPlan`) are scored from their bytes and formatted by it, and
+  /// delivered as `.formatted`; every other record takes the general path. Without it, every
+  /// record does.
   public func run(
     _ sources: [BatchSource], executor: some BatchExecutor, format: @escaping Formatter,
     planned: PlannedFormatter? = nil, deliver: (BatchItem) -> Void
@@ -157,7 +158,7 @@ public struct BatchEngine: Sendable {
     let worker = Worker(
       source: sourceIndex, decoder: decoder.keepingReceipts(configuration.inputReceipts),
       configuration: configuration, format: format,
-      fast: fast)
+      fast: fast, json: fast == nil ? jsonFastPath(decoder, planned: planned) : nil)
     // The rounds cut and not delivered yet, in input order.
     var rounds: [BatchRound] = []
     func push(_ batch: RecordBatch) {

@@ -37,6 +37,8 @@ struct Worker: Sendable {
   let configuration: BatchEngine.Configuration
   let format: BatchEngine.Formatter
   let fast: FastPath?
+  /// The compiled plan of a JSON source (`JSONRecordPlan`), and its formatter.
+  var json: JSONFastPath? = nil
 
   func process(_ raw: RecordBatch, _ group: Range<Int>) -> GroupOutput {
     var output = GroupOutput()
@@ -47,11 +49,18 @@ struct Worker: Sendable {
     var lastRulebook: BatchRulebookReference?
     var repeated = CSVRepeatedCells()
     var planned = PlannedScratch(fast)
+    var plannedJSON = JSONPlannedScratch(json)
     for index in group {
       let record = raw.records[index]
       if let fast, record.problem == nil,
         planned.score(
           record, in: raw.bytes, fast: fast, configuration: configuration, into: &output)
+      {
+        continue
+      }
+      if let json, record.problem == nil,
+        plannedJSON.score(
+          record, in: raw.bytes, fast: json, configuration: configuration, into: &output)
       {
         continue
       }

@@ -1,8 +1,9 @@
-/// One commune the compiled plan scored straight from its CSV bytes, as the batch engine hands
-/// it to a writer's planned formatter on a worker thread.
+/// One commune the compiled plan scored straight from its CSV or JSON bytes, as the batch engine
+/// hands it to a writer's planned formatter on a worker thread.
 ///
 /// Its text cells are bytes of the input, valid only during the formatter's call; they hold
-/// exactly the text the general path would have made of them (trimmed, UTF-8, NFC).
+/// exactly the text the general path would have made of them: UTF-8 (for CSV, trimmed and
+/// NFC; JSON texts are kept as written, only without escapes).
 public struct PlannedRow {
   /// The line where the record starts in its source (1-based).
   public var line: Int

@@ -1,0 +1,91 @@
+// The JSON record plan in the batch engine's workers: as `PlannedScratch` does for CSV rows,
+// a record the plan is certain of is read, checked, scored and formatted from its bytes, with
+// nothing allocated; any other record goes to the general path.
+
+extension Worker {
+  /// The compiled plan of a JSON source, and the writer's formatter for the records it scores.
+  struct JSONFastPath: Sendable {
+    let records: JSONRecordPlan
+    let format: BatchEngine.PlannedFormatter
+  }
+}
+
+extension BatchEngine {
+  /// The JSON fast path of a source read by `decoder`, when the run has a plan and a planned
+  /// formatter, and no output shows records' receipts (the plan does not hash their bytes).
+  func jsonFastPath(_ decoder: RecordDecoder, planned: (ScoringPlan, PlannedFormatter)?)
+    -> Worker.JSONFastPath?
+  {
+    guard let (plan, formatter) = planned, decoder.isJSON, !configuration.inputReceipts,
+      let records = JSONRecordPlan(rulebook: decoder.rulebook, scoring: plan)
+    else { return nil }
+    return Worker.JSONFastPath(records: records, format: formatter)
+  }
+}
+
+extension RecordDecoder {
+  /// Whether the records are JSON (an array, JSON Lines or one record).
+  var isJSON: Bool {
+    if case .json = kind { return true }
+    return false
+  }
+}
+
+/// One worker's reusable buffers for the JSON fast path: nothing is allocated per record.
+struct JSONPlannedScratch {
+  var slots: [Int]
+  var cells = JSONRecordPlan.Cells()
+  var habits: JSONRecordPlan.Habits
+  var score: PlannedScore
+  var years = PlannedYears()
+
+  init(_ fast: Worker.JSONFastPath?) {
+    let fields = fast?.records.scoring.fieldCount ?? 0
+    slots = Array(repeating: ScoringPlan.missing, count: fields)
+    habits = JSONRecordPlan.Habits(fieldCount: fields)
+    score = PlannedScore(criteria: fast?.records.scoring.criterionCount ?? 0)
+  }
+
+  /// Reads, checks, scores and formats `record` by the plan into `output`; false (and nothing
+  /// written) when the general path must take it.
+  mutating func score(
+    _ record: RawRecord, in bytes: [UInt8], fast: Worker.JSONFastPath,
+    configuration: BatchEngine.Configuration, into output: inout GroupOutput
+  ) -> Bool {
+    let plan = fast.records.scoring
+    return bytes.withUnsafeBufferPointer { buffer in
+      let read = slots.withUnsafeMutableBufferPointer { slots in
+        fast.records.read(buffer, record.range, cells: &cells, slots: slots, habits: &habits)
+      }
+      guard read, years.contains(cells.year, configuration) else { return false }
+      let category = cells.category
+      let scored = slots.withUnsafeBufferPointer { slots in
+        plan.isValid(slots) && plan.score(slots, category: category, into: &score)
+      }
+      guard scored else { return false }
+      func text(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: buffer[range])
+      }
+      // A commune the council reviewed is scored twice, by the general path.
+      if let reviews = configuration.reviews,
+        reviews.byCommune[
+          ReviewCorrections.Key(
+            code: String(decoding: text(cells.code), as: UTF8.self), year: cells.year)]
+          != nil
+      {
+        return false
+      }
+      let start = output.bytes.count
+      fast.format(
+        PlannedRow(
+          line: record.line, code: text(cells.code), name: text(cells.name),
+          district: text(cells.district), province: text(cells.province),
+          category: fast.records.categoryIDs[cells.category], year: cells.year, score: score,
+          pointScale: plan.pointScale), &output.bytes)
+      output.rows.append(
+        GroupOutput.Entry(
+          line: record.line, key: cells.key, start: start, end: output.bytes.count))
+      return true
+    }
+  }
+}

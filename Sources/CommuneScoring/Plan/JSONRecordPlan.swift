@@ -1,0 +1,474 @@
+/// The byte fast path of JSON records (JSON Lines, or the records of a JSON array): a record's
+/// raw bytes → its identity texts (as ranges) and its figures (integers in a reusable slot
+/// buffer), without making a single string or JSON value.
+///
+/// It reads only records it is certain of, exactly as `FlatRecordReader` and `EvidenceDecoder`
+/// would read them: one object with `commune`, `evidence` and `year`, and optionally `rulebook`
+/// (the reading rulebook's own id, or null), `note` and `$schema` (text or null), keys in any
+/// order and none repeated; `commune` holds `code` (1 to 9 digits), `name`, `province`,
+/// `category` (a category's id) and optionally `district`, as texts; `evidence` holds declared
+/// fields, each once, as `true`/`false` for a flag, plain digits (at most 18, no sign) for a
+/// count, or null. Every text is well-formed UTF-8 without an escape or a control character;
+/// a required text starts with a character that is surely not a space. Anything else (an
+/// escape, a fraction, a sign, a `review` or `sources`, an unknown or repeated key, another
+/// rulebook's id, a year out of range, …) is refused, and the general path reads the record,
+/// with its messages.
+struct JSONRecordPlan: Sendable {
+  /// Each field's id as bytes, by field index.
+  let fieldKeys: [[UInt8]]
+  let fieldIsFlag: [Bool]
+  /// Field lookup by key: open addressing over `hash(key) & mask`, field index + 1 (0: empty).
+  let table: [Int32]
+  let mask: Int
+  /// Each category's id as bytes (index: the category's index in the rulebook).
+  let categoryIDs: [[UInt8]]
+  /// The category ids a record may name, with the index `Rulebook.categoryIndex` gives.
+  let categoryCells: [([UInt8], Int)]
+  /// The reading rulebook's id: the only one a record may name on this path.
+  let rulebookID: [UInt8]
+  let scoring: ScoringPlan
+
+  /// The fast path of records read with `rulebook`, or nil when none could take it.
+  init?(rulebook: Rulebook, scoring: ScoringPlan) {
+    guard rulebook.fields.count == scoring.fieldCount, rulebook.fields.count < Int32.max - 1
+    else { return nil }
+    let keys = rulebook.fields.map { Array($0.id.utf8) }
+    // A key is matched by its bytes up to the closing quote: an id with a quote, a backslash
+    // or a control character could not be written that way.
+    for key in keys
+    where key.isEmpty || key.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+      return nil
+    }
+    // The general path finds a field by its id (`Rulebook.field`): the plan must find the same.
+    for (index, field) in rulebook.fields.enumerated()
+    where rulebook.field(field.id)?.index != index {
+      return nil
+    }
+    fieldKeys = keys
+    fieldIsFlag = rulebook.fields.map { $0.kind == .flag }
+    var size = 16
+    while size < keys.count * 4 { size *= 2 }
+    var table = [Int32](repeating: 0, count: size)
+    for (index, key) in keys.enumerated() {
+      var slot = Self.hash(key[...]) & (size - 1)
+      while table[slot] != 0 { slot = (slot + 1) & (size - 1) }
+      table[slot] = Int32(index + 1)
+    }
+    self.table = table
+    mask = size - 1
+    categoryIDs = rulebook.categories.map { Array($0.id.utf8) }
+    var cells: [([UInt8], Int)] = []
+    for category in rulebook.categories {
+      let bytes = Array(category.id.utf8)
+      let index = rulebook.categoryIndex(category.id)
+      guard !bytes.isEmpty, index >= 0, !cells.contains(where: { $0.0 == bytes }) else { continue }
+      cells.append((bytes, index))
+    }
+    categoryCells = cells
+    rulebookID = Array(rulebook.id.utf8)
+    self.scoring = scoring
+  }
+
+  /// FNV-1a of a key's bytes.
+  @inline(__always)
+  static func hash(_ key: ArraySlice<UInt8>) -> Int {
+    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+    for byte in key { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+    return Int(truncatingIfNeeded: hash >> 8)
+  }
+
+  @inline(__always)
+  static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+    for index in range { hash = (hash ^ UInt64(bytes[index])) &* 0x100_0000_01B3 }
+    return Int(truncatingIfNeeded: hash >> 8)
+  }
+
+  /// The index of the field whose id is `bytes[range]`, or nil.
+  func field(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+    var slot = Self.hash(bytes, range) & mask
+    while true {
+      let entry = Int(table[slot])
+      guard entry != 0 else { return nil }
+      let key = fieldKeys[entry - 1]
+      if key.count == range.count,
+        key.withUnsafeBufferPointer({ $0.elementsEqual(bytes[range]) })
+      {
+        return entry - 1
+      }
+      slot = (slot + 1) & mask
+    }
+  }
+
+  /// What the fast path read of a record besides its figures.
+  struct Cells {
+    var code = 0..<0
+    var name = 0..<0
+    var district = 0..<0
+    var province = 0..<0
+    var category = 0
+    var year = 0
+    /// The commune code and year packed as `DuplicateIndex` packs them.
+    var key: UInt64 = 0
+  }
+
+  /// One worker's memory of how records spell themselves, so that each key is most often
+  /// found by one comparison: the field that followed each field in the record before, and
+  /// which fields the current record already named.
+  struct Habits {
+    /// By field index (the last entry: the start of `evidence`), the field that came next.
+    var next: [Int]
+    /// By field index, the number of the last record that named the field.
+    var seen: [UInt32]
+    var record: UInt32 = 0
+
+    init(fieldCount: Int) {
+      next = Array(repeating: 0, count: fieldCount + 1)
+      seen = Array(repeating: 0, count: fieldCount)
+    }
+  }
+
+  /// Reads the record at `range` of `bytes` into `cells` and `slots` (every slot is written).
+  /// False when the general path must read it.
+  func read(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, cells: inout Cells,
+    slots: UnsafeMutableBufferPointer<Int>, habits: inout Habits
+  ) -> Bool {
+    var scanner = JSONPlanScanner(bytes: bytes, at: range.lowerBound, end: range.upperBound)
+    var seen = 0
+    guard scanner.take(UInt8(ascii: "{")) else { return false }
+    repeat {
+      guard scanner.take(UInt8(ascii: "\"")), let key = scanner.stringBody(),
+        scanner.take(UInt8(ascii: ":"))
+      else { return false }
+      let bit: Int
+      switch key.count {
+      case 4 where scanner.equals(key, "year"):
+        bit = 1
+        scanner.space()
+        guard let year = scanner.digits(), EvidenceDecoder.plausibleYears.contains(year) else {
+          return false
+        }
+        cells.year = year
+      case 7 where scanner.equals(key, "commune"):
+        bit = 2
+        guard commune(&scanner, &cells) else { return false }
+      case 8 where scanner.equals(key, "evidence"):
+        bit = 4
+        guard evidence(&scanner, slots, &habits) else { return false }
+      case 8 where scanner.equals(key, "rulebook"):
+        bit = 8
+        switch scanner.text() {
+        case .text(let id):
+          guard rulebookID.withUnsafeBufferPointer({ $0.elementsEqual(bytes[id]) }) else {
+            return false
+          }
+        case .null: break
+        case .refused: return false
+        }
+      case 4 where scanner.equals(key, "note"):
+        bit = 16
+        if case .refused = scanner.text() { return false }
+      case 7 where scanner.equals(key, "$schema"):
+        bit = 32
+        if case .refused = scanner.text() { return false }
+      default: return false
+      }
+      guard seen & bit == 0 else { return false }
+      seen |= bit
+    } while scanner.take(UInt8(ascii: ","))
+    guard scanner.take(UInt8(ascii: "}")), seen & 7 == 7 else { return false }
+    scanner.space()
+    guard scanner.at == scanner.end else { return false }
+    var code: UInt64 = 0
+    for index in cells.code { code = code &* 10 &+ UInt64(bytes[index] &- 0x30) }
+    cells.key = UInt64(cells.code.count) << 42 | code << 12 | UInt64(cells.year)
+    return true
+  }
+
+  /// The `commune` object: its five texts, the required ones present and not blank.
+  func commune(_ scanner: inout JSONPlanScanner, _ cells: inout Cells) -> Bool {
+    guard scanner.take(UInt8(ascii: "{")) else { return false }
+    var seen = 0
+    cells.district = 0..<0
+    repeat {
+      guard scanner.take(UInt8(ascii: "\"")), let key = scanner.stringBody(),
+        scanner.take(UInt8(ascii: ":"))
+      else { return false }
+      let bit: Int
+      switch key.count {
+      case 4 where scanner.equals(key, "code"): bit = 1
+      case 4 where scanner.equals(key, "name"): bit = 2
+      case 8 where scanner.equals(key, "province"): bit = 4
+      case 8 where scanner.equals(key, "category"): bit = 8
+      case 8 where scanner.equals(key, "district"): bit = 16
+      default: return false
+      }
+      guard seen & bit == 0 else { return false }
+      seen |= bit
+      let value: Range<Int>
+      switch scanner.text() {
+      case .text(let range): value = range
+      case .null:
+        // Only the district may be null (as if absent).
+        guard bit == 16 else { return false }
+        continue
+      case .refused: return false
+      }
+      switch bit {
+      case 1:
+        guard value.count >= 1, value.count <= 9,
+          value.allSatisfy({ scanner.bytes[$0] &- 0x30 < 10 })
+        else { return false }
+        cells.code = value
+      case 2, 4:
+        guard Self.startsWithNonSpace(scanner.bytes, value) else { return false }
+        if bit == 2 { cells.name = value } else { cells.province = value }
+      case 8:
+        let text = UnsafeBufferPointer(rebasing: scanner.bytes[value])
+        guard let index = categoryCells.firstIndex(where: { $0.0.elementsEqual(text) }) else {
+          return false
+        }
+        cells.category = categoryCells[index].1
+      default:
+        cells.district = value
+      }
+    } while scanner.take(UInt8(ascii: ","))
+    return scanner.take(UInt8(ascii: "}")) && seen & 15 == 15
+  }
+
+  /// The `evidence` object into `slots`: each declared field at most once.
+  func evidence(
+    _ scanner: inout JSONPlanScanner, _ slots: UnsafeMutableBufferPointer<Int>,
+    _ habits: inout Habits
+  ) -> Bool {
+    for index in slots.indices { slots[index] = ScoringPlan.missing }
+    guard scanner.take(UInt8(ascii: "{")) else { return false }
+    if scanner.take(UInt8(ascii: "}")) { return true }
+    habits.record &+= 1
+    let record = habits.record
+    var previous = fieldKeys.count
+    repeat {
+      guard scanner.take(UInt8(ascii: "\"")) else { return false }
+      // Most often the field that followed the previous one in the record before.
+      let guess = habits.next[previous]
+      let index: Int
+      if fieldKeys[guess].withUnsafeBufferPointer({ scanner.takeKey($0) }) {
+        index = guess
+      } else {
+        guard let key = scanner.stringBody(), let found = field(scanner.bytes, key) else {
+          return false
+        }
+        index = found
+        habits.next[previous] = found
+      }
+      guard scanner.take(UInt8(ascii: ":")), habits.seen[index] != record else { return false }
+      habits.seen[index] = record
+      previous = index
+      scanner.space()
+      if scanner.literal("null") {
+        continue
+      } else if fieldIsFlag[index] {
+        if scanner.literal("true") {
+          slots[index] = 1
+        } else if scanner.literal("false") {
+          slots[index] = 0
+        } else {
+          return false
+        }
+      } else {
+        guard let value = scanner.digits() else { return false }
+        slots[index] = value
+      }
+    } while scanner.take(UInt8(ascii: ","))
+    return scanner.take(UInt8(ascii: "}"))
+  }
+
+  /// Whether the text at `range` surely starts with a character that is not white space
+  /// (`Character.isWhitespace`, which decides a blank required text): a visible ASCII
+  /// character, or a letter of U+00C0–U+07FF or U+1E00–U+1FFF (Vietnamese `Đ`, `Ấ`, …).
+  /// Any other start (a space, or a rarer character) is left to the general path.
+  static func startsWithNonSpace(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>)
+    -> Bool
+  {
+    guard let first = range.first else { return false }
+    let lead = bytes[first]
+    if lead > 0x20, lead < 0x7F { return true }
+    if lead >= 0xC3, lead <= 0xDF { return true }
+    return lead == 0xE1 && range.count > 1 && bytes[first + 1] >= 0xB8
+  }
+}
+
+/// Reads the tokens of a JSON record the plan is certain of, from a buffer; anything else
+/// gives nil (or false), and the record goes to the general path.
+struct JSONPlanScanner {
+  let bytes: UnsafeBufferPointer<UInt8>
+  var at: Int
+  let end: Int
+
+  /// What a text value is: its bytes, null, or something the plan does not read.
+  enum TextValue {
+    case text(Range<Int>)
+    case null
+    case refused
+  }
+
+  @inline(__always)
+  mutating func space() {
+    while at < end {
+      switch bytes[at] {
+      case 0x20, 0x09, 0x0A, 0x0D: at += 1
+      default: return
+      }
+    }
+  }
+
+  /// Takes `byte` after any spaces.
+  @inline(__always)
+  mutating func take(_ byte: UInt8) -> Bool {
+    space()
+    guard at < end, bytes[at] == byte else { return false }
+    at += 1
+    return true
+  }
+
+  /// Whether `bytes[range]` spells `word` (ASCII).
+  @inline(__always)
+  func equals(_ range: Range<Int>, _ word: StaticString) -> Bool {
+    let count = word.utf8CodeUnitCount
+    guard range.count == count else { return false }
+    let start = word.utf8Start
+    for offset in 0..<count where bytes[range.lowerBound + offset] != start[offset] {
+      return false
+    }
+    return true
+  }
+
+  /// Takes `key` and its closing quote when they come next (after an opening quote).
+  @inline(__always)
+  mutating func takeKey(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+    let count = key.count
+    guard at + count < end, bytes[at + count] == UInt8(ascii: "\""),
+      let left = bytes.baseAddress, let right = key.baseAddress
+    else { return false }
+    // Eight bytes at a time, then the rest.
+    let here = UnsafeRawPointer(left + at)
+    let there = UnsafeRawPointer(right)
+    var offset = 0
+    while offset + 8 <= count {
+      guard
+        here.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+          == there.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+      else { return false }
+      offset += 8
+    }
+    while offset < count {
+      guard left[at + offset] == right[offset] else { return false }
+      offset += 1
+    }
+    at += count + 1
+    return true
+  }
+
+  /// The bytes of a string up to its closing quote (taken), after its opening quote: nil for
+  /// an escape, a control character or no closing quote. Bytes are not checked as UTF-8.
+  @inline(__always)
+  mutating func stringBody() -> Range<Int>? {
+    let start = at
+    while at < end {
+      let byte = bytes[at]
+      if byte == UInt8(ascii: "\"") {
+        at += 1
+        return start..<at - 1
+      }
+      if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
+      at += 1
+    }
+    return nil
+  }
+
+  /// A text value (well-formed UTF-8, no escape) or null.
+  mutating func text() -> TextValue {
+    space()
+    if literal("null") { return .null }
+    guard at < end, bytes[at] == UInt8(ascii: "\"") else { return .refused }
+    at += 1
+    guard let range = stringBody(), Self.isUTF8(bytes, range) else { return .refused }
+    return .text(range)
+  }
+
+  /// Takes `word` when it comes next (its end is checked by what must follow it).
+  @inline(__always)
+  mutating func literal(_ word: StaticString) -> Bool {
+    let count = word.utf8CodeUnitCount
+    guard at + count <= end else { return false }
+    let start = word.utf8Start
+    for offset in 0..<count where bytes[at + offset] != start[offset] { return false }
+    at += count
+    return true
+  }
+
+  /// Plain digits as JSON writes a non-negative integer (`0`, or no leading zero), at most 18
+  /// of them; nil for anything else. What follows is checked by the caller's grammar.
+  @inline(__always)
+  mutating func digits() -> Int? {
+    let start = at
+    var value = 0
+    while at < end {
+      let digit = bytes[at] &- 0x30
+      guard digit < 10 else { break }
+      value = value &* 10 &+ Int(digit)
+      at += 1
+    }
+    let count = at - start
+    guard count > 0, count <= 18, count == 1 || bytes[start] != UInt8(ascii: "0") else {
+      return nil
+    }
+    return value
+  }
+
+  /// Whether `bytes[range]` is well-formed UTF-8 (Unicode's table 3-7), as `String(validating:)`
+  /// requires.
+  static func isUTF8(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    var index = range.lowerBound
+    let end = range.upperBound
+    while index < end {
+      let lead = bytes[index]
+      if lead < 0x80 {
+        index += 1
+        continue
+      }
+      // The continuation bytes a lead byte needs, and the range the first of them must be in.
+      let count: Int
+      var low: UInt8 = 0x80
+      var high: UInt8 = 0xBF
+      switch lead {
+      case 0xC2...0xDF: count = 1
+      case 0xE0:
+        count = 2
+        low = 0xA0
+      case 0xE1...0xEC, 0xEE...0xEF: count = 2
+      case 0xED:
+        count = 2
+        high = 0x9F
+      case 0xF0:
+        count = 3
+        low = 0x90
+      case 0xF1...0xF3: count = 3
+      case 0xF4:
+        count = 3
+        high = 0x8F
+      default: return false
+      }
+      guard index + count < end else { return false }
+      let second = bytes[index + 1]
+      guard second >= low, second <= high else { return false }
+      for offset in stride(from: 2, through: count, by: 1) {
+        let next = bytes[index + offset]
+        guard next >= 0x80, next <= 0xBF else { return false }
+      }
+      index += count + 1
+    }
+    return true
+  }
+}
