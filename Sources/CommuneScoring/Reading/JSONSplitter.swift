@@ -78,7 +78,7 @@ struct JSONSplitter: Sendable {
           while at < count, bytes[at] == 0x20 || bytes[at] == 0x09 { at += 1 }
           if at < count, bytes[at] != 0x0A, bytes[at] != 0x0D { lineHasText = true }
         }
-        while at < count, bytes[at] != 0x0A, bytes[at] != 0x0D { at += 1 }
+        at = Self.lineBreak(bytes, from: at)
         guard at < count else { break }
         let byte = bytes[at]
         if byte == 0x0D, at + 1 == count, !final { break }
@@ -94,6 +94,25 @@ struct JSONSplitter: Sendable {
       endLine(end: base + buffer.count, records: &records)
       position = base + buffer.count
     }
+  }
+
+  /// The index of the first line break (LF or CR) at or after `start`, or the buffer's end:
+  /// eight bytes at a time.
+  @inline(__always)
+  static func lineBreak(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    var at = start
+    let count = bytes.count
+    let raw = UnsafeRawBufferPointer(bytes)
+    while at + 8 <= count {
+      let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self))
+      let breaks =
+        LineScan.zeroBytes(word ^ LineScan.lfs) | LineScan.zeroBytes(word ^ LineScan.crs)
+      // `zeroBytes` is exact byte by byte: the lowest bit set is the first break.
+      if breaks != 0 { return at + breaks.trailingZeroBitCount / 8 }
+      at += 8
+    }
+    while at < count, bytes[at] != 0x0A, bytes[at] != 0x0D { at += 1 }
+    return at
   }
 
   mutating func endLine(end: Int, records: inout [RawRecord]) {
