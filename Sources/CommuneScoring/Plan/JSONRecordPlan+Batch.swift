@@ -76,12 +76,14 @@ struct JSONPlannedScratch {
         return false
       }
       let start = output.bytes.count
-      fast.format(
-        PlannedRow(
-          line: record.line, code: text(cells.code), name: text(cells.name),
-          district: text(cells.district), province: text(cells.province),
-          category: fast.records.categoryIDs[cells.category], year: cells.year, score: score,
-          pointScale: plan.pointScale), &output.bytes)
+      slots.withUnsafeBufferPointer { figures in
+        fast.format(
+          PlannedRow(
+            line: record.line, code: text(cells.code), name: text(cells.name),
+            district: text(cells.district), province: text(cells.province),
+            category: fast.records.categoryIDs[cells.category], year: cells.year, score: score,
+            pointScale: plan.pointScale, figures: figures), &output.bytes)
+      }
       output.rows.append(
         GroupOutput.Entry(
           line: record.line, key: cells.key, start: start, end: output.bytes.count))

@@ -8,7 +8,7 @@
 /// order and none repeated; `commune` holds `code` (1 to 9 digits), `name`, `province`,
 /// `category` (a category's id) and optionally `district`, as texts; `evidence` holds declared
 /// fields, each once, as `true`/`false` for a flag, plain digits (at most 18, no sign) for a
-/// count, or null. Every text is well-formed UTF-8 without an escape or a control character;
+/// count, or null. A district is null, absent or not empty. Every text is well-formed UTF-8 without an escape or a control character;
 /// a required text starts with a character that is surely not a space. Anything else (an
 /// escape, a fraction, a sign, a `review` or `sources`, an unknown or repeated key, another
 /// rulebook's id, a year out of range, …) is refused, and the general path reads the record,
@@ -231,6 +231,9 @@ struct JSONRecordPlan: Sendable {
         }
         cells.category = categoryCells[index].1
       default:
+        // An empty district is a district of its own to the general path (JSON writes `""`,
+        // not null); a planned row has no way to say so.
+        guard !value.isEmpty else { return false }
         cells.district = value
       }
     } while scanner.take(UInt8(ascii: ","))

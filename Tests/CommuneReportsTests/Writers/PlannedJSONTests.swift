@@ -231,11 +231,11 @@ struct JSONRecordMaker {
 func jsonRun(
   _ sources: [(String, BatchLayout, [UInt8])], planned: Bool, executor: some BatchExecutor,
   chunkSize: Int = 1 << 16, reviews: ReviewCorrections? = nil, certifiedOnly: Bool = false,
-  receipts: Bool = false
+  receipts: Bool = false, format: BatchFormat = .csv, language: Language = .en
 ) throws -> (output: [UInt8], reports: [String], plannedCommunes: Int) {
-  var writer = BatchFormat.csv.writer(
+  var writer = format.writer(
     BatchWriterOptions(
-      rulebook: shippedRulebook, language: .en, certifiedOnly: certifiedOnly,
+      rulebook: shippedRulebook, language: language, certifiedOnly: certifiedOnly,
       withReview: reviews != nil))
   var output: [UInt8] = []
   var reports: [String] = []
@@ -329,6 +329,18 @@ func jsonRun(
       #expect(planned.reports == general.reports)
       #expect(planned.output == general.output)
     }
+  }
+
+  @Test(arguments: [Language.vi, .en])
+  func jsonLinesOutOfPlannedJSONRecordsAreByteForByteTheGeneralOnes(language: Language) throws {
+    let general = try jsonRun(
+      sources, planned: false, executor: SerialBatchExecutor(), format: .jsonl,
+      language: language)
+    let planned = try jsonRun(
+      sources, planned: true, executor: TwoThreadExecutor(), format: .jsonl, language: language)
+    #expect(planned.plannedCommunes > 1_400)
+    #expect(planned.reports == general.reports)
+    #expect(planned.output == general.output)
   }
 
   @Test func whenTheOutputKeepsRecordsReceiptsNoJSONRecordTakesThePlan() throws {
