@@ -139,6 +139,56 @@ enum Differential {
     }
   }
 
+  /// The JSON record plan's differential: a JSON Lines batch (records' receipts not kept, as for
+  /// `--format csv` and `--format jsonl`) through the CSV and the JSON Lines writers, with the
+  /// plan scoring the records it is certain of and with every record on the general path,
+  /// gives the same bytes, the same reports and the same tally, with one worker.
+  static func plannedJSON(_ bytes: [UInt8]) {
+    for format in [BatchFormat.csv, .jsonl] {
+      func run(_ planned: Bool) -> (output: [UInt8], reports: [String]) {
+        var writer = format.writer(
+          BatchWriterOptions(
+            rulebook: FuzzTargets.shipped, language: .vi, certifiedOnly: false,
+            withReview: false))
+        var output: [UInt8] = []
+        var reports: [String] = []
+        writer.begin(into: &output)
+        var configuration = BatchEngine.Configuration(rulebook: FuzzTargets.shipped)
+        configuration.inputReceipts = false
+        do {
+          let tally = try BatchEngine(configuration).run(
+            [BatchSource(name: "fuzz.jsonl", layout: .jsonLines, bytes: bytes, chunkSize: 4096)],
+            executor: SerialBatchExecutor(), format: writer.formatter,
+            planned: planned ? writer.plannedFormatter : nil
+          ) { item in
+            switch item {
+            case .assessed(let row, let formatted):
+              writer.add(row, formatted: formatted, into: &output)
+            case .formatted(let formatted, _): output += formatted
+            case .rejected(let rejection):
+              reports.append("rejected \(rejection.line) \(rejection.error)")
+            case .note(_, let note): reports.append("note \(note)")
+            case .unusedReview(let rejection): reports.append("unused \(rejection.line)")
+            }
+          }
+          writer.end(tally, into: &output)
+          reports.append("tally \(tally.all)")
+        } catch {
+          reports.append("failed \(error)")
+        }
+        return (output, reports)
+      }
+      let general = run(false)
+      let planned = run(true)
+      if planned.output != general.output || planned.reports != general.reports {
+        fatalError(
+          "the JSON record plan changes --format \(format):\ngeneral: \(general.reports)\n"
+            + String(decoding: general.output, as: UTF8.self)
+            + "\nplanned: \(planned.reports)\n" + String(decoding: planned.output, as: UTF8.self))
+      }
+    }
+  }
+
   /// The flat-record differential: every line of the input read by the fast flat-record reader
   /// and by the general parser gives the same record, or the same error.
   static func flatRecords(_ bytes: [UInt8]) {

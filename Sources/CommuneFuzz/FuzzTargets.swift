@@ -44,6 +44,10 @@ enum FuzzTargets {
       "planned",
       "differential: a CSV batch scored by the compiled plan and by the general path agree",
       Differential.planned),
+    FuzzTarget(
+      "plannedjson",
+      "differential: JSON Lines scored by the JSON record plan and by the general path agree",
+      Differential.plannedJSON),
     FuzzTarget("inflate", "a raw DEFLATE stream, inflated under a limit", inflate),
     FuzzTarget("zip", "a ZIP archive: directory read, every entry expanded and checked", zip),
     FuzzTarget(

@@ -12,7 +12,7 @@ func builtFuzzer() -> String? {
 struct FuzzSeedTests {
   static let targets = [
     "csv", "json", "jsonl", "batch", "evidence", "rulebook", "review", "chunks", "workers",
-    "flatjson", "planned",
+    "flatjson", "planned", "plannedjson",
     "inflate", "zip", "workbook", "sheetxml", "odsxml", "zipdamage",
   ]
 
