@@ -71,12 +71,16 @@ public struct JSONPath: Sendable, Equatable, CustomStringConvertible {
 
   /// This path extended by an object key.
   public func appending(_ key: String) -> JSONPath {
-    JSONPath(components: components + [.key(key)])
+    var extended = components
+    extended.append(.key(key))
+    return JSONPath(components: extended)
   }
 
   /// This path extended by an array index.
   public func appending(index: Int) -> JSONPath {
-    JSONPath(components: components + [.index(index)])
+    var extended = components
+    extended.append(.index(index))
+    return JSONPath(components: extended)
   }
 
   public var description: String {

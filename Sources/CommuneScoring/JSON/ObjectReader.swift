@@ -83,25 +83,33 @@ public struct ObjectReader {
     throw DecodeIssue(path, .missingKey(key))
   }
 
+  // The value's path is made only to report a problem: a rulebook reads thousands of values.
+
   /// A required string.
   public mutating func string(_ key: String) throws(DecodeIssue) -> String {
-    try Self.string(try value(key), at: path.appending(key))
+    let raw = try value(key)
+    if case .string(let text) = raw { return text }
+    return try Self.string(raw, at: path.appending(key))
   }
 
   /// An optional string.
   public mutating func optionalString(_ key: String) throws(DecodeIssue) -> String? {
     guard let raw = optionalValue(key) else { return nil }
+    if case .string(let text) = raw { return text }
     return try Self.string(raw, at: path.appending(key))
   }
 
   /// A required integer.
   public mutating func int(_ key: String) throws(DecodeIssue) -> Int {
-    try Self.int(try value(key), at: path.appending(key))
+    let raw = try value(key)
+    if case .number(let text) = raw, let number = Int(text) { return number }
+    return try Self.int(raw, at: path.appending(key))
   }
 
   /// An optional integer.
   public mutating func optionalInt(_ key: String) throws(DecodeIssue) -> Int? {
     guard let raw = optionalValue(key) else { return nil }
+    if case .number(let text) = raw, let number = Int(text) { return number }
     return try Self.int(raw, at: path.appending(key))
   }
 
@@ -118,13 +126,12 @@ public struct ObjectReader {
   /// A required exact decimal number (such as a band limit).
   public mutating func decimal(_ key: String) throws(DecodeIssue) -> Rational {
     let raw = try value(key)
-    let at = path.appending(key)
     guard case .number(let text) = raw else {
-      throw DecodeIssue(at, .wrongType(expected: "a number", found: raw.kindName))
+      throw DecodeIssue(path.appending(key), .wrongType(expected: "a number", found: raw.kindName))
     }
     guard let value = Rational(decimal: text) else {
       throw DecodeIssue(
-        at,
+        path.appending(key),
         .invalid(RulebookMessage(.notPlainDecimal, "\(text)")))
     }
     return value

@@ -144,12 +144,20 @@ public enum PointScale {
 extension ObjectReader {
   /// A required point value, in units of `1/scale` point.
   public mutating func points(_ key: String, scale: Int) throws(DecodeIssue) -> Int {
-    try Self.points(try value(key), at: path.appending(key), scale: scale)
+    let raw = try value(key)
+    // The path is made only to report a problem.
+    if case .number(let text) = raw, let units = PointScale.units(text, scale: scale) {
+      return units
+    }
+    return try Self.points(raw, at: path.appending(key), scale: scale)
   }
 
   /// An optional point value, in units of `1/scale` point.
   public mutating func optionalPoints(_ key: String, scale: Int) throws(DecodeIssue) -> Int? {
     guard let raw = optionalValue(key) else { return nil }
+    if case .number(let text) = raw, let units = PointScale.units(text, scale: scale) {
+      return units
+    }
     return try Self.points(raw, at: path.appending(key), scale: scale)
   }
 

@@ -138,7 +138,12 @@ public struct FieldResolver {
   public func ref(_ key: String, in reader: inout ObjectReader, kind: FieldKind) throws(DecodeIssue)
     -> FieldRef
   {
-    try resolve(try reader.string(key), at: reader.path.appending(key), kind: kind)
+    let id = try reader.string(key)
+    // The path is made only to report a problem.
+    if let field = declarations[id], field.kind == kind {
+      return FieldRef(id: id, index: field.index)
+    }
+    return try resolve(id, at: reader.path.appending(key), kind: kind)
   }
 
   /// The declared field `id` of `kind`, read at `path`.
