@@ -27,9 +27,15 @@ struct GroupOutput: Sendable {
 /// What every worker shares (read-only) to process a group.
 struct Worker: Sendable {
   /// The compiled plan of a CSV source, and the writer's formatter for the rows it scores.
-  struct FastPath: Sendable {
+  /// A class: rows use it by reference, not by copying every table of the plan.
+  final class FastPath: Sendable {
     let rows: CSVRowPlan
     let format: BatchEngine.PlannedFormatter
+
+    init(rows: CSVRowPlan, format: @escaping BatchEngine.PlannedFormatter) {
+      self.rows = rows
+      self.format = format
+    }
   }
 
   let source: Int
@@ -50,6 +56,7 @@ struct Worker: Sendable {
     var repeated = CSVRepeatedCells()
     var planned = PlannedScratch(fast)
     var plannedJSON = JSONPlannedScratch(json)
+    let fast = self.fast
     for index in group {
       let record = raw.records[index]
       if let fast, record.problem == nil,
@@ -161,14 +168,14 @@ struct PlannedScratch {
     configuration: BatchEngine.Configuration, slots: inout [Int], cells: inout CSVRowPlan.Cells,
     score: inout PlannedScore, years: inout PlannedYears, into output: inout GroupOutput
   ) -> Bool {
-    let plan = fast.rows.scoring
-    return bytes.withUnsafeBufferPointer { buffer in
+    bytes.withUnsafeBufferPointer { buffer in
       let read = slots.withUnsafeMutableBufferPointer { slots in
         fast.rows.read(buffer, record.range, cells: &cells, slots: slots)
       }
       guard read, years.contains(cells.year, configuration) else { return false }
       let scored = slots.withUnsafeBufferPointer { slots in
-        plan.isValid(slots) && plan.score(slots, category: cells.category, into: &score)
+        fast.rows.scoring.isValid(slots)
+          && fast.rows.scoring.score(slots, category: cells.category, into: &score)
       }
       guard scored else { return false }
       func cell(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
@@ -190,7 +197,7 @@ struct PlannedScratch {
             line: record.line, code: cell(cells.code), name: cell(cells.name),
             district: cell(cells.district), province: cell(cells.province),
             category: fast.rows.categoryIDs[cells.category], year: cells.year, score: score,
-            pointScale: plan.pointScale, figures: figures), &output.bytes)
+            pointScale: fast.rows.scoring.pointScale, figures: figures), &output.bytes)
       }
       output.rows.append(
         GroupOutput.Entry(
