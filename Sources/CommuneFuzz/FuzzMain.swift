@@ -55,6 +55,10 @@ enum FuzzMain {
 
   /// Runs every file given (folders: every file inside, sorted) through the chosen target.
   static func reproduce(_ arguments: [String]) {
+    if arguments.count == 2, arguments[0] == "--bench-deflate" {
+      DeflateBenchmark.run(arguments[1])
+      return
+    }
     if arguments.isEmpty || arguments.contains("--help") || arguments.contains("--list") {
       print("usage: [CFC_FUZZ_TARGET=NAME] cfc-fuzz FILE|FOLDER...  (targets below)")
       for target in FuzzTargets.all { print("  \(target.name): \(target.summary)") }
