@@ -25,12 +25,17 @@ struct BenchmarkPair {
   var b: BenchmarkCommandLine
   var first: [BenchmarkMeasure] = []
   var second: [BenchmarkMeasure] = []
+  /// The CPU that other programs used while the pairs ran, in cores (0.25: a quarter of one
+  /// core on average): the machine's busy time from `/proc/stat` less the children's own CPU,
+  /// over the children's wall time. Nil where `/proc/stat` cannot be read.
+  var othersCores: Double?
 
   /// Times `repeats` pairs.
   static func run(_ a: BenchmarkCommandLine, _ b: BenchmarkCommandLine, repeats: Int)
     throws(CLIError) -> BenchmarkPair
   {
     var pair = BenchmarkPair(a: a, b: b)
+    let busyBefore = BenchmarkChild.machineBusySeconds()
     for index in 0..<repeats {
       if index % 2 == 0 {
         pair.first.append(try BenchmarkChild.measure(a.argv))
@@ -39,6 +44,12 @@ struct BenchmarkPair {
         pair.second.append(try BenchmarkChild.measure(b.argv))
         pair.first.append(try BenchmarkChild.measure(a.argv))
       }
+    }
+    if let busyBefore, let busyAfter = BenchmarkChild.machineBusySeconds() {
+      let children = pair.first + pair.second
+      let wall = children.reduce(0) { $0 + $1.wall }
+      let own = children.reduce(0) { $0 + $1.cpu }
+      pair.othersCores = wall > 0 ? max(0, busyAfter - busyBefore - own) / wall : nil
     }
     return pair
   }
@@ -98,6 +109,25 @@ enum BenchmarkChild {
     #endif
     return BenchmarkMeasure(
       wall: wall, cpu: seconds(usage.ru_utime) + seconds(usage.ru_stime), peak: peak)
+  }
+
+  /// The CPU time every core of the machine has spent busy since it started, in seconds
+  /// (`/proc/stat`: user, nice, system, irq, softirq and steal); nil where it cannot be read.
+  static func machineBusySeconds() -> Double? {
+    guard let file = try? Files.open("/proc/stat"),
+      let head = try? Files.chunk(of: file, path: "/proc/stat", count: 4096),
+      let line = head.split(separator: UInt8(ascii: "\n")).first,
+      line.starts(with: Array("cpu ".utf8))
+    else { return nil }
+    let fields = line.split(separator: UInt8(ascii: " ")).dropFirst().map {
+      Int(String(decoding: $0, as: UTF8.self))
+    }
+    guard fields.count >= 8, fields.allSatisfy({ $0 != nil }) else { return nil }
+    let ticks = fields.map { $0 ?? 0 }
+    let perSecond = Double(sysconf(Int32(_SC_CLK_TCK)))
+    guard perSecond > 0 else { return nil }
+    // user, nice, system, (idle, iowait), irq, softirq, steal
+    return Double(ticks[0] + ticks[1] + ticks[2] + ticks[5] + ticks[6] + ticks[7]) / perSecond
   }
 
   /// Whether `argv` runs and ends with status 0 (its output discarded).

@@ -25,7 +25,6 @@ struct BenchmarkRun {
   var commune = ""
   /// The hello-world program `cfc assess` is compared with, and how it was made.
   var hello: (path: String, how: String)?
-  var startLoad: [Double]?
   var checks: [BenchmarkCheck] = []
   /// The highest peak memory of any CSV → CSV run.
   var csvPeak = 0.0
@@ -60,7 +59,6 @@ struct BenchmarkRun {
     } else {
       hello = buildHello(folder)
     }
-    startLoad = BenchmarkChild.loadAverage()
     let cores = sysconf(Int32(_SC_NPROCESSORS_ONLN))
     terminal.out(
       t(
@@ -124,10 +122,15 @@ struct BenchmarkRun {
     terminal.out(
       t("  hai luồng nhanh gấp ", "  two workers are ") + times(speedUp)
         + t(" một luồng\n", " as fast as one\n"))
+    if let others = workers.othersCores {
+      terminal.out(
+        t("  chương trình khác dùng trong lúc đo: ", "  other programs used, meanwhile: ")
+          + decimal(others, 2) + t(" lõi\n", " of a core\n"))
+    }
     checks.append(
       BenchmarkTargets.workers(
-        speedUp: speedUp, cores: sysconf(Int32(_SC_NPROCESSORS_ONLN)), load: startLoad?.first,
-        count: count))
+        speedUp: speedUp, cores: sysconf(Int32(_SC_NPROCESSORS_ONLN)),
+        others: workers.othersCores, count: count))
 
     let jsonOut = BenchmarkCommandLine(
       name: "CSV → JSON Lines", argv: batch + ["--format", "jsonl"])

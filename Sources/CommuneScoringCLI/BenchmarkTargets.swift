@@ -145,17 +145,26 @@ enum BenchmarkTargets {
     ]
   }
 
-  /// Two workers at least 1.7 × faster than one, on two idle cores.
-  static func workers(speedUp: Double, cores: Int, load: Double?, count: Int) -> BenchmarkCheck {
+  /// Two workers at least 1.7 × faster than one, on two idle cores: judged only when other
+  /// programs used at most a tenth of a core while the pairs ran (`others`, in cores; nil when
+  /// the machine cannot tell).
+  static func workers(speedUp: Double, cores: Int, others: Double?, count: Int)
+    -> BenchmarkCheck
+  {
     var unjudged = startUpWeighs(count)
     if cores < 2 {
       unjudged = LocalizedText(vi: "máy chỉ có một lõi", en: "the machine has one core")
-    } else if let load, load > 0.5 {
+    } else if let others, others > 0.1 {
       unjudged = LocalizedText(
-        vi: "máy đang bận (tải \(BenchmarkCheck.decimal(load, places: 2, .vi))), cần hai lõi rảnh",
+        vi:
+          "máy đang bận (chương trình khác dùng \(BenchmarkCheck.decimal(others, places: 2, .vi)) lõi trong lúc đo), cần hai lõi rảnh",
         en:
-          "the machine is busy (load \(BenchmarkCheck.decimal(load, places: 2, .en))), two idle cores needed"
+          "the machine is busy (other programs used \(BenchmarkCheck.decimal(others, places: 2, .en)) of a core meanwhile), two idle cores needed"
       )
+    } else if others == nil {
+      unjudged = LocalizedText(
+        vi: "không biết các lõi có rảnh không (không đọc được /proc/stat)",
+        en: "cannot tell whether the cores were idle (no /proc/stat)")
     }
     return BenchmarkCheck(
       what: LocalizedText(
