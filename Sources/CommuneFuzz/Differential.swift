@@ -115,7 +115,8 @@ enum Differential {
           switch item {
           case .assessed(let row, let formatted):
             writer.add(row, formatted: formatted, into: &output)
-          case .formatted(let formatted, _): output += formatted
+          case .formatted(let formatted, let communes):
+            writer.add(formatted: formatted, communes: communes, into: &output)
           case .rejected(let rejection):
             reports.append("rejected \(rejection.line) \(rejection.error)")
           case .note(_, let note): reports.append("note \(note)")
@@ -164,7 +165,8 @@ enum Differential {
             switch item {
             case .assessed(let row, let formatted):
               writer.add(row, formatted: formatted, into: &output)
-            case .formatted(let formatted, _): output += formatted
+            case .formatted(let formatted, let communes):
+            writer.add(formatted: formatted, communes: communes, into: &output)
             case .rejected(let rejection):
               reports.append("rejected \(rejection.line) \(rejection.error)")
             case .note(_, let note): reports.append("note \(note)")

@@ -70,7 +70,7 @@ struct BatchRun {
         case .assessed(let row, let formatted):
           writer.add(row, formatted: formatted, into: &buffer)
         case .formatted(let bytes, let communes):
-          buffer += bytes
+          writer.add(formatted: bytes, communes: communes, into: &buffer)
           items = communes
         case .rejected(var rejection):
           if let locate = cellLocations[rejection.source] {

@@ -20,10 +20,17 @@ struct ColumnFit {
 
   /// Notes the lengths (in characters) of a commune's texts.
   mutating func measure(_ entry: BatchEntry) {
-    code = max(code, entry.code.count)
-    name = max(name, entry.name.count)
-    district = max(district, (entry.district ?? "").count)
-    province = max(province, entry.province.count)
+    measure(
+      code: entry.code, name: entry.name, district: entry.district ?? "",
+      province: entry.province)
+  }
+
+  /// The same, given the texts.
+  mutating func measure(code: String, name: String, district: String, province: String) {
+    self.code = max(self.code, code.count)
+    self.name = max(self.name, name.count)
+    self.district = max(self.district, district.count)
+    self.province = max(self.province, province.count)
   }
 
   /// A width in characters for texts of `longest` characters: never narrower than the column's

@@ -28,6 +28,14 @@ public struct BatchWorkbook: Sendable {
   let namesRulebook: Bool
   var stream = XLSXStream()
   var listed = 0
+  /// Listed rows not yet written, and how many.
+  var rows: [UInt8] = []
+  var rowCount = 0
+  /// The sheet's start, made while rows were being listed: written before them.
+  var held: [UInt8] = []
+  /// Counts of planned rows by category id and by province and district, as read.
+  var plannedCategories: [(id: [UInt8], counts: Counts)] = []
+  var plannedDistricts = ByteKeyedCounts()
   /// The list's column widths, measured from the names written.
   var fit = ColumnFit()
   /// Counts over every commune assessed (also those a certified-only list leaves out).
@@ -210,28 +218,107 @@ public struct BatchWorkbook: Sendable {
       DistrictKey(province: entry.province, district: entry.district ?? ""), default: Counts()
     ].add(entry.status)
     guard !certifiedOnly || entry.status == .recognized else { return }
-    listed += 1
-    var row = Array("<row><c s=\"\(XLSXStream.Style.number.rawValue)\"><v>\(listed)</v></c>".utf8)
+    if !fit.started { fit.measure(entry) }
+    var cells: [UInt8] = []
     if let formatted {
-      row += formatted
+      cells += formatted
     } else {
       Self.cellsXML(
         entry, own: own, rulebook: rulebook, language: language, withReview: withReview,
-        into: &row)
+        into: &cells)
     }
-    row += "</row>".utf8
+    cells.withUnsafeBufferPointer { list($0) }
+    flushRows(into: &output)
+  }
+
+  /// Adds the communes of planned frames (`PlannedCells.frame`), in input order.
+  public mutating func add(frames: ArraySlice<UInt8>, into output: inout [UInt8]) {
+    frames.withUnsafeBufferPointer { frames in
+      var at = 0
+      while at + Frame.header <= frames.count {
+        let frame = UnsafeBufferPointer(rebasing: frames[at..<(at + Frame.load32(frames, at))])
+        at += frame.count
+        let status = Frame.statuses[Int(frame[4])]
+        var texts: [UnsafeBufferPointer<UInt8>] = []
+        var start = Frame.header
+        for field in 0..<5 {
+          let length = Frame.load16(frame, 5 + 2 * field)
+          texts.append(UnsafeBufferPointer(rebasing: frame[start..<(start + length)]))
+          start += length
+        }
+        all.add(status)
+        if let index = plannedCategories.firstIndex(where: { $0.id.elementsEqual(texts[4]) }) {
+          plannedCategories[index].counts.add(status)
+        } else {
+          var counts = Counts()
+          counts.add(status)
+          plannedCategories.append((Array(texts[4]), counts))
+        }
+        plannedDistricts.add(texts[3], texts[2], status)
+        guard !certifiedOnly || status == .recognized else { continue }
+        if !fit.started {
+          let text = texts.map { String(decoding: $0, as: UTF8.self) }
+          fit.measure(code: text[0], name: text[1], district: text[2], province: text[3])
+        }
+        list(UnsafeBufferPointer(rebasing: frame[start...]))
+      }
+    }
+    flushRows(into: &output)
+  }
+
+  /// Numbers a listed commune's cells and adds its row to `rows`; the first communes are held
+  /// back until the column widths are measured.
+  mutating func list(_ cells: UnsafeBufferPointer<UInt8>) {
+    listed += 1
+    let start = rows.count
+    rows += "<row><c s=\"\(XLSXStream.Style.number.rawValue)\"><v>".utf8
+    Frame.integer(listed, into: &rows)
+    rows += "</v></c>".utf8
+    rows.append(contentsOf: cells)
+    rows += "</row>".utf8
+    rowCount += 1
     guard fit.started else {
-      fit.measure(entry)
-      fit.sample.append(row)
-      if fit.sample.count >= ColumnFit.sampleSize { startList(into: &output) }
+      fit.sample.append(Array(rows[start...]))
+      rows.removeSubrange(start...)
+      rowCount -= 1
+      if fit.sample.count >= ColumnFit.sampleSize {
+        var output: [UInt8] = []
+        swap(&output, &held)
+        startList(into: &output)
+        swap(&output, &held)
+      }
       return
     }
-    stream.addRow(xml: row[...], into: &output)
+  }
+
+  /// Writes the rows listed so far (and any output held back with them).
+  mutating func flushRows(into output: inout [UInt8]) {
+    output += held
+    held.removeAll(keepingCapacity: true)
+    guard rowCount > 0 else { return }
+    stream.addRows(xml: rows[...], count: rowCount, into: &output)
+    rows.removeAll(keepingCapacity: true)
+    rowCount = 0
+  }
+
+  /// Counts of planned rows (kept by their bytes while the list is written) moved into
+  /// `byCategory` and `byDistrict`.
+  mutating func mergePlannedCounts() {
+    for (id, counts) in plannedCategories {
+      byCategory[String(decoding: id, as: UTF8.self), default: Counts()].merge(counts)
+    }
+    plannedCategories = []
+    for (province, district, counts) in plannedDistricts.entries() {
+      byDistrict[DistrictKey(province: province, district: district), default: Counts()]
+        .merge(counts)
+    }
+    plannedDistricts = ByteKeyedCounts()
   }
 
   /// The summary sheet and the end of the archive. `rejected` counts the records that could
   /// not be assessed.
   public mutating func end(rejected: Int, into output: inout [UInt8]) {
+    mergePlannedCounts()
     startList(into: &output)
     stream.endSheet(into: &output)
     stream.beginSheet(

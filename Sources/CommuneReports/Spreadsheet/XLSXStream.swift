@@ -125,6 +125,12 @@ public struct XLSXStream: Sendable {
     zip.write(xml, into: &output)
   }
 
+  /// Adds `count` rows already formatted by `rowXML`, back to back.
+  public mutating func addRows(xml: ArraySlice<UInt8>, count: Int, into output: inout [UInt8]) {
+    rows += count
+    zip.write(xml, into: &output)
+  }
+
   /// The number of rows in the current sheet so far.
   public var rowCount: Int { rows }
 

@@ -21,12 +21,15 @@ public protocol BatchWriter {
   var formatter: BatchEngine.Formatter { get }
   /// Formats one row the compiled plan scored, on a worker thread, exactly as `formatter` would
   /// format it; nil (the default) when the format needs the general path's rows. The engine
-  /// delivers such rows as `.formatted` bytes, which go to the output as they are.
+  /// delivers such rows as `.formatted` bytes, handed to `add(formatted:communes:into:)`.
   var plannedFormatter: BatchEngine.PlannedFormatter? { get }
   /// Starts the output (a header row, an opening bracket, …).
   mutating func begin(into output: inout [UInt8])
   /// One assessed commune, with the bytes `formatter` produced for it.
   mutating func add(_ row: BatchRow, formatted: ArraySlice<UInt8>, into output: inout [UInt8])
+  /// A run of communes the compiled plan scored, in input order: the bytes `plannedFormatter`
+  /// produced for them, back to back.
+  mutating func add(formatted: ArraySlice<UInt8>, communes: Int, into output: inout [UInt8])
   /// One record that was read but could not be assessed (already reported on standard error).
   mutating func reject(_ rejection: BatchRejection, into output: inout [UInt8])
   /// Ends the output, given the run's accounting.
@@ -49,6 +52,12 @@ extension BatchWriter {
   ) {
     end(tally, into: &output)
     flush(&output)
+  }
+  /// Planned rows are written as they were formatted.
+  public mutating func add(
+    formatted: ArraySlice<UInt8>, communes: Int, into output: inout [UInt8]
+  ) {
+    output += formatted
   }
   /// Writes nothing for a rejected record.
   public mutating func reject(_ rejection: BatchRejection, into output: inout [UInt8]) {}

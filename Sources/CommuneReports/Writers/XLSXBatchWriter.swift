@@ -27,6 +27,16 @@ public struct XLSXBatchWriter: BatchWriter {
     }
   }
 
+  /// The same rows, as frames, for communes the compiled plan scored (none when rows name
+  /// their rulebook: the plan serves runs with one rulebook).
+  public var plannedFormatter: BatchEngine.PlannedFormatter? {
+    guard !options.namesRulebook else { return nil }
+    let cells = BatchWorkbook.PlannedCells(
+      rulebook: options.rulebook, language: options.language, withReview: options.withReview,
+      certifiedOnly: options.certifiedOnly)
+    return { row, bytes in cells.frame(row, into: &bytes) }
+  }
+
   /// The row as the workbook lists it, naming its rulebook in a run over several.
   static func entry(_ row: BatchRow, namesRulebook: Bool) -> BatchEntry {
     var entry = BatchEntry(row.record, row.score, reviewed: row.reviewed)
@@ -48,6 +58,12 @@ public struct XLSXBatchWriter: BatchWriter {
     workbook.add(
       Self.entry(row, namesRulebook: options.namesRulebook), own: Self.own(row),
       formatted: formatted.isEmpty ? nil : formatted, into: &output)
+  }
+
+  public mutating func add(
+    formatted: ArraySlice<UInt8>, communes: Int, into output: inout [UInt8]
+  ) {
+    workbook.add(frames: formatted, into: &output)
   }
 
   public mutating func end(_ tally: BatchTally, into output: inout [UInt8]) {

@@ -22,7 +22,8 @@ func written(_ format: BatchFormat, certifiedOnly: Bool = false) throws -> [UInt
   ) { item in
     switch item {
     case .assessed(let row, let formatted): writer.add(row, formatted: formatted, into: &output)
-    case .formatted(let bytes, _): output += bytes
+    case .formatted(let bytes, let communes):
+      writer.add(formatted: bytes, communes: communes, into: &output)
     case .rejected(let rejection): writer.reject(rejection, into: &output)
     case .note, .unusedReview: break
     }

@@ -112,7 +112,7 @@ func jsonLinesRun(
     switch item {
     case .assessed(let row, let formatted): writer.add(row, formatted: formatted, into: &output)
     case .formatted(let bytes, let communes):
-      output += bytes
+      writer.add(formatted: bytes, communes: communes, into: &output)
       plannedCommunes += communes
     case .rejected(let rejection):
       reports.append("rejected \(rejection.source):\(rejection.line) \(rejection.error)")

@@ -1,0 +1,316 @@
+import CommuneScoring
+
+/// The council's workbook for communes the compiled plan scored.
+///
+/// A worker formats each such commune as a **frame**: what the serial end needs for the summary
+/// and the column widths, then the row's cells (`cellsXML`'s bytes, made from the planned row).
+/// `BatchWorkbook.add(frames:into:)` reads the frames back in input order, numbers the listed
+/// rows and writes them. The cells are byte for byte those the general path writes for the same
+/// commune (`PlannedXLSXTests` compares whole workbooks).
+///
+/// A frame, integers little-endian:
+///
+///     u32 length of the whole frame
+///     u8  status (0 recognised, 1 not recognised, 2 incomplete)
+///     u16 ×5 lengths of the code, name, district, province and category id
+///     the five texts' UTF-8 bytes, as read
+///     the row's cells (nothing when a certified-only list leaves the commune out)
+extension BatchWorkbook {
+  /// What the workers need to format planned rows, made once per run.
+  public struct PlannedCells: Sendable {
+    /// Each category's id and its cell (its name in the reader's language).
+    let categories: [(id: [UInt8], cell: [UInt8])]
+    /// The verdict cells, by `statusCode`.
+    let verdicts: [[UInt8]]
+    let withReview: Bool
+    let certifiedOnly: Bool
+
+    public init(rulebook: Rulebook, language: Language, withReview: Bool, certifiedOnly: Bool) {
+      func cell(_ cell: XLSXStream.Cell) -> [UInt8] {
+        var row: [UInt8] = []
+        XLSXStream.rowXML([cell], into: &row)
+        return Array(row[5..<(row.count - 6)])
+      }
+      categories = rulebook.categories.map { category in
+        (
+          Array(category.id.utf8),
+          cell(.text(language == .vi ? category.name.vi : category.name.en, .text))
+        )
+      }
+      verdicts = [AssessmentStatus.recognized, .notRecognized, .incomplete].map {
+        cell(.text(BatchWorkbook.verdict($0, language), BatchWorkbook.verdictStyle($0)))
+      }
+      self.withReview = withReview
+      self.certifiedOnly = certifiedOnly
+    }
+
+    /// Appends the frame of `row` to `bytes`.
+    public func frame(_ row: PlannedRow, into bytes: inout [UInt8]) {
+      let start = bytes.count
+      let status = Frame.statusCode(row.score.status)
+      let texts = [row.code, row.name, row.district, row.province]
+      bytes.append(contentsOf: [0, 0, 0, 0, UInt8(status)])
+      for text in texts { Frame.putLength(text.count, into: &bytes) }
+      Frame.putLength(row.category.count, into: &bytes)
+      for text in texts { bytes.append(contentsOf: text) }
+      bytes += row.category
+      if !certifiedOnly || row.score.status == .recognized { cells(row, into: &bytes) }
+      let length = UInt32(bytes.count - start)
+      for index in 0..<4 { bytes[start + index] = UInt8(truncatingIfNeeded: length >> (8 * index)) }
+    }
+
+    /// The row's cells after the row number, as `cellsXML` writes them.
+    func cells(_ row: PlannedRow, into bytes: inout [UInt8]) {
+      let scale = row.pointScale
+      func points(_ units: Int, _ style: XLSXStream.Style) {
+        if scale == 1 || units % scale == 0 {
+          Frame.number(units / scale, style, into: &bytes)
+        } else {
+          Frame.open(style, into: &bytes)
+          bytes += PointScale.text(units, scale: scale).utf8
+          bytes += Frame.close
+        }
+      }
+      Frame.text(row.code, .code, into: &bytes)
+      Frame.text(row.name, .text, into: &bytes)
+      if row.district.isEmpty {
+        Frame.empty(.text, into: &bytes)
+      } else {
+        Frame.text(row.district, .text, into: &bytes)
+      }
+      Frame.text(row.province, .text, into: &bytes)
+      if let category = categories.first(where: { $0.id.elementsEqual(row.category) }) {
+        bytes += category.cell
+      } else {
+        row.category.withUnsafeBufferPointer { Frame.text($0, .text, into: &bytes) }
+      }
+      Frame.number(row.year, .number, into: &bytes)
+      let score = row.score
+      points(score.total, .total)
+      points(score.threshold, .number)
+      bytes += verdicts[Frame.statusCode(score.status)]
+      for units in score.points {
+        if units == PlannedScore.notVerifiable {
+          Frame.empty(.number, into: &bytes)
+        } else {
+          points(units, .number)
+        }
+      }
+      for total in [score.bestTotal, score.worstTotal] {
+        if let total { points(total, .number) } else { Frame.empty(.number, into: &bytes) }
+      }
+      if withReview {
+        // The plan scores only communes no council reviewed: not reviewed, no own result.
+        bytes += Frame.reviewedNo
+        Frame.empty(.number, into: &bytes)
+        Frame.empty(.number, into: &bytes)
+      }
+    }
+  }
+
+  /// Reading and writing the pieces of a frame.
+  enum Frame {
+    static let header = 5 + 2 * 5
+    static let close = Array("</v></c>".utf8)
+    static let textClose = Array("</t></is></c>".utf8)
+    /// The review column of a commune no council reviewed: an empty text.
+    static let reviewedNo = Array(
+      "<c s=\"\(XLSXStream.Style.number.rawValue)\" t=\"inlineStr\"><is><t xml:space=\"preserve\"></t></is></c>"
+        .utf8)
+
+    static func statusCode(_ status: AssessmentStatus) -> Int {
+      switch status {
+      case .recognized: 0
+      case .notRecognized: 1
+      case .incomplete: 2
+      }
+    }
+
+    static let statuses: [AssessmentStatus] = [.recognized, .notRecognized, .incomplete]
+
+    static func putLength(_ count: Int, into bytes: inout [UInt8]) {
+      bytes.append(UInt8(truncatingIfNeeded: count))
+      bytes.append(UInt8(truncatingIfNeeded: count >> 8))
+    }
+
+    static func open(_ style: XLSXStream.Style, into bytes: inout [UInt8]) {
+      bytes += "<c s=\"".utf8
+      integer(style.rawValue, into: &bytes)
+      bytes += "\"><v>".utf8
+    }
+
+    static func number(_ value: Int, _ style: XLSXStream.Style, into bytes: inout [UInt8]) {
+      open(style, into: &bytes)
+      integer(value, into: &bytes)
+      bytes += close
+    }
+
+    static func empty(_ style: XLSXStream.Style, into bytes: inout [UInt8]) {
+      bytes += "<c s=\"".utf8
+      integer(style.rawValue, into: &bytes)
+      bytes += "\"/>".utf8
+    }
+
+    /// A text cell, escaped as `MarkupText.escape` escapes it.
+    static func text(
+      _ utf8: UnsafeBufferPointer<UInt8>, _ style: XLSXStream.Style, into bytes: inout [UInt8]
+    ) {
+      bytes += "<c s=\"".utf8
+      integer(style.rawValue, into: &bytes)
+      bytes += "\" t=\"inlineStr\"><is><t xml:space=\"preserve\">".utf8
+      if needsEscaping(utf8) {
+        bytes += MarkupText.escape(String(decoding: utf8, as: UTF8.self)).utf8
+      } else {
+        bytes.append(contentsOf: utf8)
+      }
+      bytes += textClose
+    }
+
+    /// Whether `MarkupText.escape` could change these UTF-8 bytes: a markup character, a
+    /// carriage return, a C0 control other than tab and line feed, DEL, a C1 control
+    /// (`C2 80`…`C2 9F`) or U+FFFE, U+FFFF (`EF BF BE`, `EF BF BF`).
+    static func needsEscaping(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+      var index = 0
+      while index < utf8.count {
+        let byte = utf8[index]
+        switch byte {
+        case 0x26, 0x3C, 0x3E, 0x22, 0x27, 0x0D, 0x7F: return true
+        case 0x09, 0x0A: break
+        case 0..<0x20: return true
+        case 0xC2:
+          if index + 1 < utf8.count, (0x80...0x9F).contains(utf8[index + 1]) { return true }
+        case 0xEF:
+          if index + 2 < utf8.count, utf8[index + 1] == 0xBF, utf8[index + 2] >= 0xBE {
+            return true
+          }
+        default: break
+        }
+        index += 1
+      }
+      return false
+    }
+
+    /// A whole number in decimal, as `String(value)` writes it.
+    static func integer(_ value: Int, into bytes: inout [UInt8]) {
+      if value < 0 { bytes.append(UInt8(ascii: "-")) }
+      var magnitude = value.magnitude
+      var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+      var count = 0
+      withUnsafeMutableBytes(of: &digits) { buffer in
+        repeat {
+          buffer[23 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+          magnitude /= 10
+          count += 1
+        } while magnitude > 0
+        bytes.append(contentsOf: buffer[(24 - count)...])
+      }
+    }
+
+    static func load16(_ frame: UnsafeBufferPointer<UInt8>, _ at: Int) -> Int {
+      Int(frame[at]) | Int(frame[at + 1]) << 8
+    }
+
+    static func load32(_ frame: UnsafeBufferPointer<UInt8>, _ at: Int) -> Int {
+      load16(frame, at) | load16(frame, at + 2) << 16
+    }
+  }
+}
+
+/// Counts by a key of bytes, without making a text or an array for each row: the summary's
+/// districts of planned rows, keyed by province and district as read.
+struct ByteKeyedCounts {
+  /// Every key's bytes, back to back.
+  var keys: [UInt8] = []
+  var spans: [Range<Int>] = []
+  var counts: [BatchWorkbook.Counts] = []
+  /// Open addressing over `spans`' indices (-1: free), a power of two long.
+  var table = [Int32](repeating: -1, count: 64)
+
+  /// Counts `status` under the key made of `first` (with its length) and `second`.
+  mutating func add(
+    _ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>,
+    _ status: AssessmentStatus
+  ) {
+    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+    @inline(__always) func mix(_ byte: UInt8) {
+      hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3
+    }
+    mix(UInt8(truncatingIfNeeded: first.count))
+    mix(UInt8(truncatingIfNeeded: first.count >> 8))
+    for byte in first { mix(byte) }
+    for byte in second { mix(byte) }
+    let mask = table.count - 1
+    var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+    while true {
+      let index = Int(table[slot])
+      if index < 0 { break }
+      let span = spans[index]
+      if span.count == 2 + first.count + second.count,
+        keys[span.lowerBound] == UInt8(truncatingIfNeeded: first.count),
+        keys[span.lowerBound + 1] == UInt8(truncatingIfNeeded: first.count >> 8),
+        keys[(span.lowerBound + 2)..<(span.lowerBound + 2 + first.count)].elementsEqual(first),
+        keys[(span.lowerBound + 2 + first.count)..<span.upperBound].elementsEqual(second)
+      {
+        counts[index].add(status)
+        return
+      }
+      slot = (slot + 1) & mask
+    }
+    let start = keys.count
+    keys.append(UInt8(truncatingIfNeeded: first.count))
+    keys.append(UInt8(truncatingIfNeeded: first.count >> 8))
+    keys.append(contentsOf: first)
+    keys.append(contentsOf: second)
+    spans.append(start..<keys.count)
+    var added = BatchWorkbook.Counts()
+    added.add(status)
+    counts.append(added)
+    table[slot] = Int32(spans.count - 1)
+    if spans.count * 2 > table.count { grow() }
+  }
+
+  mutating func grow() {
+    table = [Int32](repeating: -1, count: table.count * 2)
+    let mask = table.count - 1
+    for index in spans.indices {
+      let span = spans[index]
+      var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+      for byte in keys[span] { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+      var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+      while table[slot] >= 0 { slot = (slot + 1) & mask }
+      table[slot] = Int32(index)
+    }
+  }
+
+  /// Each key's two parts, as texts, with its counts.
+  func entries() -> [(first: String, second: String, counts: BatchWorkbook.Counts)] {
+    spans.indices.map { index in
+      let span = spans[index]
+      let length = Int(keys[span.lowerBound]) | Int(keys[span.lowerBound + 1]) << 8
+      let split = span.lowerBound + 2 + length
+      return (
+        String(decoding: keys[(span.lowerBound + 2)..<split], as: UTF8.self),
+        String(decoding: keys[split..<span.upperBound], as: UTF8.self), counts[index]
+      )
+    }
+  }
+}
+
+extension BatchWorkbook.Counts {
+  /// Adds `other`'s counts.
+  mutating func merge(_ other: Self) {
+    recognized += other.recognized
+    notRecognized += other.notRecognized
+    incomplete += other.incomplete
+  }
+}
+
+extension BatchWorkbook {
+  /// A text cell of the list (format `.text`) made from UTF-8 bytes: what `XLSXStream.rowXML`
+  /// writes for `.text(String(decoding: utf8, as: UTF8.self), .text)`.
+  public static func plannedTextCell(
+    _ utf8: UnsafeBufferPointer<UInt8>, into bytes: inout [UInt8]
+  ) {
+    Frame.text(utf8, .text, into: &bytes)
+  }
+}
