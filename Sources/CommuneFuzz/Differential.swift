@@ -166,7 +166,7 @@ enum Differential {
             case .assessed(let row, let formatted):
               writer.add(row, formatted: formatted, into: &output)
             case .formatted(let formatted, let communes):
-            writer.add(formatted: formatted, communes: communes, into: &output)
+              writer.add(formatted: formatted, communes: communes, into: &output)
             case .rejected(let rejection):
               reports.append("rejected \(rejection.line) \(rejection.error)")
             case .note(_, let note): reports.append("note \(note)")
