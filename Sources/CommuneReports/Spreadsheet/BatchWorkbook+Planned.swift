@@ -26,20 +26,10 @@ extension BatchWorkbook {
     let certifiedOnly: Bool
 
     public init(rulebook: Rulebook, language: Language, withReview: Bool, certifiedOnly: Bool) {
-      func cell(_ cell: XLSXStream.Cell) -> [UInt8] {
-        var row: [UInt8] = []
-        XLSXStream.rowXML([cell], into: &row)
-        return Array(row[5..<(row.count - 6)])
+      categories = rulebook.categories.enumerated().map { index, category in
+        (Array(category.id.utf8), Frame.cell(.shared(Frame.statuses.count + index, .text)))
       }
-      categories = rulebook.categories.map { category in
-        (
-          Array(category.id.utf8),
-          cell(.text(language == .vi ? category.name.vi : category.name.en, .text))
-        )
-      }
-      verdicts = [AssessmentStatus.recognized, .notRecognized, .incomplete].map {
-        cell(.text(BatchWorkbook.verdict($0, language), BatchWorkbook.verdictStyle($0)))
-      }
+      verdicts = Frame.statuses.map { Frame.cell(BatchWorkbook.verdictCell($0)) }
       self.withReview = withReview
       self.certifiedOnly = certifiedOnly
     }
@@ -114,9 +104,14 @@ extension BatchWorkbook {
     static let close = Array("</v></c>".utf8)
     static let textClose = Array("</t></is></c>".utf8)
     /// The review column of a commune no council reviewed: an empty text.
-    static let reviewedNo = Array(
-      "<c s=\"\(XLSXStream.Style.number.rawValue)\" t=\"inlineStr\"><is><t xml:space=\"preserve\"></t></is></c>"
-        .utf8)
+    static let reviewedNo = cell(.text("", .number))
+
+    /// One cell's XML, as `XLSXStream.rowXML` writes it.
+    static func cell(_ cell: XLSXStream.Cell) -> [UInt8] {
+      var row: [UInt8] = []
+      XLSXStream.rowXML([cell], into: &row)
+      return Array(row[5..<(row.count - 6)])
+    }
 
     static func statusCode(_ status: AssessmentStatus) -> Int {
       switch status {
@@ -157,7 +152,8 @@ extension BatchWorkbook {
     ) {
       bytes += "<c s=\"".utf8
       integer(style.rawValue, into: &bytes)
-      bytes += "\" t=\"inlineStr\"><is><t xml:space=\"preserve\">".utf8
+      bytes += "\" t=\"inlineStr\"><is>".utf8
+      bytes += XLSXStream.needsPreserve(utf8) ? XLSXStream.preserveOpen : XLSXStream.plainOpen
       if needsEscaping(utf8) {
         bytes += MarkupText.escape(String(decoding: utf8, as: UTF8.self)).utf8
       } else {

@@ -26,7 +26,7 @@ public struct BatchWorkbook: Sendable {
   let certifiedOnly: Bool
   /// Whether the list ends with a column naming each commune's rulebook (a run over several).
   let namesRulebook: Bool
-  var stream = XLSXStream()
+  var stream: XLSXStream
   var listed = 0
   /// Listed rows not yet written, and how many.
   var rows: [UInt8] = []
@@ -65,6 +65,19 @@ public struct BatchWorkbook: Sendable {
     self.language = language
     self.withReview = withReview
     self.certifiedOnly = certifiedOnly
+    stream = XLSXStream(sharedStrings: Self.sharedStrings(rulebook: rulebook, language: language))
+  }
+
+  /// The texts the list repeats on every row, kept once in the workbook's shared-string table:
+  /// the three verdicts (by `Frame.statusCode`), then the rulebook's category names.
+  static func sharedStrings(rulebook: Rulebook, language: Language) -> [String] {
+    Frame.statuses.map { verdict($0, language) }
+      + rulebook.categories.map { language == .vi ? $0.name.vi : $0.name.en }
+  }
+
+  /// A verdict cell: its shared text.
+  static func verdictCell(_ status: AssessmentStatus) -> XLSXStream.Cell {
+    .shared(Frame.statusCode(status), verdictStyle(status))
   }
 
   func t(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
@@ -124,9 +137,10 @@ public struct BatchWorkbook: Sendable {
     _ entry: BatchEntry, own: OwnResult?, rulebook: Rulebook, language: Language,
     withReview: Bool
   ) -> [XLSXStream.Cell] {
-    let category =
-      rulebook.category(entry.category).map { language == .vi ? $0.name.vi : $0.name.en }
-      ?? entry.category
+    // A category of the rulebook by its shared name; any other as written.
+    let category: XLSXStream.Cell =
+      rulebook.categories.firstIndex { $0.id == entry.category }
+      .map { .shared(Frame.statuses.count + $0, .text) } ?? .text(entry.category, .text)
     let scale = rulebook.pointScale
     // Points as numbers: whole, or exact decimals for a rulebook that has them.
     func points(_ units: Int, _ style: XLSXStream.Style) -> XLSXStream.Cell {
@@ -136,9 +150,8 @@ public struct BatchWorkbook: Sendable {
     var cells: [XLSXStream.Cell] = [
       .text(entry.code, .code), .text(entry.name, .text),
       entry.district.map { .text($0, .text) } ?? .empty(.text), .text(entry.province, .text),
-      .text(category, .text), .number(entry.year, .number), points(entry.total, .total),
-      points(entry.threshold, .number),
-      .text(verdict(entry.status, language), verdictStyle(entry.status)),
+      category, .number(entry.year, .number), points(entry.total, .total),
+      points(entry.threshold, .number), verdictCell(entry.status),
     ]
     cells += entry.criteria.map { $0.map { points($0, .number) } ?? .empty(.number) }
     cells.append(entry.bestTotal.map { points($0, .number) } ?? .empty(.number))
@@ -147,7 +160,7 @@ public struct BatchWorkbook: Sendable {
       cells.append(.text(entry.reviewed ? (language == .vi ? "Có" : "Yes") : "", .number))
       if let own {
         cells.append(points(own.total, .number))
-        cells.append(.text(verdict(own.status, language), verdictStyle(own.status)))
+        cells.append(verdictCell(own.status))
       } else {
         cells += [.empty(.number), .empty(.number)]
       }

@@ -2,8 +2,10 @@ import CommuneScoring
 
 /// An Office Open XML workbook (.xlsx) written as a stream: sheets one after another, each row
 /// compressed into the archive as soon as it is added, so memory stays flat whatever the number
-/// of rows. Text is written as inline strings (no shared-string table to keep), through the one
-/// XML-safe escaping function (`MarkupText`). Every call appends the bytes to write to `output`.
+/// of rows. Text is written as inline strings, through the one XML-safe escaping function
+/// (`MarkupText`), except the few texts a sheet repeats on every row (a verdict, a category),
+/// which may be listed once up front (`sharedStrings`) and referred to by number (`.shared`).
+/// Every call appends the bytes to write to `output`.
 public struct XLSXStream: Sendable {
   /// The cell formats of `XLSXStyles`, by name.
   public enum Style: Int, Sendable {
@@ -19,6 +21,8 @@ public struct XLSXStream: Sendable {
     case decimal(String, Style)
     /// An empty cell that still carries a format (a border), or nothing when `nil`.
     case empty(Style?)
+    /// The text at this index of `sharedStrings`.
+    case shared(Int, Style)
   }
 
   /// How a sheet looks: its name, column widths (in characters), rows frozen at the top,
@@ -60,9 +64,13 @@ public struct XLSXStream: Sendable {
   var current: Layout?
   var rows = 0
   var pending: [UInt8] = []
+  /// Texts that `.shared` cells refer to by index, written as the workbook's shared-string table.
+  public let sharedStrings: [String]
 
-  /// A workbook with no sheet yet.
-  public init() {}
+  /// A workbook with no sheet yet, whose `.shared` cells refer to `sharedStrings`.
+  public init(sharedStrings: [String] = []) {
+    self.sharedStrings = sharedStrings
+  }
 
   /// Starts a sheet: the rows that follow belong to it.
   public mutating func beginSheet(_ layout: Layout, into output: inout [UInt8]) {
@@ -98,9 +106,12 @@ public struct XLSXStream: Sendable {
     for cell in cells {
       switch cell {
       case .text(let text, let style):
-        bytes += "<c s=\"\(style.rawValue)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">".utf8
+        bytes += "<c s=\"\(style.rawValue)\" t=\"inlineStr\"><is>".utf8
+        bytes += needsPreserve(text.utf8) ? preserveOpen : plainOpen
         bytes += MarkupText.escape(text).utf8
         bytes += "</t></is></c>".utf8
+      case .shared(let index, let style):
+        bytes += "<c s=\"\(style.rawValue)\" t=\"s\"><v>\(index)</v></c>".utf8
       case .number(let value, let style):
         bytes += "<c s=\"\(style.rawValue)\"><v>\(value)</v></c>".utf8
       case .decimal(let value, let style):
@@ -110,6 +121,27 @@ public struct XLSXStream: Sendable {
       }
     }
     bytes += "</row>".utf8
+  }
+
+  static let preserveOpen = Array("<t xml:space=\"preserve\">".utf8)
+  static let plainOpen = Array("<t>".utf8)
+
+  /// Whether a text must be marked `xml:space="preserve"` for its spaces to be kept as written:
+  /// a space at either end, two in a row, or a tab, line feed or carriage return anywhere.
+  /// Other texts read the same without the mark, and the rows are shorter to compress.
+  public static func needsPreserve(_ utf8: some Collection<UInt8>) -> Bool {
+    guard let first = utf8.first else { return false }
+    var previous = first
+    if first == 0x20 { return true }
+    for byte in utf8 {
+      switch byte {
+      case 0x09, 0x0A, 0x0D: return true
+      case 0x20 where previous == 0x20: return true
+      default: break
+      }
+      previous = byte
+    }
+    return previous == 0x20
   }
 
   /// Adds a row to the current sheet.
@@ -171,6 +203,16 @@ public struct XLSXStream: Sendable {
   public mutating func finish(into output: inout [UInt8]) {
     endSheet(into: &output)
     zip.add("xl/styles.xml", Array(XLSXStyles.xml.utf8), into: &output)
+    if !sharedStrings.isEmpty {
+      var table =
+        Self.header
+        + "<sst xmlns=\"\(Self.main)\" uniqueCount=\"\(sharedStrings.count)\">"
+      for text in sharedStrings {
+        table +=
+          "<si><t\(Self.needsPreserve(text.utf8) ? " xml:space=\"preserve\"" : "")>\(MarkupText.escape(text))</t></si>"
+      }
+      zip.add("xl/sharedStrings.xml", Array((table + "</sst>").utf8), into: &output)
+    }
     var workbook =
       Self.header + "<workbook xmlns=\"\(Self.main)\" xmlns:r=\"\(Self.rels)\">"
       + "<bookViews><workbookView activeTab=\"0\"/></bookViews><sheets>"
@@ -201,7 +243,12 @@ public struct XLSXStream: Sendable {
         "<Relationship Id=\"rId\(index + 1)\" Type=\"\(Self.rels)/worksheet\" Target=\"worksheets/sheet\(index + 1).xml\"/>"
     }
     relationships +=
-      "<Relationship Id=\"rId\(sheets.count + 1)\" Type=\"\(Self.rels)/styles\" Target=\"styles.xml\"/></Relationships>"
+      "<Relationship Id=\"rId\(sheets.count + 1)\" Type=\"\(Self.rels)/styles\" Target=\"styles.xml\"/>"
+    if !sharedStrings.isEmpty {
+      relationships +=
+        "<Relationship Id=\"rId\(sheets.count + 2)\" Type=\"\(Self.rels)/sharedStrings\" Target=\"sharedStrings.xml\"/>"
+    }
+    relationships += "</Relationships>"
     zip.add("xl/_rels/workbook.xml.rels", Array(relationships.utf8), into: &output)
     zip.add(
       "_rels/.rels",
@@ -220,6 +267,10 @@ public struct XLSXStream: Sendable {
     for index in sheets.indices {
       types +=
         "<Override PartName=\"/xl/worksheets/sheet\(index + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+    }
+    if !sharedStrings.isEmpty {
+      types +=
+        "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>"
     }
     zip.add("[Content_Types].xml", Array((types + "</Types>").utf8), into: &output)
     zip.finish(into: &output)

@@ -77,6 +77,58 @@ struct BatchWorkbookTests {
     #expect(summary.contains { $0.first == "Huyện Chi Lăng, Lạng Sơn" && $0[1] == "3" })
   }
 
+  @Test(
+    "verdicts and categories are written once, in the shared-string table; spaces are kept as typed"
+  )
+  func sharedStringsAndSpaces() throws {
+    var entries = try sampleEntries()
+    entries[0].name = "Xã  Bằng   Mạc"
+    entries[1].name = " Thị trấn Đồng Mỏ\t"
+    entries[2].category = "not_a_category"
+    let bytes = councilWorkbook(entries, language: .en)
+    var archive = try ZipReader(bytes)
+    let entry = try #require(archive.entries.first { $0.name == "xl/sharedStrings.xml" })
+    let table = String(decoding: try archive.read(entry), as: UTF8.self)
+    let expected =
+      ["Recognised", "Not recognised", "Incomplete"]
+      + shippedRulebook.categories.map(\.name.en)
+    #expect(table.contains("uniqueCount=\"\(expected.count)\""))
+    #expect(
+      table.components(separatedBy: "<si><t>").dropFirst().map {
+        String($0.prefix { $0 != "<" })
+      } == expected.map { MarkupText.escape($0) })
+    let sheet = String(
+      decoding: try archive.read(
+        try #require(archive.entries.first { $0.name == "xl/worksheets/sheet1.xml" })),
+      as: UTF8.self)
+    // A verdict refers to the table; a plain name is written without xml:space, a name whose
+    // spaces a reader could drop keeps it.
+    #expect(sheet.contains("<c s=\"7\" t=\"s\"><v>0</v></c>"))
+    #expect(!sheet.contains(">Recognised<"))
+    #expect(sheet.contains("<t>Phường Phúc Xá</t>"))
+    #expect(sheet.contains("<t xml:space=\"preserve\">Xã  Bằng   Mạc</t>"))
+    var workbook = try Workbook(bytes)
+    let rows = try workbook.allRows()
+    #expect(rows[3].dense[2] == .text("Xã  Bằng   Mạc"))
+    #expect(rows[4].dense[2] == .text(" Thị trấn Đồng Mỏ\t"))
+    #expect(rows[3].dense[9] == .text(BatchWorkbook.verdict(entries[0].status, .en)))
+    #expect(
+      rows[4].dense[5]
+        == .text(
+          expected[3 + shippedRulebook.categories.firstIndex { $0.id == entries[1].category }!]))
+    #expect(rows[5].dense[5] == .text("not_a_category"))
+  }
+
+  @Test("a text needs xml:space only for spaces at its ends, two in a row, tabs or line ends")
+  func preserve() {
+    for text in [" a", "a ", "a  b", "a\tb", "a\nb", "a\rb", " ", "  "] {
+      #expect(XLSXStream.needsPreserve(text.utf8), "\(text.debugDescription)")
+    }
+    for text in ["", "a", "a b", "Xã Bằng Mạc", "06124", "a b c"] {
+      #expect(!XLSXStream.needsPreserve(text.utf8), "\(text.debugDescription)")
+    }
+  }
+
   @Test("with a review, the commune's own total and verdict stand beside the reviewed ones")
   func review() throws {
     let entries = try sampleEntries()
