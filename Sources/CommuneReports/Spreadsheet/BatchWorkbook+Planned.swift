@@ -18,18 +18,37 @@ import CommuneScoring
 extension BatchWorkbook {
   /// What the workers need to format planned rows, made once per run.
   public struct PlannedCells: Sendable {
-    /// Each category's id and its cell (its name in the reader's language).
-    let categories: [(id: [UInt8], cell: [UInt8])]
-    /// The verdict cells, by `statusCode`.
-    let verdicts: [[UInt8]]
+    /// The cells written the same way on many rows, back to back: the verdicts (by
+    /// `statusCode`), each category's (its shared name), the review column of a commune no
+    /// council reviewed. Kept in one array so that a row copies them without counting
+    /// references.
+    let pieces: [UInt8]
+    /// Where each verdict's cell is in `pieces`.
+    let verdicts: [Range<Int>]
+    /// Each category's id, back to back, and where each id and its cell are.
+    let ids: [UInt8]
+    let categories: [(id: Range<Int>, cell: Range<Int>)]
+    let reviewedNo: Range<Int>
     let withReview: Bool
     let certifiedOnly: Bool
 
     public init(rulebook: Rulebook, language: Language, withReview: Bool, certifiedOnly: Bool) {
-      categories = rulebook.categories.enumerated().map { index, category in
-        (Array(category.id.utf8), Frame.cell(.shared(Frame.statuses.count + index, .text)))
+      var pieces: [UInt8] = []
+      func piece(_ cell: XLSXStream.Cell) -> Range<Int> {
+        let start = pieces.count
+        pieces += Frame.cell(cell)
+        return start..<pieces.count
       }
-      verdicts = Frame.statuses.map { Frame.cell(BatchWorkbook.verdictCell($0)) }
+      verdicts = Frame.statuses.map { piece(BatchWorkbook.verdictCell($0)) }
+      var ids: [UInt8] = []
+      categories = rulebook.categories.enumerated().map { index, category in
+        let start = ids.count
+        ids += category.id.utf8
+        return (start..<ids.count, piece(.shared(Frame.statuses.count + index, .text)))
+      }
+      reviewedNo = piece(.text("", .number))
+      self.pieces = pieces
+      self.ids = ids
       self.withReview = withReview
       self.certifiedOnly = certifiedOnly
     }
@@ -38,12 +57,18 @@ extension BatchWorkbook {
     public func frame(_ row: PlannedRow, into bytes: inout [UInt8]) {
       let start = bytes.count
       let status = Frame.statusCode(row.score.status)
-      let texts = [row.code, row.name, row.district, row.province]
-      bytes.append(contentsOf: [0, 0, 0, 0, UInt8(status)])
-      for text in texts { Frame.putLength(text.count, into: &bytes) }
+      Frame.put("\0\0\0\0", into: &bytes)
+      bytes.append(UInt8(status))
+      Frame.putLength(row.code.count, into: &bytes)
+      Frame.putLength(row.name.count, into: &bytes)
+      Frame.putLength(row.district.count, into: &bytes)
+      Frame.putLength(row.province.count, into: &bytes)
       Frame.putLength(row.category.count, into: &bytes)
-      for text in texts { bytes.append(contentsOf: text) }
-      bytes += row.category
+      bytes.append(contentsOf: row.code)
+      bytes.append(contentsOf: row.name)
+      bytes.append(contentsOf: row.district)
+      bytes.append(contentsOf: row.province)
+      row.category.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
       if !certifiedOnly || row.score.status == .recognized { cells(row, into: &bytes) }
       let length = UInt32(bytes.count - start)
       for index in 0..<4 { bytes[start + index] = UInt8(truncatingIfNeeded: length >> (8 * index)) }
@@ -51,6 +76,22 @@ extension BatchWorkbook {
 
     /// The row's cells after the row number, as `cellsXML` writes them.
     func cells(_ row: PlannedRow, into bytes: inout [UInt8]) {
+      pieces.withUnsafeBufferPointer { pieces in
+        ids.withUnsafeBufferPointer { ids in
+          row.category.withUnsafeBufferPointer { category in
+            row.score.points.withUnsafeBufferPointer { points in
+              cells(row, category, points, pieces, ids, into: &bytes)
+            }
+          }
+        }
+      }
+    }
+
+    func cells(
+      _ row: PlannedRow, _ category: UnsafeBufferPointer<UInt8>,
+      _ criteria: UnsafeBufferPointer<Int>, _ pieces: UnsafeBufferPointer<UInt8>,
+      _ ids: UnsafeBufferPointer<UInt8>, into bytes: inout [UInt8]
+    ) {
       let scale = row.pointScale
       func points(_ units: Int, _ style: XLSXStream.Style) {
         if scale == 1 || units % scale == 0 {
@@ -58,8 +99,11 @@ extension BatchWorkbook {
         } else {
           Frame.open(style, into: &bytes)
           bytes += PointScale.text(units, scale: scale).utf8
-          bytes += Frame.close
+          Frame.put("</v></c>", into: &bytes)
         }
+      }
+      func piece(_ range: Range<Int>) {
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: pieces[range]))
       }
       Frame.text(row.code, .code, into: &bytes)
       Frame.text(row.name, .text, into: &bytes)
@@ -69,29 +113,38 @@ extension BatchWorkbook {
         Frame.text(row.district, .text, into: &bytes)
       }
       Frame.text(row.province, .text, into: &bytes)
-      if let category = categories.first(where: { $0.id.elementsEqual(row.category) }) {
-        bytes += category.cell
+      if let known = categories.firstIndex(where: {
+        UnsafeBufferPointer(rebasing: ids[$0.id]).elementsEqual(category)
+      }) {
+        piece(categories[known].cell)
       } else {
-        row.category.withUnsafeBufferPointer { Frame.text($0, .text, into: &bytes) }
+        Frame.text(category, .text, into: &bytes)
       }
       Frame.number(row.year, .number, into: &bytes)
       let score = row.score
       points(score.total, .total)
       points(score.threshold, .number)
-      bytes += verdicts[Frame.statusCode(score.status)]
-      for units in score.points {
+      piece(verdicts[Frame.statusCode(score.status)])
+      for units in criteria {
         if units == PlannedScore.notVerifiable {
           Frame.empty(.number, into: &bytes)
         } else {
           points(units, .number)
         }
       }
-      for total in [score.bestTotal, score.worstTotal] {
-        if let total { points(total, .number) } else { Frame.empty(.number, into: &bytes) }
+      if let best = score.bestTotal {
+        points(best, .number)
+      } else {
+        Frame.empty(.number, into: &bytes)
+      }
+      if let worst = score.worstTotal {
+        points(worst, .number)
+      } else {
+        Frame.empty(.number, into: &bytes)
       }
       if withReview {
         // The plan scores only communes no council reviewed: not reviewed, no own result.
-        bytes += Frame.reviewedNo
+        piece(reviewedNo)
         Frame.empty(.number, into: &bytes)
         Frame.empty(.number, into: &bytes)
       }
@@ -101,16 +154,18 @@ extension BatchWorkbook {
   /// Reading and writing the pieces of a frame.
   enum Frame {
     static let header = 5 + 2 * 5
-    static let close = Array("</v></c>".utf8)
-    static let textClose = Array("</t></is></c>".utf8)
-    /// The review column of a commune no council reviewed: an empty text.
-    static let reviewedNo = cell(.text("", .number))
 
     /// One cell's XML, as `XLSXStream.rowXML` writes it.
     static func cell(_ cell: XLSXStream.Cell) -> [UInt8] {
       var row: [UInt8] = []
       XLSXStream.rowXML([cell], into: &row)
       return Array(row[5..<(row.count - 6)])
+    }
+
+    /// Appends a literal's bytes: nothing allocated, no reference counted.
+    @inline(__always) static func put(_ text: StaticString, into bytes: inout [UInt8]) {
+      bytes.append(
+        contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     static func statusCode(_ status: AssessmentStatus) -> Int {
@@ -129,37 +184,41 @@ extension BatchWorkbook {
     }
 
     static func open(_ style: XLSXStream.Style, into bytes: inout [UInt8]) {
-      bytes += "<c s=\"".utf8
+      put("<c s=\"", into: &bytes)
       integer(style.rawValue, into: &bytes)
-      bytes += "\"><v>".utf8
+      put("\"><v>", into: &bytes)
     }
 
     static func number(_ value: Int, _ style: XLSXStream.Style, into bytes: inout [UInt8]) {
       open(style, into: &bytes)
       integer(value, into: &bytes)
-      bytes += close
+      put("</v></c>", into: &bytes)
     }
 
     static func empty(_ style: XLSXStream.Style, into bytes: inout [UInt8]) {
-      bytes += "<c s=\"".utf8
+      put("<c s=\"", into: &bytes)
       integer(style.rawValue, into: &bytes)
-      bytes += "\"/>".utf8
+      put("\"/>", into: &bytes)
     }
 
     /// A text cell, escaped as `MarkupText.escape` escapes it.
     static func text(
       _ utf8: UnsafeBufferPointer<UInt8>, _ style: XLSXStream.Style, into bytes: inout [UInt8]
     ) {
-      bytes += "<c s=\"".utf8
+      put("<c s=\"", into: &bytes)
       integer(style.rawValue, into: &bytes)
-      bytes += "\" t=\"inlineStr\"><is>".utf8
-      bytes += XLSXStream.needsPreserve(utf8) ? XLSXStream.preserveOpen : XLSXStream.plainOpen
+      put("\" t=\"inlineStr\"><is>", into: &bytes)
+      if XLSXStream.needsPreserve(utf8) {
+        put("<t xml:space=\"preserve\">", into: &bytes)
+      } else {
+        put("<t>", into: &bytes)
+      }
       if needsEscaping(utf8) {
         bytes += MarkupText.escape(String(decoding: utf8, as: UTF8.self)).utf8
       } else {
         bytes.append(contentsOf: utf8)
       }
-      bytes += textClose
+      put("</t></is></c>", into: &bytes)
     }
 
     /// Whether `MarkupText.escape` could change these UTF-8 bytes: a markup character, a
@@ -188,17 +247,35 @@ extension BatchWorkbook {
 
     /// A whole number in decimal, as `String(value)` writes it.
     static func integer(_ value: Int, into bytes: inout [UInt8]) {
+      let zero = UInt8(ascii: "0")
+      // Most figures of a row (points, a year) have one to four digits.
+      switch value {
+      case 0..<10:
+        bytes.append(zero + UInt8(value))
+        return
+      case 10..<100:
+        bytes.append(zero + UInt8(value / 10))
+        bytes.append(zero + UInt8(value % 10))
+        return
+      case 100..<1000:
+        bytes.append(zero + UInt8(value / 100))
+        bytes.append(zero + UInt8(value / 10 % 10))
+        bytes.append(zero + UInt8(value % 10))
+        return
+      default: break
+      }
       if value < 0 { bytes.append(UInt8(ascii: "-")) }
       var magnitude = value.magnitude
       var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
       var count = 0
       withUnsafeMutableBytes(of: &digits) { buffer in
+        let digits = buffer.bindMemory(to: UInt8.self)
         repeat {
-          buffer[23 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+          digits[23 - count] = zero + UInt8(magnitude % 10)
           magnitude /= 10
           count += 1
         } while magnitude > 0
-        bytes.append(contentsOf: buffer[(24 - count)...])
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[(24 - count)...]))
       }
     }
 
@@ -237,20 +314,26 @@ struct ByteKeyedCounts {
     for byte in second { mix(byte) }
     let mask = table.count - 1
     var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
-    while true {
-      let index = Int(table[slot])
-      if index < 0 { break }
-      let span = spans[index]
-      if span.count == 2 + first.count + second.count,
-        keys[span.lowerBound] == UInt8(truncatingIfNeeded: first.count),
-        keys[span.lowerBound + 1] == UInt8(truncatingIfNeeded: first.count >> 8),
-        keys[(span.lowerBound + 2)..<(span.lowerBound + 2 + first.count)].elementsEqual(first),
-        keys[(span.lowerBound + 2 + first.count)..<span.upperBound].elementsEqual(second)
-      {
-        counts[index].add(status)
-        return
+    let found: Int? = keys.withUnsafeBufferPointer { keys in
+      while true {
+        let index = Int(table[slot])
+        if index < 0 { return nil }
+        let span = spans[index]
+        let split = span.lowerBound + 2 + first.count
+        if span.count == 2 + first.count + second.count,
+          keys[span.lowerBound] == UInt8(truncatingIfNeeded: first.count),
+          keys[span.lowerBound + 1] == UInt8(truncatingIfNeeded: first.count >> 8),
+          UnsafeBufferPointer(rebasing: keys[(span.lowerBound + 2)..<split]).elementsEqual(first),
+          UnsafeBufferPointer(rebasing: keys[split..<span.upperBound]).elementsEqual(second)
+        {
+          return index
+        }
+        slot = (slot + 1) & mask
       }
-      slot = (slot + 1) & mask
+    }
+    if let found {
+      counts[found].add(status)
+      return
     }
     let start = keys.count
     keys.append(UInt8(truncatingIfNeeded: first.count))
@@ -308,5 +391,11 @@ extension BatchWorkbook {
     _ utf8: UnsafeBufferPointer<UInt8>, into bytes: inout [UInt8]
   ) {
     Frame.text(utf8, .text, into: &bytes)
+  }
+
+  /// A number cell of the list (format `.number`) as the planned rows write it: what
+  /// `XLSXStream.rowXML` writes for `.number(value, .number)`.
+  public static func plannedNumberCell(_ value: Int, into bytes: inout [UInt8]) {
+    Frame.number(value, .number, into: &bytes)
   }
 }

@@ -252,26 +252,39 @@ public struct BatchWorkbook: Sendable {
         let frame = UnsafeBufferPointer(rebasing: frames[at..<(at + Frame.load32(frames, at))])
         at += frame.count
         let status = Frame.statuses[Int(frame[4])]
-        var texts: [UnsafeBufferPointer<UInt8>] = []
         var start = Frame.header
-        for field in 0..<5 {
+        func text(_ field: Int) -> UnsafeBufferPointer<UInt8> {
           let length = Frame.load16(frame, 5 + 2 * field)
-          texts.append(UnsafeBufferPointer(rebasing: frame[start..<(start + length)]))
-          start += length
+          defer { start += length }
+          return UnsafeBufferPointer(rebasing: frame[start..<(start + length)])
         }
+        let code = text(0)
+        let name = text(1)
+        let district = text(2)
+        let province = text(3)
+        let category = text(4)
         all.add(status)
-        if let index = plannedCategories.firstIndex(where: { $0.id.elementsEqual(texts[4]) }) {
-          plannedCategories[index].counts.add(status)
+        var known: Int?
+        for index in plannedCategories.indices
+        where plannedCategories[index].id.withUnsafeBufferPointer({ $0.elementsEqual(category) }) {
+          known = index
+          break
+        }
+        if let known {
+          plannedCategories[known].counts.add(status)
         } else {
           var counts = Counts()
           counts.add(status)
-          plannedCategories.append((Array(texts[4]), counts))
+          plannedCategories.append((Array(category), counts))
         }
-        plannedDistricts.add(texts[3], texts[2], status)
+        plannedDistricts.add(province, district, status)
         guard !certifiedOnly || status == .recognized else { continue }
         if !fit.started {
-          let text = texts.map { String(decoding: $0, as: UTF8.self) }
-          fit.measure(code: text[0], name: text[1], district: text[2], province: text[3])
+          fit.measure(
+            code: String(decoding: code, as: UTF8.self),
+            name: String(decoding: name, as: UTF8.self),
+            district: String(decoding: district, as: UTF8.self),
+            province: String(decoding: province, as: UTF8.self))
         }
         list(UnsafeBufferPointer(rebasing: frame[start...]))
       }
@@ -284,11 +297,10 @@ public struct BatchWorkbook: Sendable {
   mutating func list(_ cells: UnsafeBufferPointer<UInt8>) {
     listed += 1
     let start = rows.count
-    rows += "<row><c s=\"\(XLSXStream.Style.number.rawValue)\"><v>".utf8
-    Frame.integer(listed, into: &rows)
-    rows += "</v></c>".utf8
+    Frame.put("<row>", into: &rows)
+    Frame.number(listed, .number, into: &rows)
     rows.append(contentsOf: cells)
-    rows += "</row>".utf8
+    Frame.put("</row>", into: &rows)
     rowCount += 1
     guard fit.started else {
       fit.sample.append(Array(rows[start...]))

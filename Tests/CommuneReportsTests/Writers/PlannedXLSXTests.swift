@@ -152,7 +152,7 @@ func xlsxRun(
     for text in [
       "Xã A", "A & B", "<b>", "\"q\"", "it's", "a\rb", "tab\there", "nl\nx", "del\u{7F}",
       "c1\u{85}x", "c1\u{9F}", "nbsp\u{A0}", "é", "\u{FFFE}", "\u{FFFF}", "\u{FFFD}",
-      "\u{0B}v", "Thị trấn Đông Hà",
+      "\u{0B}v", "Thị trấn Đông Hà", "", " lead", "trail ", "two  spaces", " ",
     ] {
       var planned: [UInt8] = []
       Array(text.utf8).withUnsafeBufferPointer {
@@ -161,6 +161,21 @@ func xlsxRun(
       var general: [UInt8] = []
       XLSXStream.rowXML([.text(text, .text)], into: &general)
       #expect(planned == Array(general[5..<(general.count - 6)]), "\(text.debugDescription)")
+    }
+  }
+
+  @Test func numbersOfPlannedRowsAreWrittenAsSwiftWritesThem() {
+    for value in [
+      0, 1, 9, 10, 11, 99, 100, 101, 999, 1000, 2024, 99_999, 1_000_000, -1, -9, -10, -1000,
+      Int.max, Int.min,
+    ] {
+      var planned: [UInt8] = []
+      BatchWorkbook.plannedNumberCell(value, into: &planned)
+      var general: [UInt8] = []
+      XLSXStream.rowXML([.number(value, .number)], into: &general)
+      #expect(
+        String(decoding: planned, as: UTF8.self)
+          == String(decoding: general[5..<(general.count - 6)], as: UTF8.self))
     }
   }
 }
