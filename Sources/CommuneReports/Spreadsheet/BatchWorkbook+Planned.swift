@@ -68,7 +68,7 @@ extension BatchWorkbook {
       bytes.append(contentsOf: row.name)
       bytes.append(contentsOf: row.district)
       bytes.append(contentsOf: row.province)
-      row.category.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
+      bytes.append(contentsOf: row.category)
       if !certifiedOnly || row.score.status == .recognized { cells(row, into: &bytes) }
       let length = UInt32(bytes.count - start)
       for index in 0..<4 { bytes[start + index] = UInt8(truncatingIfNeeded: length >> (8 * index)) }
@@ -78,11 +78,7 @@ extension BatchWorkbook {
     func cells(_ row: PlannedRow, into bytes: inout [UInt8]) {
       pieces.withUnsafeBufferPointer { pieces in
         ids.withUnsafeBufferPointer { ids in
-          row.category.withUnsafeBufferPointer { category in
-            row.score.points.withUnsafeBufferPointer { points in
-              cells(row, category, points, pieces, ids, into: &bytes)
-            }
-          }
+          cells(row, row.category, row.score.points, pieces, ids, into: &bytes)
         }
       }
     }

@@ -16,7 +16,7 @@ extension BatchCSVReport {
       cursor.text(row.name)
       cursor.text(row.district)
       cursor.text(row.province)
-      row.category.withUnsafeBufferPointer { cursor.text($0) }
+      cursor.text(row.category)
       let scale = row.pointScale
       cursor.points(row.year, scale: 1)
       let score = row.score

@@ -181,7 +181,7 @@ struct PlannedCompactLine: Sendable {
   /// a record without one).
   func appendCommune(_ row: PlannedRow, to out: inout [UInt8]) {
     out += #"{"category":"#.utf8
-    row.category.withUnsafeBufferPointer { Self.appendString($0, to: &out) }
+    Self.appendString(row.category, to: &out)
     out += #","code":"#.utf8
     Self.appendString(row.code, to: &out)
     out += #","district":"#.utf8

@@ -192,12 +192,15 @@ struct PlannedScratch {
       }
       let start = output.bytes.count
       slots.withUnsafeBufferPointer { figures in
-        fast.format(
-          PlannedRow(
-            line: record.line, code: cell(cells.code), name: cell(cells.name),
-            district: cell(cells.district), province: cell(cells.province),
-            category: fast.rows.categoryIDs[cells.category], year: cells.year, score: score,
-            pointScale: fast.rows.scoring.pointScale, figures: figures), &output.bytes)
+        score.points.withUnsafeBufferPointer { points in
+          fast.format(
+            PlannedRow(
+              line: record.line, code: cell(cells.code), name: cell(cells.name),
+              district: cell(cells.district), province: cell(cells.province),
+              category: fast.rows.categoryIDs[cells.category], year: cells.year,
+              score: PlannedRow.Score(score, points: points),
+              pointScale: fast.rows.scoring.pointScale, figures: figures), &output.bytes)
+        }
       }
       output.rows.append(
         GroupOutput.Entry(

@@ -27,7 +27,7 @@ struct CSVRowPlan: Sendable {
   /// index of the category they name.
   let categoryCells: [([UInt8], Int)]
   /// Each category's id, as written in results.
-  let categoryIDs: [[UInt8]]
+  let categoryIDs: PlannedCategoryIDs
   let scoring: ScoringPlan
 
   /// The fast path of `layout` (read with `separator`), or nil when no row could take it.
@@ -55,7 +55,7 @@ struct CSVRowPlan: Sendable {
     self.separator = separator
     codeDigits = rulebook.communeCodeDigits
     self.scoring = scoring
-    categoryIDs = rulebook.categories.map { Array($0.id.utf8) }
+    categoryIDs = PlannedCategoryIDs(rulebook)
     // Each category's id and names, mapped as `CSVLayout.decode` maps them.
     var cells: [([UInt8], Int)] = []
     for category in rulebook.categories {

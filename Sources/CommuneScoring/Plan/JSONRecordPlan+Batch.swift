@@ -77,12 +77,15 @@ struct JSONPlannedScratch {
       }
       let start = output.bytes.count
       slots.withUnsafeBufferPointer { figures in
-        fast.format(
-          PlannedRow(
-            line: record.line, code: text(cells.code), name: text(cells.name),
-            district: text(cells.district), province: text(cells.province),
-            category: fast.records.categoryIDs[cells.category], year: cells.year, score: score,
-            pointScale: plan.pointScale, figures: figures), &output.bytes)
+        score.points.withUnsafeBufferPointer { points in
+          fast.format(
+            PlannedRow(
+              line: record.line, code: text(cells.code), name: text(cells.name),
+              district: text(cells.district), province: text(cells.province),
+              category: fast.records.categoryIDs[cells.category], year: cells.year,
+              score: PlannedRow.Score(score, points: points), pointScale: plan.pointScale,
+              figures: figures), &output.bytes)
+        }
       }
       output.rows.append(
         GroupOutput.Entry(

@@ -21,7 +21,7 @@ struct JSONRecordPlan: Sendable {
   let table: [Int32]
   let mask: Int
   /// Each category's id as bytes (index: the category's index in the rulebook).
-  let categoryIDs: [[UInt8]]
+  let categoryIDs: PlannedCategoryIDs
   /// The category ids a record may name, with the index `Rulebook.categoryIndex` gives.
   let categoryCells: [([UInt8], Int)]
   /// The reading rulebook's id: the only one a record may name on this path.
@@ -56,7 +56,7 @@ struct JSONRecordPlan: Sendable {
     }
     self.table = table
     mask = size - 1
-    categoryIDs = rulebook.categories.map { Array($0.id.utf8) }
+    categoryIDs = PlannedCategoryIDs(rulebook)
     var cells: [([UInt8], Int)] = []
     for category in rulebook.categories {
       let bytes = Array(category.id.utf8)

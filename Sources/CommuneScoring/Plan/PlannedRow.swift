@@ -14,15 +14,66 @@ public struct PlannedRow {
   public var district: UnsafeBufferPointer<UInt8>
   public var province: UnsafeBufferPointer<UInt8>
   /// The id of the commune's category (a category's name in the input is resolved to it).
-  public var category: [UInt8]
+  public var category: UnsafeBufferPointer<UInt8>
   public var year: Int
-  public var score: PlannedScore
+  public var score: Score
   /// Units per point of the rulebook that scored the row (`CSVRowBuilder.points`).
   public var pointScale: Int
   /// The figures the plan scored, one slot per field of the rulebook in field order
   /// (`ScoringPlan.missing` when missing), valid only during the formatter's call: a writer
   /// that explains each indicator (`--format jsonl`) traces them (`ScoringPlan.trace`).
   public var figures: UnsafeBufferPointer<Int>
+}
+
+extension PlannedRow {
+  /// The row's `PlannedScore`, its points borrowed for the formatter's call: a row is handed
+  /// to the formatter without copying (and counting references to) any array.
+  public struct Score {
+    /// Each criterion's points in rulebook order (`PlannedScore.notVerifiable` when not
+    /// verifiable).
+    public var points: UnsafeBufferPointer<Int>
+    public var total: Int
+    public var threshold: Int
+    public var status: AssessmentStatus
+    public var bestTotal: Int?
+    public var worstTotal: Int?
+
+    /// `score`'s figures, with `points` its points.
+    public init(_ score: PlannedScore, points: UnsafeBufferPointer<Int>) {
+      self.points = points
+      total = score.total
+      threshold = score.threshold
+      status = score.status
+      bestTotal = score.bestTotal
+      worstTotal = score.worstTotal
+    }
+  }
+}
+
+/// Each category's id as bytes, by the category's index in the rulebook, in one buffer that
+/// lives as long as the plan: rows borrow them without counting references.
+final class PlannedCategoryIDs: @unchecked Sendable {
+  // Immutable after `init`; the buffer is freed with the object.
+  private let storage: UnsafeMutableBufferPointer<UInt8>
+  private let ids: [UnsafeBufferPointer<UInt8>]
+
+  init(_ rulebook: Rulebook) {
+    let all = rulebook.categories.flatMap { Array($0.id.utf8) }
+    storage = .allocate(capacity: max(all.count, 1))
+    _ = storage.initialize(from: all)
+    var ids: [UnsafeBufferPointer<UInt8>] = []
+    var start = 0
+    for category in rulebook.categories {
+      let count = category.id.utf8.count
+      ids.append(UnsafeBufferPointer(rebasing: storage[start..<(start + count)]))
+      start += count
+    }
+    self.ids = ids
+  }
+
+  deinit { storage.deallocate() }
+
+  subscript(index: Int) -> UnsafeBufferPointer<UInt8> { ids[index] }
 }
 
 extension BatchEngine {
