@@ -62,17 +62,26 @@ struct PlannedCSVCursor {
 
   mutating func text(_ utf8: UnsafeBufferPointer<UInt8>) {
     separator()
-    let quoted = CSVWriter.needsQuotes(utf8)
-    if quoted { put(UInt8(ascii: "\"")) }
+    guard CSVWriter.needsQuotes(utf8) else { return copy(utf8) }
+    put(UInt8(ascii: "\""))
     for byte in utf8 {
-      if quoted, byte == UInt8(ascii: "\"") { put(byte) }
+      if byte == UInt8(ascii: "\"") { put(byte) }
       put(byte)
     }
-    if quoted { put(UInt8(ascii: "\"")) }
+    put(UInt8(ascii: "\""))
+  }
+
+  /// Copies bytes as they are, at once.
+  @inline(__always)
+  mutating func copy(_ bytes: UnsafeBufferPointer<UInt8>) {
+    guard let source = bytes.baseAddress, let target = buffer.baseAddress else { return }
+    precondition(count + bytes.count <= buffer.count)
+    (target + count).initialize(from: source, count: bytes.count)
+    count += bytes.count
   }
 
   mutating func raw(_ text: StaticString) {
-    text.withUTF8Buffer { for byte in $0 { put(byte) } }
+    copy(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
   }
 
   mutating func status(_ status: AssessmentStatus) {
