@@ -37,6 +37,27 @@ public struct BatchEntry: Sendable, Equatable {
     bestTotal = score.outlook?.bestTotal
     worstTotal = score.outlook?.worstTotal
   }
+
+  /// An entry made of its parts (a commune the compiled plan scored, `PlannedListFrame`).
+  init(
+    code: String, name: String, district: String?, province: String, category: String,
+    year: Int, total: Int, threshold: Int, status: AssessmentStatus, criteria: [Int?],
+    reviewed: Bool, bestTotal: Int?, worstTotal: Int?
+  ) {
+    self.code = code
+    self.name = name
+    self.district = district
+    self.province = province
+    self.category = category
+    self.year = year
+    self.total = total
+    self.threshold = threshold
+    self.status = status
+    self.criteria = criteria
+    self.reviewed = reviewed
+    self.bestTotal = bestTotal
+    self.worstTotal = worstTotal
+  }
 }
 
 /// The batch CSV: the contract's columns, then extras.

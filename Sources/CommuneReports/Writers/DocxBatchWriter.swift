@@ -13,10 +13,20 @@ public struct DocxBatchWriter: BatchWriter {
 
   public func begin(into output: inout [UInt8]) {}
 
+  public var plannedFormatter: BatchEngine.PlannedFormatter? {
+    HTMLBatchWriter.Gathered.plannedFormatter(options)
+  }
+
   public mutating func add(
     _ row: BatchRow, formatted: ArraySlice<UInt8>, into output: inout [UInt8]
   ) {
     gathered.add(row)
+  }
+
+  public mutating func add(
+    formatted: ArraySlice<UInt8>, communes: Int, into output: inout [UInt8]
+  ) {
+    gathered.add(frames: formatted)
   }
 
   public mutating func end(_ tally: BatchTally, into output: inout [UInt8]) {

@@ -23,14 +23,31 @@ public struct HTMLBatchWriter: BatchWriter {
     mutating func add(_ row: BatchRow) {
       var entry = BatchEntry(row.record, row.score, reviewed: row.reviewed)
       if namesRulebook { entry.rulebook = row.rulebook.id }
+      add(entry)
+      if entry.status == .recognized, namesRulebook,
+        !rulebooks.contains(where: { $0.id == row.rulebook.id })
+      {
+        rulebooks.append(row.rulebook)
+      }
+    }
+
+    /// Communes the compiled plan scored (`PlannedListFrame`), in input order; the plan
+    /// serves runs with one rulebook only, whose lists name no rulebook.
+    mutating func add(frames: ArraySlice<UInt8>) {
+      PlannedListFrame.forEachEntry(frames) { add($0) }
+    }
+
+    mutating func add(_ entry: BatchEntry) {
       summary.add(entry)
       years.insert(entry.year)
-      if entry.status == .recognized {
-        certified.append(entry)
-        if namesRulebook, !rulebooks.contains(where: { $0.id == row.rulebook.id }) {
-          rulebooks.append(row.rulebook)
-        }
-      }
+      if entry.status == .recognized { certified.append(entry) }
+    }
+
+    /// Writes each commune the compiled plan scored as a frame (none when rows name their
+    /// rulebook: the plan serves runs with one rulebook).
+    static func plannedFormatter(_ options: BatchWriterOptions) -> BatchEngine.PlannedFormatter? {
+      guard !options.namesRulebook else { return nil }
+      return { row, bytes in PlannedListFrame.append(row, to: &bytes) }
     }
 
     mutating func end(_ tally: BatchTally, _ options: BatchWriterOptions) -> BatchHTMLReport {
@@ -53,10 +70,20 @@ public struct HTMLBatchWriter: BatchWriter {
 
   public func begin(into output: inout [UInt8]) {}
 
+  public var plannedFormatter: BatchEngine.PlannedFormatter? {
+    Gathered.plannedFormatter(options)
+  }
+
   public mutating func add(
     _ row: BatchRow, formatted: ArraySlice<UInt8>, into output: inout [UInt8]
   ) {
     gathered.add(row)
+  }
+
+  public mutating func add(
+    formatted: ArraySlice<UInt8>, communes: Int, into output: inout [UInt8]
+  ) {
+    gathered.add(frames: formatted)
   }
 
   public mutating func end(_ tally: BatchTally, into output: inout [UInt8]) {

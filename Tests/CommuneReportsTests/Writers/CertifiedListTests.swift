@@ -44,8 +44,11 @@ struct CertifiedListTests {
       [BatchSource(name: "list.csv", layout: .csv, bytes: Array(csv.utf8))],
       executor: SerialBatchExecutor(), format: writer.formatter, planned: writer.plannedFormatter
     ) { item in
-      if case .assessed(let row, let formatted) = item {
-        writer.add(row, formatted: formatted, into: &ignored)
+      switch item {
+      case .assessed(let row, let formatted): writer.add(row, formatted: formatted, into: &ignored)
+      case .formatted(let bytes, let communes):
+        writer.add(formatted: bytes, communes: communes, into: &ignored)
+      case .rejected, .note, .unusedReview: break
       }
     }
     #expect(tally.all.assessed == communes.count)
