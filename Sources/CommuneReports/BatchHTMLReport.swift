@@ -60,7 +60,7 @@ public struct BatchHTMLReport: Renderer {
     switch split {
     case .all: parts = [all]
     case .province: parts = list.runs(all) { list.province($0) }
-    case .district: parts = list.runs(all) { list.district(at: list.order[$0]) }
+    case .district: parts = list.runs(all) { list.district($0) }
     }
     if parts.isEmpty { parts = [0..<0] }
     var documents = parts.map { self.list(list, $0, years: years) }
@@ -120,7 +120,7 @@ public struct BatchHTMLReport: Renderer {
   func areaOf(_ list: CertifiedList, _ range: Range<Int>) -> Area {
     var provinces: [String] = []
     var districts: [DistrictKey] = []
-    for run in list.runs(range, by: { list.district(at: list.order[$0]) }) {
+    for run in list.runs(range, by: { list.district($0) }) {
       let key = list.districtKey(run.lowerBound)
       if provinces.last != key.province, !provinces.contains(key.province) {
         provinces.append(key.province)
@@ -227,7 +227,7 @@ public struct BatchHTMLReport: Renderer {
     let columns = namesRulebook ? 7 : 6
     let byProvince = list.runs(range) { list.province($0) }
     for (provinceIndex, provinceRun) in byProvince.enumerated() {
-      let byDistrict = list.runs(provinceRun) { list.district(at: list.order[$0]) }
+      let byDistrict = list.runs(provinceRun) { list.district($0) }
       let firstNumber = number
       number += provinceRun.count
       groups.append(

@@ -42,7 +42,7 @@ public struct BatchEntry: Sendable, Equatable {
   init(
     code: String, name: String, district: String?, province: String, category: String,
     year: Int, total: Int, threshold: Int, status: AssessmentStatus, criteria: [Int?],
-    reviewed: Bool, bestTotal: Int?, worstTotal: Int?
+    reviewed: Bool, bestTotal: Int?, worstTotal: Int?, rulebook: String? = nil
   ) {
     self.code = code
     self.name = name
@@ -57,6 +57,7 @@ public struct BatchEntry: Sendable, Equatable {
     self.reviewed = reviewed
     self.bestTotal = bestTotal
     self.worstTotal = worstTotal
+    self.rulebook = rulebook
   }
 }
 
