@@ -50,6 +50,16 @@ public struct BatchHTMLReport: Renderer {
     DocxWriter.render(document(certified: certified, summary: summary, years: years))
   }
 
+  /// The whole document as a Word file, appended to `output` with `flush` called whenever
+  /// enough has been appended: the list is compressed as it is written.
+  public func docx(
+    certified: CertifiedList, summary: BatchSummary, years: [Int], into output: inout [UInt8],
+    flush: (inout [UInt8]) -> Void
+  ) {
+    DocxWriter.render(
+      document(certified: certified, summary: summary, years: years), into: &output, flush: flush)
+  }
+
   /// The lists (one per province or district when split), then the summary. The lists' rows
   /// are made as the document is written (`Table.Group.streamed`).
   public func document(certified: CertifiedList, summary: BatchSummary, years: [Int]) -> Document {

@@ -7,15 +7,45 @@ public enum DocxWriter {
   /// The .docx file's bytes.
   public static func render(_ document: Document) -> [UInt8] {
     var zip = ZipArchive()
-    zip.add("[Content_Types].xml", Array(contentTypes.utf8))
-    zip.add("_rels/.rels", Array(packageRelationships.utf8))
-    zip.add("docProps/core.xml", Array(core(document).utf8))
-    zip.add("word/_rels/document.xml.rels", Array(documentRelationships.utf8))
-    zip.add("word/styles.xml", Array(styles(document.language).utf8))
-    zip.add("word/settings.xml", Array(settings.utf8))
-    zip.add("word/header1.xml", Array(pageNumberHeader.utf8))
+    for (name, content) in parts(document) { zip.add(name, content) }
     zip.add("word/document.xml", Array(body(document).utf8))
     return zip.finish()
+  }
+
+  /// The .docx file, appended to `output` with `flush` called (to send the bytes on and empty
+  /// them) whenever enough has been appended: the document's text (a certification list of a
+  /// million communes) is compressed as it is made, never held whole. The same parts as
+  /// `render`, the document's text streamed (with a data descriptor after it).
+  public static func render(
+    _ document: Document, into output: inout [UInt8], flush: (inout [UInt8]) -> Void
+  ) {
+    var zip = ZipWriter()
+    for (name, content) in parts(document) { zip.add(name, content, into: &output) }
+    zip.begin("word/document.xml", into: &output)
+    var pending: [UInt8] = []
+    body(document) { piece in
+      pending += piece.utf8
+      guard pending.count >= 1 << 16 else { return }
+      zip.write(pending, into: &output)
+      pending.removeAll(keepingCapacity: true)
+      if output.count >= 1 << 16 { flush(&output) }
+    }
+    zip.write(pending, into: &output)
+    zip.finish(into: &output)
+    flush(&output)
+  }
+
+  /// The parts before the document's text.
+  static func parts(_ document: Document) -> [(String, [UInt8])] {
+    [
+      ("[Content_Types].xml", Array(contentTypes.utf8)),
+      ("_rels/.rels", Array(packageRelationships.utf8)),
+      ("docProps/core.xml", Array(core(document).utf8)),
+      ("word/_rels/document.xml.rels", Array(documentRelationships.utf8)),
+      ("word/styles.xml", Array(styles(document.language).utf8)),
+      ("word/settings.xml", Array(settings.utf8)),
+      ("word/header1.xml", Array(pageNumberHeader.utf8)),
+    ]
   }
 
   // MARK: - Page geometry (twentieths of a point)
@@ -100,17 +130,24 @@ public enum DocxWriter {
   // MARK: - Document
 
   static func body(_ document: Document) -> String {
-    var out =
+    var out = ""
+    body(document) { out += $0 }
+    return out
+  }
+
+  /// The document's text (`word/document.xml`), handed to `emit` piece by piece in order.
+  static func body(_ document: Document, _ emit: (String) -> Void) {
+    emit(
       "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><w:body>"
+    )
     // Each document of the file (a list per province, then the summary) is a section of its own:
     // its pages are numbered from 1, and its first page carries no number (Decree 30/2020).
     let parts = [document] + document.followers
     for (index, part) in parts.enumerated() {
-      out += page(part)
-      if index < parts.count - 1 { out += "<w:p><w:pPr>" + sectionProperties + "</w:pPr></w:p>" }
+      page(part, emit)
+      if index < parts.count - 1 { emit("<w:p><w:pPr>" + sectionProperties + "</w:pPr></w:p>") }
     }
-    out += sectionProperties
-    return out + "</w:body></w:document>"
+    emit(sectionProperties + "</w:body></w:document>")
   }
 
   /// A4 portrait with the Decree's margins, the page-number header from the second page, and
@@ -118,15 +155,18 @@ public enum DocxWriter {
   static let sectionProperties =
     "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rIdHeader\"/><w:pgSz w:w=\"\(pageWidth)\" w:h=\"\(pageHeight)\"/><w:pgMar w:top=\"\(marginTop)\" w:right=\"\(marginRight)\" w:bottom=\"\(marginBottom)\" w:left=\"\(marginLeft)\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/><w:pgNumType w:start=\"1\"/><w:titlePg/></w:sectPr>"
 
-  static func page(_ document: Document) -> String {
-    var out = frame(document.frame, document.language)
+  static func page(_ document: Document, _ emit: (String) -> Void) {
+    emit(frame(document.frame, document.language))
     // The ending is kept on the signatures' page (Word's "keep with next").
     let ending = document.closing == nil ? document.body.count : document.endingStart
     for (index, block) in document.body.enumerated() {
-      out += self.block(block, keepNext: index >= ending)
+      if case .table(let table) = block {
+        self.table(table, emit)
+      } else {
+        emit(self.block(block, keepNext: index >= ending))
+      }
     }
-    if let closing = document.closing { out += self.closing(closing, document.language) }
-    return out
+    if let closing = document.closing { emit(self.closing(closing, document.language)) }
   }
 
   static func frame(_ frame: Frame, _ language: Language) -> String {
@@ -230,6 +270,13 @@ public enum DocxWriter {
   }
 
   static func table(_ table: Table) -> String {
+    var out = ""
+    self.table(table) { out += $0 }
+    return out
+  }
+
+  /// A table, handed to `emit` piece by piece: its streamed rows one by one.
+  static func table(_ table: Table, _ emit: (String) -> Void) {
     let totalWeight = max(1, table.columns.reduce(0) { $0 + $1.width })
     var widths = table.columns.map { textWidth * $0.width / totalWeight }
     if let last = widths.indices.last { widths[last] += textWidth - widths.reduce(0, +) }
@@ -250,22 +297,26 @@ public enum DocxWriter {
       }
       out += "</w:tr>"
     }
+    emit(out)
     for group in table.groups {
+      var rows = ""
       for (index, row) in group.rows.enumerated() {
         let keep =
           (group.together && index < group.rows.count - 1) || row.style == .group
           || row.style == .subgroup
-        out += self.row(row, table.columns, widths, size: size, keepNext: keep)
+        rows += self.row(row, table.columns, widths, size: size, keepNext: keep)
       }
+      emit(rows)
       group.streamed? { row in
         let keep = row.style == .group || row.style == .subgroup
-        out += self.row(row, table.columns, widths, size: size, keepNext: keep)
+        emit(self.row(row, table.columns, widths, size: size, keepNext: keep))
       }
     }
+    var end = ""
     for row in table.footer {
-      out += self.row(row, table.columns, widths, size: size, keepNext: false)
+      end += self.row(row, table.columns, widths, size: size, keepNext: false)
     }
-    return out + "</w:tbl>" + paragraph("", Style(after: 60))
+    emit(end + "</w:tbl>" + paragraph("", Style(after: 60)))
   }
 
   static func row(

@@ -1,7 +1,7 @@
 import CommuneScoring
 
-/// `--format docx`: the certification list as a Word file (`BatchHTMLReport.docx`), written
-/// whole at the end, like the HTML list it mirrors.
+/// `--format docx`: the certification list as a Word file (`BatchHTMLReport.docx`), written at
+/// the end like the HTML list it mirrors, its text compressed as it is made.
 public struct DocxBatchWriter: BatchWriter {
   let options: BatchWriterOptions
   var gathered: HTMLBatchWriter.Gathered
@@ -30,8 +30,16 @@ public struct DocxBatchWriter: BatchWriter {
   }
 
   public mutating func end(_ tally: BatchTally, into output: inout [UInt8]) {
+    end(tally, into: &output) { _ in }
+  }
+
+  /// Writes the file as the list is made, compressed piece by piece, flushing as it goes.
+  public mutating func end(
+    _ tally: BatchTally, into output: inout [UInt8], flush: (inout [UInt8]) -> Void
+  ) {
     let report = gathered.end(tally, options)
-    output += report.docx(
-      certified: gathered.certified, summary: gathered.summary, years: gathered.years.sorted())
+    report.docx(
+      certified: gathered.certified, summary: gathered.summary, years: gathered.years.sorted(),
+      into: &output, flush: flush)
   }
 }

@@ -147,6 +147,66 @@ struct CertifiedListTests {
     #expect(text.contains("Tổng cộng: 3000 xã, phường, thị trấn"))
   }
 
+  @Test(
+    "the Word list is compressed as it is made, flushed in pieces, with the parts of a file written whole"
+  )
+  func wordStreamed() throws {
+    let communes = (0..<3_000).map { index in
+      (
+        code: String(format: "%05d", 3_000 - index), year: 2024,
+        province: ["Lạng Sơn", "An Giang"][index % 2], district: "Huyện \(index % 5)"
+      )
+    }
+    let rows = Table.Group { body in
+      for (index, commune) in communes.enumerated() {
+        body(
+          Table.Row(
+            [.init("\(index + 1)"), .init(commune.code), .init("Xã <\(commune.province)> & co")],
+            style: index % 100 == 0 ? .group : .normal))
+      }
+    }
+    var follower = Document(
+      title: "Tổng hợp", language: .vi,
+      frame: Frame(issuer: ["ỦY BAN NHÂN DÂN"], number: nil, placeDate: "……"),
+      body: [.title("TỔNG HỢP"), .paragraph("Hết.")], closing: nil)
+    follower.followers = []
+    var document = Document(
+      title: "Danh sách", language: .vi,
+      frame: Frame(issuer: ["ỦY BAN NHÂN DÂN", "TỈNH LẠNG SƠN"], number: "Số: 1", placeDate: "……"),
+      body: [
+        .title("DANH SÁCH"),
+        .table(
+          Table(
+            className: "certified",
+            columns: [
+              .init("TT", width: 10, numeric: true), .init("Mã", width: 20), .init("Xã", width: 70),
+            ],
+            groups: [Table.Group([Table.Row([.init("Đầu", span: 3)])], together: true), rows],
+            footer: [Table.Row([.init("Tổng cộng", span: 3)], style: .total)], compact: true)),
+        .note("Ghi chú."),
+      ],
+      closing: Closing(
+        signers: [Signer(capacity: ["CHỦ TỊCH"], hint: "(Ký)", name: nil)], recipients: ["Lưu"]))
+    document.followers = [follower]
+    var whole = try ZipReader(DocxWriter.render(document))
+    var pieces: [[UInt8]] = []
+    var output: [UInt8] = []
+    DocxWriter.render(document, into: &output) { bytes in
+      pieces.append(bytes)
+      bytes.removeAll(keepingCapacity: true)
+    }
+    pieces.append(output)
+    #expect(pieces.count > 2)
+    var streamed = try ZipReader(Array(pieces.joined()))
+    #expect(streamed.entries.map(\.name) == whole.entries.map(\.name))
+    for entry in whole.entries {
+      let same = try streamed.read(entry.name) == whole.read(entry.name)
+      #expect(same, "\(entry.name)")
+    }
+    let text = String(decoding: try streamed.read("word/document.xml"), as: UTF8.self)
+    #expect(text.components(separatedBy: "Xã &lt;An Giang&gt; &amp; co").count == 1_501)
+  }
+
   @Test("the Word list holds the same communes in the same order as the HTML list")
   func wordMatchesHTML() throws {
     let communes = [
