@@ -95,12 +95,17 @@ enum Differential {
     }
   }
 
-  /// The scoring-plan differential: a CSV batch through the CSV writer with the compiled plan
-  /// scoring the rows it is certain of, and with every row on the general path, gives the same
-  /// bytes, the same reports and the same tally, with one worker.
+  /// The scoring-plan differential: a CSV batch through the CSV writer and the certification
+  /// list's (HTML) with the compiled plan scoring the rows it is certain of, and with every row
+  /// on the general path, gives the same bytes, the same reports and the same tally, with one
+  /// worker.
   static func planned(_ bytes: [UInt8]) {
+    for format in [BatchFormat.csv, .html] { planned(bytes, format) }
+  }
+
+  static func planned(_ bytes: [UInt8], _ format: BatchFormat) {
     func run(_ planned: Bool) -> (output: [UInt8], reports: [String]) {
-      var writer = BatchFormat.csv.writer(
+      var writer = format.writer(
         BatchWriterOptions(
           rulebook: FuzzTargets.shipped, language: .en, certifiedOnly: false, withReview: false))
       var output: [UInt8] = []
@@ -134,18 +139,18 @@ enum Differential {
     let planned = run(true)
     if planned.output != general.output || planned.reports != general.reports {
       fatalError(
-        "the scoring plan changes the CSV:\ngeneral: \(general.reports)\n"
+        "the scoring plan changes --format \(format):\ngeneral: \(general.reports)\n"
           + String(decoding: general.output, as: UTF8.self) + "\nplanned: \(planned.reports)\n"
           + String(decoding: planned.output, as: UTF8.self))
     }
   }
 
   /// The JSON record plan's differential: a JSON Lines batch (records' receipts not kept, as for
-  /// `--format csv` and `--format jsonl`) through the CSV and the JSON Lines writers, with the
-  /// plan scoring the records it is certain of and with every record on the general path,
-  /// gives the same bytes, the same reports and the same tally, with one worker.
+  /// `--format csv` and `--format jsonl`) through the CSV, the JSON Lines and the HTML list's
+  /// writers, with the plan scoring the records it is certain of and with every record on the
+  /// general path, gives the same bytes, the same reports and the same tally, with one worker.
   static func plannedJSON(_ bytes: [UInt8]) {
-    for format in [BatchFormat.csv, .jsonl] {
+    for format in [BatchFormat.csv, .jsonl, .html] {
       func run(_ planned: Bool) -> (output: [UInt8], reports: [String]) {
         var writer = format.writer(
           BatchWriterOptions(

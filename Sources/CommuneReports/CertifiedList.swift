@@ -30,7 +30,8 @@ public struct CertifiedList: Sendable {
   static let blockSize = 1 << 20
   var blocks: [[UInt8]] = []
   /// Where each commune's bytes start (block × `blockSize` + offset), in list order; made by
-  /// `sort()`, empty before.
+  /// `sort()`, empty before. Four bytes reach 4 GiB of communes' bytes, about a hundred million
+  /// recognised communes.
   var order: [UInt32] = []
   /// The number of communes appended.
   public private(set) var count = 0
