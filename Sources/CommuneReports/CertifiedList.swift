@@ -54,8 +54,10 @@ public struct CertifiedList: Sendable {
       districts.append(key)
       districtIndex[key] = district
     }
-    // A code too long for its length byte is cut at a character's end; no commune's is.
+    // A code longer than 255 bytes or a name longer than 65,535 is cut at a character's end, as
+    // the list always did; no commune's is.
     let code = Self.prefix(entry.code.utf8, 255)
+    let name = Self.prefix(entry.name.utf8, 0xFFFF)
     let category = Self.index(of: entry.category, in: &categories)
     let rulebook = entry.rulebook.map { Self.index(of: $0, in: &rulebooks) + 1 } ?? 0
     var bytes: [UInt8] = []
@@ -67,8 +69,8 @@ public struct CertifiedList: Sendable {
     bytes.append(entry.reviewed ? 1 : 0)
     let total = Int64(entry.total)
     Self.put(total >= 0 ? UInt64(total) << 1 : (UInt64(bitPattern: -(total + 1)) << 1) | 1, &bytes)
-    Self.put(UInt64(entry.name.utf8.count), &bytes)
-    bytes += entry.name.utf8
+    Self.put(UInt64(name.count), &bytes)
+    bytes += name
     if blocks.isEmpty || blocks[blocks.count - 1].count + bytes.count > Self.blockSize {
       var block: [UInt8] = []
       block.reserveCapacity(max(Self.blockSize, bytes.count))

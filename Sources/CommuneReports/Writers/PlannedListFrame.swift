@@ -14,12 +14,12 @@ import CommuneScoring
 ///     u8  status (0 recognised, 1 not recognised, 2 incomplete)
 ///     u8  which of best and worst totals are present (bit 0, bit 1)
 ///     u16 number of criteria
-///     u16 ×5 lengths of the code, name, district, province and category id
+///     u32 ×5 lengths of the code, name, district, province and category id
 ///     i64 year, total, threshold, best total, worst total
 ///     i64 per criterion (`PlannedScore.notVerifiable` when not verifiable)
 ///     the five texts' UTF-8 bytes, as read
 enum PlannedListFrame {
-  static let header = 4 + 1 + 1 + 2 + 2 * 5 + 8 * 5
+  static let header = 4 + 1 + 1 + 2 + 4 * 5 + 8 * 5
   static let statuses: [AssessmentStatus] = [.recognized, .notRecognized, .incomplete]
 
   /// Appends the frame of `row` to `bytes`.
@@ -35,15 +35,16 @@ enum PlannedListFrame {
     let totals: UInt8 = (score.bestTotal == nil ? 0 : 1) | (score.worstTotal == nil ? 0 : 2)
     bytes.append(contentsOf: [0, 0, 0, 0, status, totals])
     put(score.points.count, 2, &bytes)
-    for count in [row.code.count, row.name.count, row.district.count, row.province.count] {
-      put(count, 2, &bytes)
-    }
-    put(row.category.count, 2, &bytes)
-    for value in [
-      row.year, score.total, score.threshold, score.bestTotal ?? 0, score.worstTotal ?? 0,
-    ] {
-      put(value, 8, &bytes)
-    }
+    put(row.code.count, 4, &bytes)
+    put(row.name.count, 4, &bytes)
+    put(row.district.count, 4, &bytes)
+    put(row.province.count, 4, &bytes)
+    put(row.category.count, 4, &bytes)
+    put(row.year, 8, &bytes)
+    put(score.total, 8, &bytes)
+    put(score.threshold, 8, &bytes)
+    put(score.bestTotal ?? 0, 8, &bytes)
+    put(score.worstTotal ?? 0, 8, &bytes)
     for points in score.points { put(points, 8, &bytes) }
     bytes.append(contentsOf: row.code)
     bytes.append(contentsOf: row.name)
@@ -81,25 +82,28 @@ enum PlannedListFrame {
   static func entry(_ frame: UnsafeBufferPointer<UInt8>) -> BatchEntry {
     let totals = frame[5]
     let criteria = load(frame, 6, 2)
-    var lengths: [Int] = []
-    for field in 0..<5 { lengths.append(load(frame, 8 + 2 * field, 2)) }
-    var at = header
     let points = (0..<criteria).map { index -> Int? in
       let units = load(frame, header + 8 * index, 8)
       return units == PlannedScore.notVerifiable ? nil : units
     }
-    at += 8 * criteria
-    var texts: [String] = []
-    for length in lengths {
-      texts.append(
-        String(decoding: UnsafeBufferPointer(rebasing: frame[at..<(at + length)]), as: UTF8.self))
-      at += length
+    var at = header + 8 * criteria
+    /// The next text, whose length is the `field`th.
+    func text(_ field: Int) -> String {
+      let length = load(frame, 8 + 4 * field, 4)
+      defer { at += length }
+      return String(
+        decoding: UnsafeBufferPointer(rebasing: frame[at..<(at + length)]), as: UTF8.self)
     }
-    let values = (0..<5).map { load(frame, 18 + 8 * $0, 8) }
+    let code = text(0)
+    let name = text(1)
+    let district = text(2)
+    let province = text(3)
+    let category = text(4)
+    func value(_ index: Int) -> Int { load(frame, 28 + 8 * index, 8) }
     return BatchEntry(
-      code: texts[0], name: texts[1], district: texts[2].isEmpty ? nil : texts[2],
-      province: texts[3], category: texts[4], year: values[0], total: values[1],
-      threshold: values[2], status: statuses[Int(frame[4])], criteria: points, reviewed: false,
-      bestTotal: totals & 1 != 0 ? values[3] : nil, worstTotal: totals & 2 != 0 ? values[4] : nil)
+      code: code, name: name, district: district.isEmpty ? nil : district, province: province,
+      category: category, year: value(0), total: value(1), threshold: value(2),
+      status: statuses[Int(frame[4])], criteria: points, reviewed: false,
+      bestTotal: totals & 1 != 0 ? value(3) : nil, worstTotal: totals & 2 != 0 ? value(4) : nil)
   }
 }

@@ -63,7 +63,7 @@ func listRun(
 
   /// Copies of a recognised commune over provinces and districts whose Vietnamese order is not
   /// their code-point order, some with no district, some with a figure changed so they fall
-  /// short or cannot be verified, some names that need escaping.
+  /// short or cannot be verified, some names that need escaping, one very long.
   static func recognisedBatch(_ count: Int, seed: UInt64) throws -> [UInt8] {
     var random = SplitMix64(seed: seed)
     func below(_ bound: Int) -> Int { Int(random.next() % UInt64(bound)) }
@@ -83,6 +83,8 @@ func listRun(
       row[2] = districts[below(districts.count)]
       row[3] = provinces[below(provinces.count)]
       row[5] = below(4) == 0 ? "2023" : "2024"
+      // A name longer than 64 KiB, whose length needs more than two bytes.
+      if index == 7 { row[1] = String(repeating: "Xã Dài ", count: 10_000) + "Nhất" }
       if below(4) == 0 {
         let field = 6 + below(shippedRulebook.fields.count)
         row[field] = below(2) == 0 ? "" : "0"
