@@ -8,18 +8,18 @@ import CommuneScoring
 /// the frames back in input order into the same entries the general path makes
 /// (`PlannedListTests` compares whole documents).
 ///
-/// A frame, integers little-endian:
+/// A frame, about 90 bytes for a generated commune; numbers after the first two bytes are
+/// LEB128 variable-length unsigned integers, signed ones zigzag-coded (2n for n ≥ 0, −2n − 1
+/// below):
 ///
-///     u32 length of the whole frame
+///     u32 (little-endian) length of the whole frame
 ///     u8  status (0 recognised, 1 not recognised, 2 incomplete)
 ///     u8  which of best and worst totals are present (bit 0, bit 1)
-///     u16 number of criteria
-///     u32 ×5 lengths of the code, name, district, province and category id
-///     i64 year, total, threshold, best total, worst total
-///     i64 per criterion (`PlannedScore.notVerifiable` when not verifiable)
+///     number of criteria; lengths of the code, name, district, province and category id
+///     year, total, threshold (signed); best and worst totals (signed) when present
+///     per criterion: 0 when not verifiable, otherwise its points (signed) plus one
 ///     the five texts' UTF-8 bytes, as read
 enum PlannedListFrame {
-  static let header = 4 + 1 + 1 + 2 + 4 * 5 + 8 * 5
   static let statuses: [AssessmentStatus] = [.recognized, .notRecognized, .incomplete]
 
   /// Appends the frame of `row` to `bytes`.
@@ -34,18 +34,21 @@ enum PlannedListFrame {
       }
     let totals: UInt8 = (score.bestTotal == nil ? 0 : 1) | (score.worstTotal == nil ? 0 : 2)
     bytes.append(contentsOf: [0, 0, 0, 0, status, totals])
-    put(score.points.count, 2, &bytes)
-    put(row.code.count, 4, &bytes)
-    put(row.name.count, 4, &bytes)
-    put(row.district.count, 4, &bytes)
-    put(row.province.count, 4, &bytes)
-    put(row.category.count, 4, &bytes)
-    put(row.year, 8, &bytes)
-    put(score.total, 8, &bytes)
-    put(score.threshold, 8, &bytes)
-    put(score.bestTotal ?? 0, 8, &bytes)
-    put(score.worstTotal ?? 0, 8, &bytes)
-    for points in score.points { put(points, 8, &bytes) }
+    put(UInt64(score.points.count), &bytes)
+    put(UInt64(row.code.count), &bytes)
+    put(UInt64(row.name.count), &bytes)
+    put(UInt64(row.district.count), &bytes)
+    put(UInt64(row.province.count), &bytes)
+    put(UInt64(row.category.count), &bytes)
+    put(zigzag(row.year), &bytes)
+    put(zigzag(score.total), &bytes)
+    put(zigzag(score.threshold), &bytes)
+    if let best = score.bestTotal { put(zigzag(best), &bytes) }
+    if let worst = score.worstTotal { put(zigzag(worst), &bytes) }
+    for points in score.points {
+      // Int.min is the one value whose zigzag code is UInt64.max, and it is `notVerifiable`.
+      put(points == PlannedScore.notVerifiable ? 0 : zigzag(points) + 1, &bytes)
+    }
     bytes.append(contentsOf: row.code)
     bytes.append(contentsOf: row.name)
     bytes.append(contentsOf: row.district)
@@ -55,24 +58,34 @@ enum PlannedListFrame {
     for index in 0..<4 { bytes[start + index] = UInt8(truncatingIfNeeded: length >> (8 * index)) }
   }
 
-  static func put(_ value: Int, _ width: Int, _ bytes: inout [UInt8]) {
-    for shift in 0..<width { bytes.append(UInt8(truncatingIfNeeded: value >> (8 * shift))) }
+  static func zigzag(_ value: Int) -> UInt64 {
+    let wide = Int64(value)
+    return UInt64(bitPattern: (wide << 1) ^ (wide >> 63))
   }
 
-  static func load(_ frame: UnsafeBufferPointer<UInt8>, _ at: Int, _ width: Int) -> Int {
-    var value: UInt64 = 0
-    for index in 0..<width { value |= UInt64(frame[at + index]) << (8 * index) }
-    // Eight bytes are a signed whole number; fewer are a length.
-    return width == 8 ? Int(Int64(bitPattern: value)) : Int(value)
+  static func unzigzag(_ code: UInt64) -> Int {
+    Int(Int64(bitPattern: code >> 1) ^ -Int64(bitPattern: code & 1))
+  }
+
+  /// Appends `value` as a LEB128 variable-length unsigned integer.
+  static func put(_ value: UInt64, _ bytes: inout [UInt8]) {
+    var rest = value
+    while rest >= 0x80 {
+      bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+      rest >>= 7
+    }
+    bytes.append(UInt8(rest))
   }
 
   /// Calls `body` with the entry of every frame of `frames`, in order.
   static func forEachEntry(_ frames: ArraySlice<UInt8>, _ body: (BatchEntry) -> Void) {
     frames.withUnsafeBufferPointer { frames in
       var at = 0
-      while at + header <= frames.count {
-        let frame = UnsafeBufferPointer(rebasing: frames[at..<(at + load(frames, at, 4))])
-        at += frame.count
+      while at + 6 <= frames.count {
+        var length = 0
+        for index in 0..<4 { length |= Int(frames[at + index]) << (8 * index) }
+        let frame = UnsafeBufferPointer(rebasing: frames[at..<(at + length)])
+        at += length
         body(entry(frame))
       }
     }
@@ -80,30 +93,44 @@ enum PlannedListFrame {
 
   /// The entry the general path makes of the same commune.
   static func entry(_ frame: UnsafeBufferPointer<UInt8>) -> BatchEntry {
-    let totals = frame[5]
-    let criteria = load(frame, 6, 2)
-    let points = (0..<criteria).map { index -> Int? in
-      let units = load(frame, header + 8 * index, 8)
-      return units == PlannedScore.notVerifiable ? nil : units
+    var at = 6
+    func number() -> UInt64 {
+      var value: UInt64 = 0
+      var shift: UInt64 = 0
+      while true {
+        let byte = frame[at]
+        at += 1
+        value |= UInt64(byte & 0x7F) << shift
+        if byte < 0x80 { return value }
+        shift += 7
+      }
     }
-    var at = header + 8 * criteria
-    /// The next text, whose length is the `field`th.
-    func text(_ field: Int) -> String {
-      let length = load(frame, 8 + 4 * field, 4)
+    let totals = frame[5]
+    let criteria = Int(number())
+    let lengths = (Int(number()), Int(number()), Int(number()), Int(number()), Int(number()))
+    let year = unzigzag(number())
+    let total = unzigzag(number())
+    let threshold = unzigzag(number())
+    let best = totals & 1 != 0 ? unzigzag(number()) : nil
+    let worst = totals & 2 != 0 ? unzigzag(number()) : nil
+    let points = (0..<criteria).map { _ -> Int? in
+      let code = number()
+      return code == 0 ? nil : unzigzag(code - 1)
+    }
+    func text(_ length: Int) -> String {
       defer { at += length }
       return String(
         decoding: UnsafeBufferPointer(rebasing: frame[at..<(at + length)]), as: UTF8.self)
     }
-    let code = text(0)
-    let name = text(1)
-    let district = text(2)
-    let province = text(3)
-    let category = text(4)
-    func value(_ index: Int) -> Int { load(frame, 28 + 8 * index, 8) }
+    let code = text(lengths.0)
+    let name = text(lengths.1)
+    let district = text(lengths.2)
+    let province = text(lengths.3)
+    let category = text(lengths.4)
     return BatchEntry(
       code: code, name: name, district: district.isEmpty ? nil : district, province: province,
-      category: category, year: value(0), total: value(1), threshold: value(2),
-      status: statuses[Int(frame[4])], criteria: points, reviewed: false,
-      bestTotal: totals & 1 != 0 ? value(3) : nil, worstTotal: totals & 2 != 0 ? value(4) : nil)
+      category: category, year: year, total: total, threshold: threshold,
+      status: statuses[Int(frame[4])], criteria: points, reviewed: false, bestTotal: best,
+      worstTotal: worst)
   }
 }
