@@ -5,30 +5,13 @@ import CommuneScoring
 /// writes for the same commune scored by the general path (the differential tests compare them).
 ///
 /// The commonest communes (every criterion verifiable, no gate fired, no minimum missed) are
-/// written from the prepared templates alone; any other is evaluated again by `Evaluator` from
+/// written from the prepared fragments alone, laid out flat (`CompactLineLayout`); any other is evaluated again by `Evaluator` from
 /// its figures and written by `CompactAssessment` itself, so its reasons have one source.
 struct PlannedCompactLine: Sendable {
-  /// Where an indicator of the trace sits in the rulebook, and the slots its rule reads.
-  struct Indicator: Sendable {
-    var criterion: Int
-    var position: Int
-    var inputs: [Int]
-  }
-
   let prepared: CompactTemplates
   let plan: ScoringPlan
-  /// By criterion: the position in the trace of its first indicator.
-  let firstIndicator: [Int]
-  /// By position in the trace.
-  let indicators: [Indicator]
-  let noCriterionAtZero: Bool
-  /// `],"maxTotal":1000,"reasons":[`
-  let maxTotal: [UInt8]
-  /// `],"rulebook":{"id":…,"sha256":…},"status":`
-  let rulebookAndStatus: [UInt8]
-  /// The verdicts as JSON strings.
-  let recognized: [UInt8]
-  let notRecognized: [UInt8]
+  /// The fixed bytes of a line, laid out flat.
+  let layout: CompactLineLayout
 
   /// The line writer of the rulebook of `prepared` compiled as `plan`; nil when some indicator
   /// of the plan has no prepared explanation (then every row takes the general path).
@@ -36,25 +19,13 @@ struct PlannedCompactLine: Sendable {
     self.prepared = prepared
     self.plan = plan
     let rulebook = prepared.phrases.explainer.rulebook
-    var firstIndicator: [Int] = []
-    var indicators: [Indicator] = []
+    // The trace lists the indicators criterion after criterion, as the layout does.
+    var count = 0
     for (criterionIndex, criterion) in rulebook.criteria.enumerated() {
-      guard plan.firstIndicator(ofCriterion: criterionIndex) == indicators.count else {
-        return nil
-      }
-      firstIndicator.append(indicators.count)
-      for (position, indicator) in criterion.indicators.enumerated() {
-        if case .general = prepared.phrases.phrases[criterionIndex][position] { return nil }
-        indicators.append(
-          Indicator(
-            criterion: criterionIndex, position: position,
-            inputs: indicator.rule.inputs.map(\.index)))
-      }
+      guard plan.firstIndicator(ofCriterion: criterionIndex) == count else { return nil }
+      count += criterion.indicators.count
     }
-    guard plan.criterionCount == firstIndicator.count else { return nil }
-    self.firstIndicator = firstIndicator
-    self.indicators = indicators
-    noCriterionAtZero = rulebook.recognition.noCriterionAtZero
+    guard plan.criterionCount == rulebook.criteria.count else { return nil }
     func quoted(_ text: String) -> [UInt8] {
       var bytes: [UInt8] = []
       JSONWriter.appendString(text, to: &bytes)
@@ -63,12 +34,15 @@ struct PlannedCompactLine: Sendable {
     var maxTotal = Array(#"],"maxTotal":"#.utf8)
     CompactAssessment.appendPoints(
       rulebook.maxTotal, scale: rulebook.pointScale, rulebook, to: &maxTotal)
-    self.maxTotal = maxTotal + Array(#","reasons":["#.utf8)
-    rulebookAndStatus =
+    maxTotal += Array(#","reasons":["#.utf8)
+    let rulebookAndStatus =
       Array(#"],"rulebook":{"id":"#.utf8) + quoted(rulebook.id) + Array(#","sha256":"#.utf8)
       + quoted(rulebook.sha256) + Array(#"},"status":"#.utf8)
-    recognized = quoted(AssessmentStatus.recognized.rawValue)
-    notRecognized = quoted(AssessmentStatus.notRecognized.rawValue)
+    guard
+      let layout = CompactLineLayout(
+        prepared, maxTotal: maxTotal, rulebookAndStatus: rulebookAndStatus)
+    else { return nil }
+    self.layout = layout
   }
 
   /// Appends the line of `row` (without its line break).
@@ -77,11 +51,17 @@ struct PlannedCompactLine: Sendable {
     guard row.figures.count == plan.fieldCount, row.score.status != .incomplete,
       plan.trace(row.figures, into: &trace), isCommon(trace)
     else { return appendEvaluated(row, to: &out) }
-    let start = out.count
-    guard appendCommon(row, trace, to: &out) else {
-      out.removeSubrange(start...)
-      return appendEvaluated(row, to: &out)
+    let cells = row.code.count + row.name.count + row.district.count + row.province.count
+    let bound = layout.fixedBound + 6 * (cells + row.category.count)
+    let layout = layout
+    let written = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bound) { scratch in
+      guard let base = scratch.baseAddress,
+        let end = appendCommon(row, trace, layout: layout, into: base)
+      else { return false }
+      out.append(contentsOf: UnsafeBufferPointer(start: base, count: end))
+      return true
     }
+    if !written { appendEvaluated(row, to: &out) }
   }
 
   /// Whether the templates alone write the line: no criterion zeroed by a gate, and every
@@ -93,73 +73,33 @@ struct PlannedCompactLine: Sendable {
     return true
   }
 
-  /// The line of a complete commune from the templates; false when a phrase needs the
-  /// general explainer (the caller then drops what was appended).
-  func appendCommon(_ row: PlannedRow, _ trace: PlannedTrace, to out: inout [UInt8]) -> Bool {
-    let phrases = prepared.phrases
-    let rulebook = phrases.explainer.rulebook
-    let scale = rulebook.pointScale
-    out += #"{"commune":"#.utf8
-    appendCommune(row, to: &out)
-    out += #","criteria":["#.utf8
-    for criterionIndex in trace.criteria.indices {
-      if criterionIndex > 0 { out.append(UInt8(ascii: ",")) }
-      let template = prepared.criteria[criterionIndex]
-      out += template.head
-      let first = firstIndicator[criterionIndex]
-      for position in template.indicators.indices {
-        let outcome = trace.indicators[first + position]
-        let fixed = template.indicators[position]
-        if position > 0 { out.append(UInt8(ascii: ",")) }
-        out += CompactTemplates.explanationKey
-        guard
-          phrases.appendPrepared(
-            criterion: criterionIndex, indicator: position,
-            inputs: SlotInputs(figures: row.figures, slots: indicators[first + position].inputs),
-            points: outcome.points, match: outcome.match, to: &out)
-        else { return false }
-        out += fixed.idAndMaximum
-        appendOptionalPoints(outcome.points, scale: scale, rulebook, to: &out)
-        out += fixed.provenance
-        out += prepared.status[Self.status(outcome.points)]
-      }
-      let points = trace.criteria[criterionIndex].points
-      out += template.maximum
-      appendOptionalPoints(points, scale: scale, rulebook, to: &out)
-      out += CompactTemplates.statusKey
-      out += prepared.status[Self.status(points)]
-    }
-    out += maxTotal
-    // The reasons, as `Evaluator.reasons` gives them for a complete commune without gates
-    // fired or minimums missed: each criterion at 0, then a total below the threshold.
-    var reasons = 0
-    if noCriterionAtZero {
-      for criterionIndex in trace.criteria.indices where trace.criteria[criterionIndex].points == 0
-      {
-        if reasons > 0 { out.append(UInt8(ascii: ",")) }
-        reasons += 1
-        prepared.appendReason(
-          .criterionZero(criterion: rulebook.criteria[criterionIndex].id, gate: nil),
-          category: "", to: &out)
+  /// The line of a complete commune from the layout's fragments into `base` (at most
+  /// `layout.fixedBound` bytes besides 6 a byte of its text cells): how many bytes it took, or
+  /// nil when a phrase needs the general explainer.
+  func appendCommon(
+    _ row: PlannedRow, _ trace: PlannedTrace, layout: CompactLineLayout,
+    into base: UnsafeMutablePointer<UInt8>
+  ) -> Int? {
+    layout.pool.withUnsafeBufferPointer { pool in
+      layout.spans.withUnsafeBufferPointer { spans in
+        layout.indicators.withUnsafeBufferPointer { indicators in
+          layout.criteria.withUnsafeBufferPointer { criteria in
+            trace.indicators.withUnsafeBufferPointer { outcomes in
+              trace.criteria.withUnsafeBufferPointer { results in
+                guard let start = pool.baseAddress else { return nil }
+                var out = CompactLineWriter(pool: start, into: base, group: layout.group)
+                let line = CompactLine(
+                  layout: layout, spans: spans, indicators: indicators, criteria: criteria)
+                guard line.write(row, outcomes: outcomes, results: results, to: &out) else {
+                  return nil
+                }
+                return out.at - base
+              }
+            }
+          }
+        }
       }
     }
-    let score = row.score
-    if score.total < score.threshold {
-      if reasons > 0 { out.append(UInt8(ascii: ",")) }
-      prepared.appendReason(
-        .belowThreshold(total: score.total, threshold: score.threshold),
-        category: String(decoding: row.category, as: UTF8.self), to: &out)
-    }
-    out += rulebookAndStatus
-    out += score.status == .recognized ? recognized : notRecognized
-    out += #","threshold":"#.utf8
-    CompactAssessment.appendPoints(score.threshold, scale: scale, rulebook, to: &out)
-    out += #","total":"#.utf8
-    CompactAssessment.appendPoints(score.total, scale: scale, rulebook, to: &out)
-    out += #","year":"#.utf8
-    CompactAssessment.appendPlain(row.year, to: &out)
-    out.append(UInt8(ascii: "}"))
-    return true
   }
 
   /// Any other commune: evaluated from its figures with the full trace, as the general path
@@ -195,23 +135,6 @@ struct PlannedCompactLine: Sendable {
     out += #","province":"#.utf8
     Self.appendString(row.province, to: &out)
     out.append(UInt8(ascii: "}"))
-  }
-
-  func appendOptionalPoints(
-    _ units: Int?, scale: Int, _ rulebook: Rulebook, to out: inout [UInt8]
-  ) {
-    if let units {
-      CompactAssessment.appendPoints(units, scale: scale, rulebook, to: &out)
-    } else {
-      out += "null".utf8
-    }
-  }
-
-  /// `ScoreStatus` of points (nil: not verifiable), as the evaluator gives it.
-  @inline(__always)
-  static func status(_ points: Int?) -> ScoreStatus {
-    guard let points else { return .notVerifiable }
-    return points > 0 ? .met : .zero
   }
 
   /// UTF-8 bytes as a JSON string literal, escaped as `JSONWriter.appendString` escapes text.
