@@ -159,8 +159,10 @@ enum BatchCommand {
       options: options, configuration: configuration,
       executor: DispatchBatchExecutor(width: workers))
     // A round of work holds the output of one input chunk: jsonl writes about 7 KB a commune,
-    // 40 times a CSV row, so it reads smaller chunks to keep memory flat.
-    if format == .jsonl { run.chunkSize = 1 << 18 }
+    // 40 times a CSV row, so it reads chunks of 32 KB (about 170 communes, 1.3 MB of lines):
+    // the few rounds in flight then hold a few megabytes, and the buffers the workers write
+    // into, used again group after group, stay warm in the cache.
+    if format == .jsonl { run.chunkSize = 1 << 15 }
     return try run.run(terminal: terminal)
   }
 }

@@ -60,6 +60,22 @@ struct BatchRun {
     writer.begin(into: &buffer)
     var progress = BatchProgress(terminal: terminal, total: Self.totalSize(files))
     let engine = BatchEngine(configuration)
+    let asIs = writer.writesFormattedAsIs
+    /// Sends `buffer` on, then `bytes`.
+    func send(then bytes: ArraySlice<UInt8> = []) {
+      if !buffer.isEmpty {
+        sink.write(bytes: buffer[...])
+        buffer.removeAll(keepingCapacity: true)
+      }
+      if !bytes.isEmpty { sink.write(bytes: bytes) }
+      // A full disk ends a long run at once (exit 73, no temporary file left) rather than
+      // after scoring everything for nothing. In-process runs (tests) see it at the end.
+      if let failure = sink.failure, terminal is StandardTerminal {
+        progress.clear()
+        Interruption.end(
+          cannotWrite: failure.lines(in: options.language).joined(separator: "\n"))
+      }
+    }
     let tally: BatchTally
     do {
       tally = try engine.run(
@@ -70,7 +86,12 @@ struct BatchRun {
         case .assessed(let row, let formatted):
           writer.add(row, formatted: formatted, into: &buffer)
         case .formatted(let bytes, let communes):
-          writer.add(formatted: bytes, communes: communes, into: &buffer)
+          if asIs, bytes.count >= 1 << 14 {
+            // Half a megabyte a group in jsonl: written from the engine's buffer, not copied.
+            send(then: bytes)
+          } else {
+            writer.add(formatted: bytes, communes: communes, into: &buffer)
+          }
           items = communes
         case .rejected(var rejection):
           if let locate = cellLocations[rejection.source] {
@@ -91,17 +112,7 @@ struct BatchRun {
             terminal.err("Error: \(line)\n")
           }
         }
-        if buffer.count >= 1 << 16 {
-          sink.write(bytes: buffer[...])
-          buffer.removeAll(keepingCapacity: true)
-          // A full disk ends a long run at once (exit 73, no temporary file left) rather than
-          // after scoring everything for nothing. In-process runs (tests) see it at the end.
-          if let failure = sink.failure, terminal is StandardTerminal {
-            progress.clear()
-            Interruption.end(
-              cannotWrite: failure.lines(in: options.language).joined(separator: "\n"))
-          }
-        }
+        if buffer.count >= 1 << 16 { send() }
         progress.tick(communes: items) { readers.reduce(0) { $0 + $1.consumed } }
       }
     } catch {

@@ -98,6 +98,14 @@ final class Output {
   /// Appends `bytes`; dropped after a write error.
   func write(bytes: ArraySlice<UInt8>) {
     guard errorNumber == nil, !done else { return }
+    guard bytes.count < 1 << 16 else {
+      // A big run (a group of jsonl lines) is written as it is, after what is buffered.
+      flush()
+      guard errorNumber == nil, descriptor >= 0 else { return }
+      let failure = Self.writeAll(descriptor, bytes)
+      if failure != 0 { errorNumber = failure }
+      return
+    }
     buffer.append(contentsOf: bytes)
     if buffer.count >= 1 << 16 { flush() }
   }

@@ -60,6 +60,12 @@ public final class StandardTerminal: Terminal {
   }
 
   public func out(bytes: ArraySlice<UInt8>) {
+    guard bytes.count < 1 << 16 else {
+      // A big run (a group of jsonl lines) goes out as it is, after what is buffered: copying
+      // it into the buffer first would only cost time.
+      flush()
+      return send(bytes)
+    }
     buffer.append(contentsOf: bytes)
     if buffer.count >= 1 << 16 { flush() }
   }
@@ -73,8 +79,13 @@ public final class StandardTerminal: Terminal {
   /// Writes what is buffered.
   public func flush() {
     guard !buffer.isEmpty else { return }
-    let failure = Output.writeAll(1, buffer[...])
+    send(buffer[...])
     buffer.removeAll(keepingCapacity: true)
+  }
+
+  /// Writes `bytes`; a failure ends the process.
+  func send(_ bytes: ArraySlice<UInt8>) {
+    let failure = Output.writeAll(1, bytes)
     if failure == EPIPE { Interruption.end(bySignal: SIGPIPE) }
     if failure != 0 {
       let (vi, en) = Output.reason(failure)

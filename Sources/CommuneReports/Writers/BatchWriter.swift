@@ -30,6 +30,10 @@ public protocol BatchWriter {
   /// A run of communes the compiled plan scored, in input order: the bytes `plannedFormatter`
   /// produced for them, back to back.
   mutating func add(formatted: ArraySlice<UInt8>, communes: Int, into output: inout [UInt8])
+  /// Whether `add(formatted:communes:into:)` appends the bytes unchanged: the caller may then
+  /// send them on itself (after what `output` holds), without copying them into `output`.
+  /// False by default; a writer whose planned rows are half a megabyte a group says true.
+  var writesFormattedAsIs: Bool { get }
   /// One record that was read but could not be assessed (already reported on standard error).
   mutating func reject(_ rejection: BatchRejection, into output: inout [UInt8])
   /// Ends the output, given the run's accounting.
@@ -53,6 +57,8 @@ extension BatchWriter {
     end(tally, into: &output)
     flush(&output)
   }
+  /// The caller hands planned rows to `add(formatted:communes:into:)`.
+  public var writesFormattedAsIs: Bool { false }
   /// Planned rows are written as they were formatted.
   public mutating func add(
     formatted: ArraySlice<UInt8>, communes: Int, into output: inout [UInt8]

@@ -33,6 +33,9 @@ public struct CSVBatchWriter: BatchWriter {
     }
   }
 
+  /// Planned rows are written as they were formatted (the default `add(formatted:…)`).
+  public var writesFormattedAsIs: Bool { true }
+
   public func begin(into output: inout [UInt8]) {
     var header = BatchCSVReport.header(options.rulebook, withReview: options.withReview)
     // "\r\n" is one Character: drop it whole, then end the row again.

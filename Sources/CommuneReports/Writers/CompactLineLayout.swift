@@ -95,9 +95,8 @@ struct CompactLineLayout: Sendable {
   let decimal: UInt8
   let pointScale: Int
   let noCriterionAtZero: Bool
-  /// The rulebook's words for points with a scale, and its language (points with a scale are
-  /// written through `Format.points` and `Rulebook.pointsText`, as the general path writes them).
-  let rulebook: Rulebook
+  /// The language of points with a scale (written through `Format.points` and
+  /// `PointScale.text`, as the general path writes them) and of a ratio's fallback.
   let language: Language
 
   /// Room for any number the line writes: an integer of 64 bits with its sign and separators,
@@ -111,7 +110,6 @@ struct CompactLineLayout: Sendable {
     let phrases = prepared.phrases
     let explainer = phrases.explainer
     let rulebook = explainer.rulebook
-    self.rulebook = rulebook
     language = explainer.language
     group = phrases.group
     decimal = phrases.decimal

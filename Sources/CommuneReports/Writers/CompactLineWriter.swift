@@ -147,7 +147,6 @@ struct CompactLine {
     _ row: PlannedRow, outcomes: UnsafeBufferPointer<PlannedTrace.Indicator>,
     results: UnsafeBufferPointer<PlannedTrace.Criterion>, to out: inout CompactLineWriter
   ) -> Bool {
-    let layout = layout
     out.put(Self.literal(#"{"commune":{"category":"#))
     row.category.withUnsafeBufferPointer { out.string($0) }
     out.put(Self.literal(#","code":"#))
@@ -222,7 +221,6 @@ struct CompactLine {
     _ indicator: CompactLineLayout.Indicator, _ outcome: PlannedTrace.Indicator,
     figures: UnsafeBufferPointer<Int>, to out: inout CompactLineWriter
   ) -> Bool {
-    let layout = layout
     let first = figures[indicator.first]
     let second = indicator.inputCount > 1 ? figures[indicator.second] : 0
     let firstMissing = first == ScoringPlan.missing
@@ -328,7 +326,7 @@ struct CompactLine {
     if units % scale == 0 {
       out.plain(units / scale)
     } else {
-      out.text(layout.rulebook.pointsText(units))
+      out.text(PointScale.text(units, scale: scale))
     }
   }
 

@@ -69,6 +69,9 @@ public struct JSONLinesBatchWriter: BatchWriter {
     }
   }
 
+  /// Planned rows are written as they were formatted (the default `add(formatted:…)`).
+  public var writesFormattedAsIs: Bool { true }
+
   public func begin(into output: inout [UInt8]) {}
 
   public func add(_ row: BatchRow, formatted: ArraySlice<UInt8>, into output: inout [UInt8]) {

@@ -148,6 +148,9 @@ public struct BatchEngine: Sendable {
       }
     }
     guard let decoder = cutter.decoder else { return }
+    // The pool never holds more buffers than were in flight at once: the limit only frees
+    // those of an unusually deep moment.
+    let buffers = BatchBufferPool(limit: 64)
     var fast: Worker.FastPath?
     if let (plan, formatter) = planned, let layout = decoder.layout,
       let separator = decoder.csvSeparator,
@@ -158,7 +161,8 @@ public struct BatchEngine: Sendable {
     let worker = Worker(
       source: sourceIndex, decoder: decoder.keepingReceipts(configuration.inputReceipts),
       configuration: configuration, format: format,
-      fast: fast, json: fast == nil ? jsonFastPath(decoder, planned: planned) : nil)
+      fast: fast, buffers: buffers,
+      json: fast == nil ? jsonFastPath(decoder, planned: planned) : nil)
     // The rounds cut and not delivered yet, in input order.
     var rounds: [BatchRound] = []
     func push(_ batch: RecordBatch) {
@@ -172,8 +176,13 @@ public struct BatchEngine: Sendable {
       if let oldest = rounds.first, oldest.isComplete {
         rounds.removeFirst()
         for note in oldest.notes { deliver(.note(source: source.name, note)) }
-        for output in oldest.takeOutputs() {
-          deliverGroup(output, state: &state, tally: &tally, deliver: deliver)
+        var outputs = oldest.takeOutputs()
+        for index in outputs.indices {
+          deliverGroup(outputs[index], state: &state, tally: &tally, deliver: deliver)
+          // Delivered: the bytes go back to the workers (held here alone, so kept).
+          let bytes = outputs[index].bytes
+          outputs[index].bytes = []
+          buffers.give(bytes)
         }
         continue
       }

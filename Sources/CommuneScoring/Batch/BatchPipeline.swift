@@ -41,6 +41,32 @@ public final class SpinningBatchSignal: BatchSignal {
   public func signal() { given.add(1, ordering: .releasing) }
 }
 
+/// The byte buffers of groups already delivered, handed back to the workers: a group of
+/// `--format jsonl` is half a megabyte of bytes, and a new buffer for every group costs the
+/// kernel's fresh zeroed pages (and growing it, copies), while a buffer used again is warm.
+final class BatchBufferPool: Sendable {
+  let free = Mutex<[[UInt8]]>([])
+  /// Buffers kept at most (the rest are freed): more than the groups a run keeps in flight.
+  let limit: Int
+
+  init(limit: Int) { self.limit = limit }
+
+  /// An empty buffer, with the capacity of one given back when there is one.
+  func take() -> [UInt8] {
+    free.withLock { $0.popLast() } ?? []
+  }
+
+  /// Takes `bytes` back for another group (its storage is kept only if nothing else holds it).
+  func give(_ bytes: consuming [UInt8]) {
+    var bytes = bytes
+    guard bytes.capacity > 0 else { return }
+    bytes.removeAll(keepingCapacity: true)
+    free.withLock { free in
+      if free.count < limit { free.append(bytes) }
+    }
+  }
+}
+
 /// One chunk's raw records on their way through the pipeline, with the groups they are scored
 /// in and, as they come, the groups' outputs.
 final class BatchRound: Sendable {

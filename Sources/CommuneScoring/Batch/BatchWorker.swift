@@ -43,11 +43,14 @@ struct Worker: Sendable {
   let configuration: BatchEngine.Configuration
   let format: BatchEngine.Formatter
   let fast: FastPath?
+  /// Where each group takes its bytes' buffer.
+  let buffers: BatchBufferPool
   /// The compiled plan of a JSON source (`JSONRecordPlan`), and its formatter.
   var json: JSONFastPath? = nil
 
   func process(_ raw: RecordBatch, _ group: Range<Int>) -> GroupOutput {
     var output = GroupOutput()
+    output.bytes = buffers.take()
     output.rows.reserveCapacity(group.count)
     output.bytes.reserveCapacity(group.count * 192)
     // The reference to the rulebook of the last record: a batch mostly uses one, so rows share

@@ -115,3 +115,26 @@ struct BatchWriterTests {
     #expect(xlsx.starts(with: [0x50, 0x4B, 0x03, 0x04]))
   }
 }
+
+@Suite struct WritesFormattedAsIsTests {
+  /// The command line sends planned bytes on itself when the writer says it would append them
+  /// unchanged: every writer that says so must do exactly that.
+  @Test(arguments: BatchFormat.allCases)
+  func aWriterThatSaysItWritesPlannedBytesAsTheyAreDoes(format: BatchFormat) throws {
+    var writer = format.writer(
+      BatchWriterOptions(
+        rulebook: shippedRulebook, language: .vi, certifiedOnly: false, withReview: false))
+    var output: [UInt8] = []
+    writer.begin(into: &output)
+    let before = output
+    let bytes = Array("00001,Xã A,,Tỉnh C,standard,2024\r\n".utf8)
+    // Other writers take planned bytes in their own framing (xlsx): not fed made-up ones.
+    if writer.writesFormattedAsIs {
+      writer.add(formatted: bytes[...], communes: 1, into: &output)
+      #expect(output == before + bytes)
+    }
+    #expect(
+      writer.writesFormattedAsIs == [.csv, .jsonl].contains(format),
+      "planned rows of \(format) go straight out or not")
+  }
+}
