@@ -145,7 +145,8 @@ struct CompactLine {
   /// False when a phrase needs the general explainer (what was written is then to be dropped).
   func write(
     _ row: PlannedRow, outcomes: UnsafeBufferPointer<PlannedTrace.Indicator>,
-    results: UnsafeBufferPointer<PlannedTrace.Criterion>, to out: inout CompactLineWriter
+    results: UnsafeBufferPointer<PlannedTrace.Criterion>,
+    gateReasons: [(criterion: Int, text: [UInt8])], to out: inout CompactLineWriter
   ) -> Bool {
     out.put(Self.literal(#"{"commune":{"category":"#))
     row.category.withUnsafeBufferPointer { out.string($0) }
@@ -180,14 +181,21 @@ struct CompactLine {
       out.put(status(points))
     }
     out.put(layout.maxTotal)
-    // The reasons, as `Evaluator.reasons` gives them for a complete commune without gates
-    // fired or minimums missed: each criterion at 0, then a total below the threshold.
+    // The reasons, as `Evaluator.reasons` gives them for a complete commune without minimums
+    // missed: each criterion at 0 (with its gate's reading when a gate zeroed it), then a total
+    // below the threshold.
     var reasons = 0
     if layout.noCriterionAtZero {
       for criterionIndex in criteria.indices where results[criterionIndex].points == 0 {
         if reasons > 0 { out.byte(UInt8(ascii: ",")) }
         reasons += 1
-        out.put(criteria[criterionIndex].zero)
+        if results[criterionIndex].firedGate != nil,
+          let gate = gateReasons.first(where: { $0.criterion == criterionIndex })
+        {
+          gate.text.withUnsafeBufferPointer { out.put($0) }
+        } else {
+          out.put(criteria[criterionIndex].zero)
+        }
       }
     }
     let score = row.score

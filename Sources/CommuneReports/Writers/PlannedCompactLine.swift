@@ -4,7 +4,7 @@ import CommuneScoring
 /// plan's trace (`ScoringPlan.trace`) and the row's bytes: the same bytes as `CompactAssessment`
 /// writes for the same commune scored by the general path (the differential tests compare them).
 ///
-/// The commonest communes (every criterion verifiable, no gate fired, no minimum missed) are
+/// The commonest communes (every criterion verifiable, no minimum missed; gates fired or not) are
 /// written from the prepared fragments alone, laid out flat (`CompactLineLayout`); any other is evaluated again by `Evaluator` from
 /// its figures and written by `CompactAssessment` itself, so its reasons have one source.
 struct PlannedCompactLine: Sendable {
@@ -51,12 +51,16 @@ struct PlannedCompactLine: Sendable {
     guard row.figures.count == plan.fieldCount, row.score.status != .incomplete,
       plan.trace(row.figures, into: &trace), isCommon(trace)
     else { return appendEvaluated(row, to: &out) }
+    let gateReasons = gateReasons(trace, row.figures)
     let cells = row.code.count + row.name.count + row.district.count + row.province.count
-    let bound = layout.fixedBound + 6 * (cells + row.category.count)
+    let bound =
+      layout.fixedBound + 6 * (cells + row.category.count)
+      + gateReasons.reduce(0) { $0 + $1.text.count }
     let layout = layout
     let written = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bound) { scratch in
       guard let base = scratch.baseAddress,
-        let end = appendCommon(row, trace, layout: layout, into: base)
+        let end = appendCommon(
+          row, trace, gateReasons: gateReasons, layout: layout, into: base)
       else { return false }
       out.append(contentsOf: UnsafeBufferPointer(start: base, count: end))
       return true
@@ -64,20 +68,57 @@ struct PlannedCompactLine: Sendable {
     if !written { appendEvaluated(row, to: &out) }
   }
 
-  /// Whether the templates alone write the line: no criterion zeroed by a gate, and every
-  /// minimum met (so the reasons are criteria at 0 and a total below the threshold).
+  /// Whether the layout alone writes the line: every minimum met (so the reasons are criteria
+  /// at 0, by a gate or not, and a total below the threshold).
   func isCommon(_ trace: PlannedTrace) -> Bool {
-    for criterion in trace.criteria where criterion.firedGate != nil || !criterion.minimumsAtBest {
-      return false
-    }
+    for criterion in trace.criteria where !criterion.minimumsAtBest { return false }
     return true
+  }
+
+  /// The reasons of the criteria a gate zeroed (when the rulebook names criteria at 0), by
+  /// criterion index: named with the gate's reading, in the explainer's words.
+  func gateReasons(_ trace: PlannedTrace, _ figures: UnsafeBufferPointer<Int>)
+    -> [(criterion: Int, text: [UInt8])]
+  {
+    var reasons: [(criterion: Int, text: [UInt8])] = []
+    guard layout.noCriterionAtZero else { return reasons }
+    for (index, criterion) in trace.criteria.enumerated() {
+      guard let position = criterion.firedGate else { continue }
+      reasons.append((index, gateReason(criterion: index, gate: position, figures)))
+    }
+    return reasons
+  }
+
+  /// The reason of the criterion at `criterionIndex` zeroed by its gate at `position`, as a JSON
+  /// string: the gate's reading as `Evaluator` records it, worded by `Explainer.reason`.
+  func gateReason(
+    criterion criterionIndex: Int, gate position: Int, _ figures: UnsafeBufferPointer<Int>
+  )
+    -> [UInt8]
+  {
+    let explainer = prepared.phrases.explainer
+    let criterion = explainer.rulebook.criteria[criterionIndex]
+    let gate = criterion.gates[position]
+    func value(_ field: FieldRef) -> Int? {
+      let value = figures[field.index]
+      return value == ScoringPlan.missing ? nil : value
+    }
+    let result = GateResult(
+      id: gate.id, field: gate.field.id, value: value(gate.field), fired: true,
+      inputs: gate.condition.inputs.map { FieldValue(field: $0.id, value: value($0)) })
+    var bytes: [UInt8] = []
+    JSONWriter.appendString(
+      explainer.reason(.criterionZero(criterion: criterion.id, gate: result), category: ""),
+      to: &bytes)
+    return bytes
   }
 
   /// The line of a complete commune from the layout's fragments into `base` (at most
   /// `layout.fixedBound` bytes besides 6 a byte of its text cells): how many bytes it took, or
   /// nil when a phrase needs the general explainer.
   func appendCommon(
-    _ row: PlannedRow, _ trace: PlannedTrace, layout: CompactLineLayout,
+    _ row: PlannedRow, _ trace: PlannedTrace, gateReasons: [(criterion: Int, text: [UInt8])],
+    layout: CompactLineLayout,
     into base: UnsafeMutablePointer<UInt8>
   ) -> Int? {
     layout.pool.withUnsafeBufferPointer { pool in
@@ -90,7 +131,11 @@ struct PlannedCompactLine: Sendable {
                 var out = CompactLineWriter(pool: start, into: base, group: layout.group)
                 let line = CompactLine(
                   layout: layout, spans: spans, indicators: indicators, criteria: criteria)
-                guard line.write(row, outcomes: outcomes, results: results, to: &out) else {
+                guard
+                  line.write(
+                    row, outcomes: outcomes, results: results, gateReasons: gateReasons,
+                    to: &out)
+                else {
                   return nil
                 }
                 return out.at - base

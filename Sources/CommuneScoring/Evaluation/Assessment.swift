@@ -46,6 +46,11 @@ public struct IndicatorResult: Sendable, Equatable {
 public struct FieldValue: Sendable, Equatable {
   public var field: String
   public var value: Int?
+
+  package init(field: String, value: Int?) {
+    self.field = field
+    self.value = value
+  }
 }
 
 /// The result of one gate.
@@ -59,6 +64,16 @@ public struct GateResult: Sendable, Equatable {
   public var fired: Bool?
   /// Every field the gate's condition reads, as read (a rate's numerator and denominator).
   public var inputs: [FieldValue] = []
+
+  package init(
+    id: String, field: String, value: Int?, fired: Bool?, inputs: [FieldValue] = []
+  ) {
+    self.id = id
+    self.field = field
+    self.value = value
+    self.fired = fired
+    self.inputs = inputs
+  }
 }
 
 /// The result of one criterion.
