@@ -12,12 +12,16 @@ struct PlannedCompactLine: Sendable {
   let plan: ScoringPlan
   /// The fixed bytes of a line, laid out flat.
   let layout: CompactLineLayout
+  /// An empty trace, copied for each row: cheaper than making one (`PlannedTrace(plan)` looks
+  /// up its arrays' type metadata every time).
+  let emptyTrace: PlannedTrace
 
   /// The line writer of the rulebook of `prepared` compiled as `plan`; nil when some indicator
   /// of the plan has no prepared explanation (then every row takes the general path).
   init?(_ prepared: CompactTemplates, plan: ScoringPlan) {
     self.prepared = prepared
     self.plan = plan
+    emptyTrace = PlannedTrace(plan)
     let rulebook = prepared.phrases.explainer.rulebook
     // The trace lists the indicators criterion after criterion, as the layout does.
     var count = 0
@@ -47,7 +51,7 @@ struct PlannedCompactLine: Sendable {
 
   /// Appends the line of `row` (without its line break).
   func append(_ row: PlannedRow, to out: inout [UInt8]) {
-    var trace = PlannedTrace(plan)
+    var trace = emptyTrace
     guard row.figures.count == plan.fieldCount, row.score.status != .incomplete,
       plan.trace(row.figures, into: &trace), isCommon(trace)
     else { return appendEvaluated(row, to: &out) }
