@@ -149,7 +149,7 @@ struct CompactLine {
     gateReasons: [(criterion: Int, text: [UInt8])], to out: inout CompactLineWriter
   ) -> Bool {
     out.put(Self.literal(#"{"commune":{"category":"#))
-    row.category.withUnsafeBufferPointer { out.string($0) }
+    out.string(row.category)
     out.put(Self.literal(#","code":"#))
     out.string(row.code)
     out.put(Self.literal(#","district":"#))
@@ -350,7 +350,7 @@ struct CompactLine {
   }
 
   /// The category whose id is `id`.
-  func category(_ id: [UInt8]) -> CompactLineLayout.Category? {
+  func category(_ id: UnsafeBufferPointer<UInt8>) -> CompactLineLayout.Category? {
     layout.categories.first { category in
       let span = category.id
       return layout.pool[span.start..<span.start + span.count].elementsEqual(id)

@@ -45,37 +45,43 @@ import Testing
           try name.withUnsafeBufferPointer { name in
             try district.withUnsafeBufferPointer { district in
               try province.withUnsafeBufferPointer { province in
-                let row = PlannedRow(
-                  line: index + 2, code: code, name: name, district: district,
-                  province: province, category: category, year: 2024, score: score,
-                  pointScale: plan.pointScale, figures: figures)
-                var general: [UInt8] = []
-                line.appendEvaluated(row, to: &general)
-                var planned: [UInt8] = []
-                line.append(row, to: &planned)
-                let same = planned == general
-                #expect(same, "commune \(index + 1): \(String(decoding: planned, as: UTF8.self))")
-                var trace = PlannedTrace(plan)
-                guard score.status != .incomplete, plan.trace(figures, into: &trace),
-                  line.isCommon(trace)
-                else { return }
-                let cells = code.count + name.count + district.count + province.count
-                let gates = line.gateReasons(trace, figures)
-                var scratch = [UInt8](
-                  repeating: 0,
-                  count: line.layout.fixedBound + 6 * (cells + category.count)
-                    + gates.reduce(0) { $0 + $1.text.count })
-                let end = scratch.withUnsafeMutableBufferPointer { scratch in
-                  scratch.baseAddress.flatMap { base in
-                    line.appendCommon(
-                      row, trace, gateReasons: gates, layout: line.layout, into: base)
+                try category.withUnsafeBufferPointer { categoryBytes in
+                  try score.points.withUnsafeBufferPointer { points in
+                    let row = PlannedRow(
+                      line: index + 2, code: code, name: name, district: district,
+                      province: province, category: categoryBytes, year: 2024,
+                      score: PlannedRow.Score(score, points: points),
+                      pointScale: plan.pointScale, figures: figures)
+                    var general: [UInt8] = []
+                    line.appendEvaluated(row, to: &general)
+                    var planned: [UInt8] = []
+                    line.append(row, to: &planned)
+                    let same = planned == general
+                    #expect(
+                      same, "commune \(index + 1): \(String(decoding: planned, as: UTF8.self))")
+                    var trace = PlannedTrace(plan)
+                    guard score.status != .incomplete, plan.trace(figures, into: &trace),
+                      line.isCommon(trace)
+                    else { return }
+                    let cells = code.count + name.count + district.count + province.count
+                    let gates = line.gateReasons(trace, figures)
+                    var scratch = [UInt8](
+                      repeating: 0,
+                      count: line.layout.fixedBound + 6 * (cells + category.count)
+                        + gates.reduce(0) { $0 + $1.text.count })
+                    let end = scratch.withUnsafeMutableBufferPointer { scratch in
+                      scratch.baseAddress.flatMap { base in
+                        line.appendCommon(
+                          row, trace, gateReasons: gates, layout: line.layout, into: base)
+                      }
+                    }
+                    guard let end else { return }
+                    written += 1
+                    let layoutSame = Array(scratch[..<end]) == general
+                    #expect(layoutSame, "commune \(index + 1)")
+                    #expect(end <= scratch.count)
                   }
                 }
-                guard let end else { return }
-                written += 1
-                let layoutSame = Array(scratch[..<end]) == general
-                #expect(layoutSame, "commune \(index + 1)")
-                #expect(end <= scratch.count)
               }
             }
           }
