@@ -129,10 +129,14 @@ public struct DistrictKey: Hashable, Sendable, Comparable {
   /// "Huyện Châu Thành (An Giang)", or "— (An Giang)" without a district.
   public var label: String { "\(district ?? "—") (\(province))" }
 
-  /// Province, then district, in Vietnamese alphabetical order.
+  /// Province, then district, in Vietnamese alphabetical order; no district before an empty
+  /// one. A total order: two different keys never tie, so the summaries and the certification
+  /// list come out the same whatever order the communes were read in.
   public static func < (a: DistrictKey, b: DistrictKey) -> Bool {
     if a.province != b.province { return VietnameseOrder.less(a.province, b.province) }
-    return VietnameseOrder.less(a.district ?? "", b.district ?? "")
+    let (left, right) = (a.district ?? "", b.district ?? "")
+    if left != right { return VietnameseOrder.less(left, right) }
+    return a.district == nil && b.district != nil
   }
 }
 

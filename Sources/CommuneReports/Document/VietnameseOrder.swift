@@ -37,9 +37,12 @@ enum VietnameseOrder {
     return letters + [-1] + tones
   }
 
-  /// Whether `a` sorts before `b`.
+  /// Whether `a` sorts before `b`. Texts a reader sorts alike (differing only in case, say
+  /// "Quận Ba Đình" and "Quận BA Đình") are ordered by their code points, so that no two
+  /// different texts tie: a sort never depends on the order the texts arrived in.
   static func less(_ a: String, _ b: String) -> Bool {
     let (left, right) = (key(a), key(b))
-    return left.lexicographicallyPrecedes(right)
+    if left != right { return left.lexicographicallyPrecedes(right) }
+    return a < b
   }
 }
