@@ -12,39 +12,12 @@ func listRun(
   executor: some BatchExecutor, language: Language, split: ListSplit = .all,
   reviews: ReviewCorrections? = nil, certifiedOnly: Bool = false
 ) throws -> (output: [UInt8], reports: [String], plannedCommunes: Int) {
-  var writer = format.writer(
-    BatchWriterOptions(
+  try writerRun(
+    format, sources,
+    options: BatchWriterOptions(
       rulebook: shippedRulebook, language: language, certifiedOnly: certifiedOnly,
-      withReview: reviews != nil, split: split))
-  var output: [UInt8] = []
-  var reports: [String] = []
-  var plannedCommunes = 0
-  writer.begin(into: &output)
-  let tally = try BatchEngine(.init(rulebook: shippedRulebook, reviews: reviews)).run(
-    sources.map { BatchSource(name: $0.0, layout: .csv, bytes: $0.1, chunkSize: 4096) },
-    executor: executor, format: writer.formatter,
-    planned: planned ? writer.plannedFormatter : nil
-  ) { item in
-    switch item {
-    case .assessed(let row, let formatted): writer.add(row, formatted: formatted, into: &output)
-    case .formatted(let bytes, let communes):
-      writer.add(formatted: bytes, communes: communes, into: &output)
-      plannedCommunes += communes
-    case .rejected(let rejection):
-      reports.append("rejected \(rejection.source):\(rejection.line) \(rejection.error)")
-      writer.reject(rejection, into: &output)
-    case .note(let source, let note): reports.append("note \(source) \(note)")
-    case .unusedReview(let rejection): reports.append("unused \(rejection.line)")
-    }
-  }
-  var written: [UInt8] = []
-  writer.end(tally, into: &output) { bytes in
-    written += bytes
-    bytes.removeAll(keepingCapacity: true)
-  }
-  written += output
-  reports.append("tally \(tally.all) \(tally.sources.map(\.counts))")
-  return (written, reports, plannedCommunes)
+      withReview: reviews != nil, split: split),
+    reviews: reviews, planned: planned, executor: executor, chunkSize: 4096)
 }
 
 /// The certification list (HTML, and Word's document) for communes the compiled plan scored

@@ -1,0 +1,44 @@
+import CommuneReports
+import CommuneScoring
+import Testing
+
+/// Runs `sources` (CSV) through the engine into `format`'s writer, as `cfc batch` does;
+/// `planned` lets the compiled plan score what it can. Returns the bytes written (flushed in
+/// pieces where the writer flushes), what was reported (rejections, notes, unused review lines,
+/// the tally), and how many communes the plan scored.
+func writerRun(
+  _ format: BatchFormat, _ sources: [(String, [UInt8])], options: BatchWriterOptions,
+  reviews: ReviewCorrections? = nil, planned: Bool, executor: some BatchExecutor,
+  chunkSize: Int
+) throws -> (output: [UInt8], reports: [String], plannedCommunes: Int) {
+  var writer = format.writer(options)
+  var output: [UInt8] = []
+  var reports: [String] = []
+  var plannedCommunes = 0
+  writer.begin(into: &output)
+  let tally = try BatchEngine(.init(rulebook: options.rulebook, reviews: reviews)).run(
+    sources.map { BatchSource(name: $0.0, layout: .csv, bytes: $0.1, chunkSize: chunkSize) },
+    executor: executor, format: writer.formatter,
+    planned: planned ? writer.plannedFormatter : nil
+  ) { item in
+    switch item {
+    case .assessed(let row, let formatted): writer.add(row, formatted: formatted, into: &output)
+    case .formatted(let bytes, let communes):
+      writer.add(formatted: bytes, communes: communes, into: &output)
+      plannedCommunes += communes
+    case .rejected(let rejection):
+      reports.append("rejected \(rejection.source):\(rejection.line) \(rejection.error)")
+      writer.reject(rejection, into: &output)
+    case .note(let source, let note): reports.append("note \(source) \(note)")
+    case .unusedReview(let rejection): reports.append("unused \(rejection.line)")
+    }
+  }
+  var written: [UInt8] = []
+  writer.end(tally, into: &output) { bytes in
+    written += bytes
+    bytes.removeAll(keepingCapacity: true)
+  }
+  written += output
+  reports.append("tally \(tally.all) \(tally.sources.map(\.counts))")
+  return (written, reports, plannedCommunes)
+}
