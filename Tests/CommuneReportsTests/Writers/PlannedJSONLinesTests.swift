@@ -96,34 +96,12 @@ func jsonLinesRun(
   executor: some BatchExecutor, language: Language = .en, chunkSize: Int = 1 << 16,
   reviews: ReviewCorrections? = nil, certifiedOnly: Bool = false
 ) throws -> (output: [UInt8], reports: [String], plannedCommunes: Int) {
-  var writer = BatchFormat.jsonl.writer(
-    BatchWriterOptions(
+  try writerRun(
+    .jsonl, sources,
+    options: BatchWriterOptions(
       rulebook: rulebook, language: language, certifiedOnly: certifiedOnly,
-      withReview: reviews != nil))
-  var output: [UInt8] = []
-  var reports: [String] = []
-  var plannedCommunes = 0
-  writer.begin(into: &output)
-  let tally = try BatchEngine(.init(rulebook: rulebook, reviews: reviews)).run(
-    sources.map { BatchSource(name: $0.0, layout: .csv, bytes: $0.1, chunkSize: chunkSize) },
-    executor: executor, format: writer.formatter,
-    planned: planned ? writer.plannedFormatter : nil
-  ) { item in
-    switch item {
-    case .assessed(let row, let formatted): writer.add(row, formatted: formatted, into: &output)
-    case .formatted(let bytes, let communes):
-      writer.add(formatted: bytes, communes: communes, into: &output)
-      plannedCommunes += communes
-    case .rejected(let rejection):
-      reports.append("rejected \(rejection.source):\(rejection.line) \(rejection.error)")
-      writer.reject(rejection, into: &output)
-    case .note(let source, let note): reports.append("note \(source) \(note)")
-    case .unusedReview(let rejection): reports.append("unused \(rejection.line)")
-    }
-  }
-  writer.end(tally, into: &output)
-  reports.append("tally \(tally.all) \(tally.sources.map(\.counts))")
-  return (output, reports, plannedCommunes)
+      withReview: reviews != nil),
+    reviews: reviews, planned: planned, executor: executor, chunkSize: chunkSize)
 }
 
 @Suite struct PlannedJSONLinesTests {

@@ -233,35 +233,14 @@ func jsonRun(
   chunkSize: Int = 1 << 16, reviews: ReviewCorrections? = nil, certifiedOnly: Bool = false,
   receipts: Bool = false, format: BatchFormat = .csv, language: Language = .en
 ) throws -> (output: [UInt8], reports: [String], plannedCommunes: Int) {
-  var writer = format.writer(
-    BatchWriterOptions(
-      rulebook: shippedRulebook, language: language, certifiedOnly: certifiedOnly,
-      withReview: reviews != nil))
-  var output: [UInt8] = []
-  var reports: [String] = []
-  var plannedCommunes = 0
-  writer.begin(into: &output)
   var configuration = BatchEngine.Configuration(rulebook: shippedRulebook, reviews: reviews)
   configuration.inputReceipts = receipts
-  let tally = try BatchEngine(configuration).run(
-    sources.map { BatchSource(name: $0.0, layout: $0.1, bytes: $0.2, chunkSize: chunkSize) },
-    executor: executor, format: writer.formatter,
-    planned: planned ? writer.plannedFormatter : nil
-  ) { item in
-    switch item {
-    case .assessed(let row, let formatted): writer.add(row, formatted: formatted, into: &output)
-    case .formatted(let bytes, let communes):
-      writer.add(formatted: bytes, communes: communes, into: &output)
-      plannedCommunes += communes
-    case .rejected(let rejection):
-      reports.append("rejected \(rejection.source):\(rejection.line) \(rejection.error)")
-    case .note(let source, let note): reports.append("note \(source) \(note)")
-    case .unusedReview(let rejection): reports.append("unused \(rejection.line)")
-    }
-  }
-  writer.end(tally, into: &output)
-  reports.append("tally \(tally.all) \(tally.sources.map(\.counts))")
-  return (output, reports, plannedCommunes)
+  return try writerRun(
+    format, sources,
+    options: BatchWriterOptions(
+      rulebook: shippedRulebook, language: language, certifiedOnly: certifiedOnly,
+      withReview: reviews != nil),
+    configuration: configuration, planned: planned, executor: executor, chunkSize: chunkSize)
 }
 
 @Suite struct PlannedJSONTests {

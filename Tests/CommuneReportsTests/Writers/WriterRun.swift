@@ -11,13 +11,25 @@ func writerRun(
   reviews: ReviewCorrections? = nil, planned: Bool, executor: some BatchExecutor,
   chunkSize: Int
 ) throws -> (output: [UInt8], reports: [String], plannedCommunes: Int) {
+  try writerRun(
+    format, sources.map { ($0.0, .csv, $0.1) }, options: options,
+    configuration: BatchEngine.Configuration(rulebook: options.rulebook, reviews: reviews),
+    planned: planned, executor: executor, chunkSize: chunkSize)
+}
+
+/// The same, for sources of any layout read with `configuration`.
+func writerRun(
+  _ format: BatchFormat, _ sources: [(String, BatchLayout, [UInt8])],
+  options: BatchWriterOptions, configuration: BatchEngine.Configuration, planned: Bool,
+  executor: some BatchExecutor, chunkSize: Int
+) throws -> (output: [UInt8], reports: [String], plannedCommunes: Int) {
   var writer = format.writer(options)
   var output: [UInt8] = []
   var reports: [String] = []
   var plannedCommunes = 0
   writer.begin(into: &output)
-  let tally = try BatchEngine(.init(rulebook: options.rulebook, reviews: reviews)).run(
-    sources.map { BatchSource(name: $0.0, layout: .csv, bytes: $0.1, chunkSize: chunkSize) },
+  let tally = try BatchEngine(configuration).run(
+    sources.map { BatchSource(name: $0.0, layout: $0.1, bytes: $0.2, chunkSize: chunkSize) },
     executor: executor, format: writer.formatter,
     planned: planned ? writer.plannedFormatter : nil
   ) { item in
