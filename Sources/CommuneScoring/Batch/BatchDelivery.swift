@@ -28,6 +28,7 @@ extension BatchEngine {
       deliver(.formatted(output.bytes[runStart..<runEnd], communes: runCount))
       runCount = 0
     }
+    state.duplicates.touch(output.rows.lazy.map { $0.outcome < 0 ? $0.key : 0 })
     for entry in output.rows {
       guard entry.outcome < 0 else {
         flush()

@@ -1,5 +1,6 @@
-import CommuneScoring
 import Testing
+
+@testable import CommuneScoring
 
 @Suite struct DuplicateIndexReferenceTests {
   @Test func theIndexFindsWhatADictionaryOfEveryCodeAndYearFinds() {
@@ -30,5 +31,35 @@ import Testing
       if expected != nil { found += 1 }
     }
     #expect(found > 5_000)
+  }
+
+  /// The serial end reads a group's home slots before it looks its rows up: reading must not
+  /// remember a key, nor change what a lookup answers.
+  @Test func touchingKeysBeforehandChangesNoAnswer() {
+    var index = DuplicateIndex()
+    var reference: [UInt64: DuplicateIndex.Place] = [:]
+    var random = SplitMix64(seed: 11)
+    var line = 0
+    for _ in 0..<2_000 {
+      let keys = (0..<64).map { _ -> UInt64 in
+        let code = String(random.next() % 150_000)
+        let year = [2024, 2023, 1899, 4095][Int(random.next() % 4)]
+        return DuplicateIndex.pack(code, year)!
+      }
+      // Half the groups touch keys other than their own, as a worker's later group would.
+      let touched =
+        random.next() % 2 == 0 ? keys : keys.map { $0 ^ (1 << 12) }
+      index.touch(touched + [0])
+      for key in keys {
+        line += 1
+        let expected = reference[key]
+        if expected == nil { reference[key] = DuplicateIndex.Place(source: 0, line: line) }
+        let answer = index.first(packed: key, source: 0, line: line)
+        #expect(answer == expected)
+        if answer != expected { return }
+      }
+    }
+    #expect(reference.count > 60_000)
+    #expect(reference.count < 128_000)
   }
 }
