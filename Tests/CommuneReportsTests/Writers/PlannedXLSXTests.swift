@@ -109,6 +109,18 @@ func xlsxRun(
     try expectSame(gates, rulebook: gatesWorkbookRulebook, language: language, atLeast: 700)
   }
 
+  @Test func namesWithMarkupAndControlsGiveTheGeneralWorkbook() throws {
+    // Texts the plan reads but the cells must escape, or lose a control from (a quote would
+    // send the row to the general path): the frame's space is reserved for the longest
+    // escaping.
+    let batch = String(decoding: madeBatch(600, seed: 21), as: UTF8.self)
+      .replacingOccurrences(of: "Xã Tân Phú", with: "Xã <&> Tân'Phú\u{7F}\u{0B}x")
+      .replacingOccurrences(of: "Nam Định", with: "Nam & Định<>'")
+    let sources = [("markup.csv", Array(batch.utf8))]
+    try expectSame(sources, language: .vi, atLeast: 300)
+    try expectSame(sources, language: .en, executor: TwoThreadExecutor(), atLeast: 300)
+  }
+
   @Test func theListNumbersEveryCommuneOnceInInputOrderAndTheSummaryCountsThemAll() throws {
     // More communes than the sample measured for the column widths, with repeats rejected.
     let run = try xlsxRun(sources, planned: true, executor: TwoThreadExecutor())
