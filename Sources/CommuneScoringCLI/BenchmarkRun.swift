@@ -69,6 +69,16 @@ struct BenchmarkRun {
     terminal.out(t("tải trung bình lúc bắt đầu: ", "load average at the start: ") + loads() + "\n")
   }
 
+  /// The line on how far apart the cores are (`BenchmarkCores`).
+  func coreDistance(_ when: (vi: String, en: String)) -> String {
+    let measured = BenchmarkCores.roundTrip().map { decimal($0, 0) + " ns" }
+    return t(
+      "  một dòng bộ nhớ đệm đi giữa hai lõi và về, \(when.vi): "
+        + (measured ?? "không đo được (không có lõi thứ hai rảnh trong một giây)") + "\n",
+      "  a cache line from one core to the other and back, \(when.en): "
+        + (measured ?? "not measured (no second core free within a second)") + "\n")
+  }
+
   /// The first JSON Lines record, alone in `commune`.
   func writeFirstRecord() throws(CLIError) {
     let file = try Files.open(jsonl)
@@ -116,7 +126,9 @@ struct BenchmarkRun {
       name: "CSV → CSV, --jobs 1", argv: csvOut.argv + ["--jobs", "1"])
     let two = BenchmarkCommandLine(
       name: "CSV → CSV, --jobs 2", argv: csvOut.argv + ["--jobs", "2"])
+    let before = coreDistance((vi: "trước khi đo", en: "before the pairs"))
     let workers = try compare(one, two)
+    terminal.out(before + coreDistance((vi: "sau khi đo", en: "after them")))
     let speedUp = BenchmarkChild.median(
       zip(workers.first, workers.second).map { $0.wall / $1.wall })
     terminal.out(

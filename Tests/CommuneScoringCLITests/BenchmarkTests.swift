@@ -55,6 +55,20 @@ struct BenchmarkTests {
     #endif
   }
 
+  @Test("how far apart the cores are is measured without hanging, or said not to be")
+  func coreDistance() {
+    // Other tests keep the cores busy meanwhile, so the other thread may not get a core: the
+    // measurement then gives up after a second rather than spin on.
+    let start = ContinuousClock.now
+    let measured = BenchmarkCores.roundTrip(trips: 1_000, batches: 3)
+    #expect(ContinuousClock.now - start < .seconds(3))
+    if sysconf(Int32(_SC_NPROCESSORS_ONLN)) < 2 { #expect(measured == nil) }
+    if let measured {
+      // A cache line's round trip takes tens to hundreds of nanoseconds.
+      #expect(measured > 1 && measured < 1_000_000, "\(measured) ns")
+    }
+  }
+
   @Test("numbers are written the reader's way")
   func numbers() {
     #expect(BenchmarkCheck.decimal(0.354, places: 2, .vi) == "0,35")
@@ -77,6 +91,7 @@ struct BenchmarkTests {
       "CSV → xlsx against CSV → CSV:", "CSV → text against CSV → CSV:",
       "CSV → html against CSV → CSV:", "cfc assess against cfc --version",
       "Issue 12's targets (300 communes",
+      "a cache line from one core to the other and back, before the pairs:",
     ] {
       #expect(run.stdout.contains(heading), "\(heading)")
     }
