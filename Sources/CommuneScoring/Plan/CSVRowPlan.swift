@@ -208,46 +208,6 @@ struct CSVRowPlan: Sendable {
   static func isPlainText(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
     guard let first = range.first, let last = range.last else { return true }
     for edge in [bytes[first], bytes[last]] where edge == 0x20 || edge == 0x09 { return false }
-    var index = range.lowerBound
-    let end = range.upperBound
-    while index < end {
-      let lead = bytes[index]
-      if lead < 0x80 {
-        index += 1
-        continue
-      }
-      // The continuation bytes a lead byte needs, and the range the first of them must be in.
-      let count: Int
-      var low: UInt8 = 0x80
-      var high: UInt8 = 0xBF
-      switch lead {
-      case 0xCC, 0xCD: return false
-      case 0xC2...0xDF: count = 1
-      case 0xE0:
-        count = 2
-        low = 0xA0
-      case 0xE1...0xEC, 0xEE...0xEF: count = 2
-      case 0xED:
-        count = 2
-        high = 0x9F
-      case 0xF0:
-        count = 3
-        low = 0x90
-      case 0xF1...0xF3: count = 3
-      case 0xF4:
-        count = 3
-        high = 0x8F
-      default: return false
-      }
-      guard index + count < end else { return false }
-      let second = bytes[index + 1]
-      guard second >= low, second <= high else { return false }
-      for offset in stride(from: 2, through: count, by: 1) {
-        let next = bytes[index + offset]
-        guard next >= 0x80, next <= 0xBF else { return false }
-      }
-      index += count + 1
-    }
-    return true
+    return UTF8Lead.isWellFormed(bytes, range, refusingCombiningMarks: true)
   }
 }

@@ -129,27 +129,8 @@ public struct TextDecoder: Sendable {
         index += 1
         continue
       }
-      let length: Int
-      var low: UInt8 = 0x80
-      var high: UInt8 = 0xBF
-      switch byte {
-      case 0xC2...0xDF: length = 2
-      case 0xE0:
-        length = 3
-        low = 0xA0
-      case 0xE1...0xEC, 0xEE...0xEF: length = 3
-      case 0xED:
-        length = 3
-        high = 0x9F
-      case 0xF0:
-        length = 4
-        low = 0x90
-      case 0xF1...0xF3: length = 4
-      case 0xF4:
-        length = 4
-        high = 0x8F
-      default: return index
-      }
+      guard let (count, low, high) = UTF8Lead.continuation(after: byte) else { return index }
+      let length = count + 1
       for offset in 1..<length {
         guard index + offset < end else { return final ? index : nil }
         let next = bytes[index + offset]
