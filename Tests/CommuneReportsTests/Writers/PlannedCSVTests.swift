@@ -139,14 +139,7 @@ func csvRun(
   }
 
   @Test func withAReviewFileAndTheCertifiedListThePlannedCSVIsTheGeneralOne() throws {
-    var byCommune: [ReviewCorrections.Key: [ReviewCorrections.Entry]] = [:]
-    for code in ["00002", "00010", "00077", "99999"] {
-      byCommune[ReviewCorrections.Key(code: code, year: 2024)] = [
-        ReviewCorrections.Entry(
-          line: 2, adjustment: Adjustment(field: "births", value: 500, reason: "recount"))
-      ]
-    }
-    let reviews = ReviewCorrections(source: "review.csv", council: "HĐ", byCommune: byCommune)
+    let reviews = recountedReviews
     for certifiedOnly in [false, true] {
       let general = try csvRun(
         sources, planned: false, executor: SerialBatchExecutor(), reviews: reviews,

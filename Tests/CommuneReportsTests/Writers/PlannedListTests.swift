@@ -107,14 +107,7 @@ func listRun(
   }
 
   @Test func withTwoWorkersAndAReviewFileThePlannedListIsTheGeneralOne() throws {
-    var byCommune: [ReviewCorrections.Key: [ReviewCorrections.Entry]] = [:]
-    for code in ["00002", "00010", "00077", "99999"] {
-      byCommune[ReviewCorrections.Key(code: code, year: 2024)] = [
-        ReviewCorrections.Entry(
-          line: 2, adjustment: Adjustment(field: "births", value: 500, reason: "recount"))
-      ]
-    }
-    let reviews = ReviewCorrections(source: "review.csv", council: "HĐ", byCommune: byCommune)
+    let reviews = recountedReviews
     try expectSame(.html, language: .vi, executor: TwoThreadExecutor())
     try expectSame(.html, language: .en, executor: TwoThreadExecutor(), reviews: reviews)
   }

@@ -84,14 +84,7 @@ func xlsxRun(
   }
 
   @Test func aCertifiedOnlyListAndAReviewFileGiveTheGeneralWorkbook() throws {
-    var byCommune: [ReviewCorrections.Key: [ReviewCorrections.Entry]] = [:]
-    for code in ["00002", "00010", "00077", "99999"] {
-      byCommune[ReviewCorrections.Key(code: code, year: 2024)] = [
-        ReviewCorrections.Entry(
-          line: 2, adjustment: Adjustment(field: "births", value: 500, reason: "recount"))
-      ]
-    }
-    let reviews = ReviewCorrections(source: "review.csv", council: "HĐ", byCommune: byCommune)
+    let reviews = recountedReviews
     for certifiedOnly in [false, true] {
       try expectSame(
         sources, language: .vi, executor: TwoThreadExecutor(), reviews: reviews,

@@ -54,3 +54,16 @@ func writerRun(
   reports.append("tally \(tally.all) \(tally.sources.map(\.counts))")
   return (written, reports, plannedCommunes)
 }
+
+/// A council's review of four communes (three in the generated batches, 99999 in none): each
+/// has its births recounted to 500, so the general path scores them twice.
+let recountedReviews: ReviewCorrections = {
+  var byCommune: [ReviewCorrections.Key: [ReviewCorrections.Entry]] = [:]
+  for code in ["00002", "00010", "00077", "99999"] {
+    byCommune[ReviewCorrections.Key(code: code, year: 2024)] = [
+      ReviewCorrections.Entry(
+        line: 2, adjustment: Adjustment(field: "births", value: 500, reason: "recount"))
+    ]
+  }
+  return ReviewCorrections(source: "review.csv", council: "HĐ", byCommune: byCommune)
+}()
