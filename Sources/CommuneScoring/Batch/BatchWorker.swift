@@ -197,34 +197,11 @@ struct PlannedScratch {
           && fast.rows.scoring.score(slots, category: cells.category, into: &score)
       }
       guard scored else { return false }
-      func cell(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(rebasing: buffer[range])
-      }
-      // A commune the council reviewed is scored twice, by the general path.
-      if let reviews = configuration.reviews,
-        reviews.byCommune[
-          ReviewCorrections.Key(
-            code: String(decoding: cell(cells.code), as: UTF8.self), year: cells.year)]
-          != nil
-      {
-        return false
-      }
-      let start = output.bytes.count
-      slots.withUnsafeBufferPointer { figures in
-        score.points.withUnsafeBufferPointer { points in
-          fast.format(
-            PlannedRow(
-              line: record.line, code: cell(cells.code), name: cell(cells.name),
-              district: cell(cells.district), province: cell(cells.province),
-              category: fast.rows.categoryIDs[cells.category], year: cells.year,
-              score: PlannedRow.Score(score, points: points),
-              pointScale: fast.rows.scoring.pointScale, figures: figures), &output.bytes)
-        }
-      }
-      output.rows.append(
-        GroupOutput.Entry(
-          line: record.line, key: cells.key, start: start, end: output.bytes.count))
-      return true
+      return output.addPlanned(
+        cells, line: record.line, in: buffer,
+        category: fast.rows.categoryIDs[cells.category],
+        pointScale: fast.rows.scoring.pointScale, figures: slots, score: score,
+        configuration: configuration, format: fast.format)
     }
   }
 }

@@ -73,16 +73,7 @@ struct CSVRowPlan: Sendable {
   }
 
   /// What the fast path read of a row besides its figures.
-  struct Cells {
-    var code = 0..<0
-    var name = 0..<0
-    var district = 0..<0
-    var province = 0..<0
-    var category = 0
-    var year = 0
-    /// The commune code and year packed as `DuplicateIndex` packs them.
-    var key: UInt64 = 0
-  }
+  typealias Cells = PlannedCells
 
   /// Reads the record at `range` of `bytes` (its line break excluded) into `cells` and `slots`
   /// (every slot is written). False when the general path must read it.

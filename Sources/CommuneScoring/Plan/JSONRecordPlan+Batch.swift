@@ -70,34 +70,10 @@ struct JSONPlannedScratch {
         plan.isValid(slots) && plan.score(slots, category: category, into: &score)
       }
       guard scored else { return false }
-      func text(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(rebasing: buffer[range])
-      }
-      // A commune the council reviewed is scored twice, by the general path.
-      if let reviews = configuration.reviews,
-        reviews.byCommune[
-          ReviewCorrections.Key(
-            code: String(decoding: text(cells.code), as: UTF8.self), year: cells.year)]
-          != nil
-      {
-        return false
-      }
-      let start = output.bytes.count
-      slots.withUnsafeBufferPointer { figures in
-        score.points.withUnsafeBufferPointer { points in
-          fast.format(
-            PlannedRow(
-              line: record.line, code: text(cells.code), name: text(cells.name),
-              district: text(cells.district), province: text(cells.province),
-              category: fast.records.categoryIDs[cells.category], year: cells.year,
-              score: PlannedRow.Score(score, points: points), pointScale: plan.pointScale,
-              figures: figures), &output.bytes)
-        }
-      }
-      output.rows.append(
-        GroupOutput.Entry(
-          line: record.line, key: cells.key, start: start, end: output.bytes.count))
-      return true
+      return output.addPlanned(
+        cells, line: record.line, in: buffer,
+        category: fast.records.categoryIDs[cells.category], pointScale: plan.pointScale,
+        figures: slots, score: score, configuration: configuration, format: fast.format)
     }
   }
 }

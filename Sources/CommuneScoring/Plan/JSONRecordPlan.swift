@@ -101,16 +101,7 @@ struct JSONRecordPlan: Sendable {
   }
 
   /// What the fast path read of a record besides its figures.
-  struct Cells {
-    var code = 0..<0
-    var name = 0..<0
-    var district = 0..<0
-    var province = 0..<0
-    var category = 0
-    var year = 0
-    /// The commune code and year packed as `DuplicateIndex` packs them.
-    var key: UInt64 = 0
-  }
+  typealias Cells = PlannedCells
 
   /// One worker's memory of how records spell themselves, so that each key is most often
   /// found by one comparison: the field that followed each field in the record before, and

@@ -82,3 +82,54 @@ extension BatchEngine {
   /// scored by the general path: the differential tests compare the two.
   public typealias PlannedFormatter = @Sendable (PlannedRow, inout [UInt8]) -> Void
 }
+
+/// What a compiled plan (`CSVRowPlan`, `JSONRecordPlan`) read of a record besides its figures:
+/// where its texts are in the batch's bytes, its category's index, its year and its key.
+struct PlannedCells {
+  var code = 0..<0
+  var name = 0..<0
+  var district = 0..<0
+  var province = 0..<0
+  var category = 0
+  var year = 0
+  /// The commune code and year packed as `DuplicateIndex` packs them.
+  var key: UInt64 = 0
+}
+
+extension GroupOutput {
+  /// Formats the commune a plan read into `cells` (in `buffer`; `category` is its category's
+  /// id) and scored into `score` (from `figures`), and records its row; false, with nothing written, for a commune the council
+  /// reviewed, which the general path scores twice.
+  @inline(__always)
+  mutating func addPlanned(
+    _ cells: PlannedCells, line: Int, in buffer: UnsafeBufferPointer<UInt8>,
+    category: UnsafeBufferPointer<UInt8>, pointScale: Int, figures: [Int], score: PlannedScore,
+    configuration: BatchEngine.Configuration, format: BatchEngine.PlannedFormatter
+  ) -> Bool {
+    func text(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+      UnsafeBufferPointer(rebasing: buffer[range])
+    }
+    if let reviews = configuration.reviews,
+      reviews.byCommune[
+        ReviewCorrections.Key(
+          code: String(decoding: text(cells.code), as: UTF8.self), year: cells.year)]
+        != nil
+    {
+      return false
+    }
+    let start = bytes.count
+    figures.withUnsafeBufferPointer { figures in
+      score.points.withUnsafeBufferPointer { points in
+        format(
+          PlannedRow(
+            line: line, code: text(cells.code), name: text(cells.name),
+            district: text(cells.district), province: text(cells.province),
+            category: category, year: cells.year,
+            score: PlannedRow.Score(score, points: points), pointScale: pointScale,
+            figures: figures), &bytes)
+      }
+    }
+    rows.append(Entry(line: line, key: cells.key, start: start, end: bytes.count))
+    return true
+  }
+}
