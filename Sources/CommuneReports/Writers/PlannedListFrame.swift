@@ -67,15 +67,10 @@ enum PlannedListFrame {
     Int(Int64(bitPattern: code >> 1) ^ -Int64(bitPattern: code & 1))
   }
 
-  /// Appends `value` as a LEB128 variable-length unsigned integer.
-  static func put(_ value: UInt64, _ bytes: inout [UInt8]) {
-    var rest = value
-    while rest >= 0x80 {
-      bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
-      rest >>= 7
-    }
-    bytes.append(UInt8(rest))
-  }
+  /// Appends `value` as a LEB128 variable-length unsigned integer, as the certified list's
+  /// byte store writes its numbers.
+  @inline(__always)
+  static func put(_ value: UInt64, _ bytes: inout [UInt8]) { CertifiedList.put(value, &bytes) }
 
   /// Calls `body` with the entry of every frame of `frames`, in order.
   static func forEachEntry(_ frames: ArraySlice<UInt8>, _ body: (BatchEntry) -> Void) {
