@@ -45,9 +45,9 @@ enum BenchmarkCommand {
     usage: "cfc benchmark [--communes N] [--runs N] [--hello FILE] [--cfc FILE] [--lang vi|en]",
     summary: LocalizedText(
       vi:
-        "Đo hiệu năng theo các mục tiêu của issue 12: sinh N xã giả lập vào thư mục tạm (CSV và JSON Lines), rồi đo từng cặp lệnh chạy xen kẽ (A B, B A, …): awk chỉ đọc mọi trường (mức sàn) với `cfc batch` CSV → CSV; một luồng với hai luồng; đầu ra CSV với JSON Lines, xlsx, văn bản và HTML; đầu vào CSV với JSON Lines; `cfc assess` một xã với một chương trình Swift hello world và với `cfc --version`. Mỗi tiến trình con được đo bằng chính mức dùng tài nguyên của nó (wait4: thời gian thực, CPU, bộ nhớ tối đa); in trung vị, nhỏ nhất, lớn nhất, tỉ lệ mỗi cặp, rồi từng mục tiêu với kết luận đạt hay chưa. Hãy dùng bản release: swift build -c release --static-swift-stdlib.",
+        "Đo hiệu năng theo các mục tiêu của issue 12: sinh N xã giả lập vào thư mục tạm (CSV và JSON Lines), rồi đo từng cặp lệnh chạy xen kẽ (A B, B A, …): awk chỉ đọc mọi trường (mức sàn) với `cfc batch` CSV → CSV; một luồng với hai luồng; đầu ra CSV với JSON Lines, xlsx, văn bản và HTML; đầu vào CSV với JSON Lines; `cfc assess` một xã với một chương trình Swift hello world và với `cfc --version`. Mỗi tiến trình con được đo bằng chính mức dùng tài nguyên của nó (wait4: thời gian thực, CPU, bộ nhớ tối đa); in trung vị, nhỏ nhất, lớn nhất, trung vị tỉ lệ của các cặp, rồi từng mục tiêu với kết luận đạt hay chưa. Hãy dùng bản release: swift build -c release --static-swift-stdlib.",
       en:
-        "Benchmark against issue 12's targets: generates N synthetic communes in a temporary folder (CSV and JSON Lines), then times pairs of commands run alternately (A B, B A, …): awk merely reading every field (the floor) against `cfc batch` CSV → CSV; one worker against two; CSV out against JSON Lines, xlsx, text and HTML out; CSV in against JSON Lines in; `cfc assess` of one commune against a hello-world Swift program and against `cfc --version`. Each child is measured by its own resource usage (wait4: wall, CPU, peak memory); prints medians, extremes, each pair's ratio, then every target with its verdict. Use a release build: swift build -c release --static-swift-stdlib."
+        "Benchmark against issue 12's targets: generates N synthetic communes in a temporary folder (CSV and JSON Lines), then times pairs of commands run alternately (A B, B A, …): awk merely reading every field (the floor) against `cfc batch` CSV → CSV; one worker against two; CSV out against JSON Lines, xlsx, text and HTML out; CSV in against JSON Lines in; `cfc assess` of one commune against a hello-world Swift program and against `cfc --version`. Each child is measured by its own resource usage (wait4: wall, CPU, peak memory); prints medians, extremes, the median of the pairs' ratios, then every target with its verdict. Use a release build: swift build -c release --static-swift-stdlib."
     ),
     options: [communes, runs, hello, binary, CommonOptions.lang],
     examples: [
@@ -58,13 +58,18 @@ enum BenchmarkCommand {
   static func run(_ arguments: [String], terminal: Terminal) throws(CLIError) -> ExitCode {
     guard let parsed = try help.parse(arguments, terminal: terminal) else { return .success }
     let language = parsed.language
-    let count = Int(parsed.value("--communes") ?? "10000") ?? -1
-    let repeats = Int(parsed.value("--runs") ?? "5") ?? -1
-    guard count > 0, repeats > 0 else {
-      throw CLIError(
-        .usage, vi: "--communes và --runs cần số nguyên lớn hơn 0",
-        en: "--communes and --runs need whole numbers above 0", usage: help.usage)
+    func positive(_ option: String, _ fallback: Int) throws(CLIError) -> Int {
+      guard let text = parsed.value(option) else { return fallback }
+      guard let value = Int(text), value > 0 else {
+        throw CLIError(
+          .usage, vi: "tùy chọn '\(option)' cần một số nguyên lớn hơn 0, không phải '\(text)'",
+          en: "option '\(option)' needs a whole number above 0, not '\(text)'",
+          usage: help.usage)
+      }
+      return value
     }
+    let count = try positive("--communes", 10000)
+    let repeats = try positive("--runs", 5)
     let me = parsed.value("--cfc").map(absolute) ?? ownPath()
     let folder = FileManager.default.temporaryDirectory.path + "/cfc-benchmark-\(getpid())"
     try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

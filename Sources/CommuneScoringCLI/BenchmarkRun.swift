@@ -218,8 +218,12 @@ struct BenchmarkRun {
     let pair = try BenchmarkPair.run(a, b, repeats: repeats ?? self.repeats)
     if title { terminal.out("\n\(b.name) \(t("so với", "against")) \(a.name):\n") }
     let width = max(a.name.count, b.name.count)
-    terminal.out(line("A", a.name, pair.first, width: width))
-    terminal.out(line("B", b.name, pair.second, width: width))
+    // A rate for the commands that read the generated communes (not one commune's assessment).
+    func reads(_ command: BenchmarkCommandLine) -> Bool {
+      command.argv.contains(csv) || command.argv.contains(jsonl)
+    }
+    terminal.out(line("A", a.name, pair.first, width: width, rate: reads(a)))
+    terminal.out(line("B", b.name, pair.second, width: width, rate: reads(b)))
     terminal.out(
       t(
         "  tỉ lệ B / A (trung vị các cặp): thời gian thực ",
@@ -235,7 +239,9 @@ struct BenchmarkRun {
   }
 
   /// One command's figures: medians with their extremes, the rate of a batch, the peak memory.
-  func line(_ label: String, _ name: String, _ runs: [BenchmarkMeasure], width: Int) -> String {
+  func line(
+    _ label: String, _ name: String, _ runs: [BenchmarkMeasure], width: Int, rate: Bool
+  ) -> String {
     let walls = runs.map(\.wall)
     let cpus = runs.map(\.cpu)
     let wall = BenchmarkChild.median(walls)
@@ -250,7 +256,7 @@ struct BenchmarkRun {
     let padded = name + String(repeating: " ", count: max(0, width - name.count))
     var text =
       "  \(label) \(padded)  \(t("thời gian thực", "wall")) \(spread(walls))  CPU \(spread(cpus))"
-    if !short, name != "cfc --version" {
+    if rate {
       text += "  \(grouped(Int((Double(count) / wall).rounded())))\(t(" xã/giây", " /s"))"
     }
     return text + "  \(t("bộ nhớ", "peak")) \(decimal(runs.map(\.peak).max() ?? 0, 1)) MB\n"

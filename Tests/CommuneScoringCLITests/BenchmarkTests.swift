@@ -69,6 +69,19 @@ struct BenchmarkTests {
     }
   }
 
+  @Test("a count that is not a whole number above 0 is refused, naming the option and the value")
+  func badCounts() {
+    for (option, value) in [("--communes", "abc"), ("--runs", "0"), ("-n", "-1")] {
+      let run = cfc("benchmark", option, value, "--lang", "en")
+      #expect(run.code == 64)
+      let name = option == "-n" ? "--communes" : option
+      #expect(
+        run.stderr.contains("option '\(name)' needs a whole number above 0, not '\(value)'"),
+        "\(run.stderr)")
+      #expect(run.stdout.isEmpty)
+    }
+  }
+
   @Test("numbers are written the reader's way")
   func numbers() {
     #expect(BenchmarkCheck.decimal(0.354, places: 2, .vi) == "0,35")
@@ -95,6 +108,15 @@ struct BenchmarkTests {
     ] {
       #expect(run.stdout.contains(heading), "\(heading)")
     }
+    // Every command that reads the generated communes shows its rate, however short its run.
+    let rates = run.stdout.split(separator: "\n").filter {
+      $0.hasPrefix("  A ") || $0.hasPrefix("  B ")
+    }
+    .filter {
+      !$0.contains("hello world") && !$0.contains("cfc assess") && !$0.contains("--version")
+    }
+    #expect(rates.count >= 14)
+    for line in rates { #expect(line.contains(" /s  peak"), "\(line)") }
     let summary = run.stdout.components(separatedBy: "Issue 12's targets")[1]
     for target in [
       "wall time, start-up included", "two workers faster than one", "JSON out (--format jsonl)",
