@@ -131,14 +131,8 @@ struct CertifiedListTests {
     var whole = writer
     var wholeOutput: [UInt8] = []
     whole.end(tally, into: &wholeOutput)
-    var pieces: [[UInt8]] = []
     var streaming = writer
-    var output: [UInt8] = []
-    streaming.end(tally, into: &output) { bytes in
-      pieces.append(bytes)
-      bytes.removeAll(keepingCapacity: true)
-    }
-    pieces.append(output)
+    let pieces = streamedPieces { streaming.end(tally, into: &$0, flush: $1) }
     #expect(pieces.count > 5)
     #expect(pieces.allSatisfy { $0.count < 70_000 })
     #expect(Array(pieces.joined()) == wholeOutput)
@@ -189,13 +183,7 @@ struct CertifiedListTests {
         signers: [Signer(capacity: ["CHỦ TỊCH"], hint: "(Ký)", name: nil)], recipients: ["Lưu"]))
     document.followers = [follower]
     var whole = try ZipReader(DocxWriter.render(document))
-    var pieces: [[UInt8]] = []
-    var output: [UInt8] = []
-    DocxWriter.render(document, into: &output) { bytes in
-      pieces.append(bytes)
-      bytes.removeAll(keepingCapacity: true)
-    }
-    pieces.append(output)
+    let pieces = streamedPieces { DocxWriter.render(document, into: &$0, flush: $1) }
     #expect(pieces.count > 2)
     var streamed = try ZipReader(Array(pieces.joined()))
     #expect(streamed.entries.map(\.name) == whole.entries.map(\.name))
@@ -226,4 +214,17 @@ struct CertifiedListTests {
     #expect(names.allSatisfy { $0 != nil })
     #expect(names.compactMap { $0 } == names.compactMap { $0 }.sorted())
   }
+}
+
+/// What a streaming writer hands out, piece by piece: each buffer it flushed, then what was left
+/// in the buffer at its end.
+func streamedPieces(_ write: (inout [UInt8], (inout [UInt8]) -> Void) -> Void) -> [[UInt8]] {
+  var pieces: [[UInt8]] = []
+  var output: [UInt8] = []
+  write(&output) { bytes in
+    pieces.append(bytes)
+    bytes.removeAll(keepingCapacity: true)
+  }
+  pieces.append(output)
+  return pieces
 }
